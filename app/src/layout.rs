@@ -1,0 +1,39 @@
+//! The frame around every page: header with search entry, example-data banner, footer.
+
+use leptos::prelude::*;
+use swg_model::{Route, SiteInfo};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let site = expect_context::<SiteInfo>();
+    view! {
+        <header class="top">
+            <a class="brand" href=Route::Home.href()>{site.name.clone()}</a>
+            <a class="search-link" href=Route::Search.href()>"搜索"</a>
+        </header>
+        {site.example_data.then(|| view! {
+            <p class="example-banner" role="note">
+                "本站地址、电话、民警信息为示例数据，部署单位替换 content/site.toml 后生效。"
+            </p>
+        })}
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let site = expect_context::<SiteInfo>();
+    let supervision = tel(&site.supervision_phone);
+    view! {
+        <footer class="bottom">
+            <p>{site.organisation.clone()}</p>
+            <p>"监督电话："<a href=supervision>{site.supervision_phone.clone()}</a>" · 公安机关举报投诉电话 "<a href="tel:12389">"12389"</a></p>
+            <p class="source">"内容来源："{site.source.clone()}</p>
+        </footer>
+    }
+}
+
+/// A `tel:` link for a phone number as written in content ("0000-1234 5601" → "tel:000012345601").
+pub fn tel(phone: &str) -> String {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{digits}")
+}

@@ -1,0 +1,28 @@
+//! Home page: every window type, each one tap away, its guides two taps away.
+
+use leptos::prelude::*;
+use swg_model::{HomePage as Data, Route};
+
+#[component]
+pub fn HomePage(data: Data) -> impl IntoView {
+    view! {
+        <h1>"到窗口办事，一次带齐"</h1>
+        <p class="lead">"选择要去的窗口，查看办事指南和材料清单。出门前对照清单逐项打勾，第一次去就能办成。"</p>
+        <ul class="cards">
+            {data.windows.into_iter().map(|w| view! {
+                <li class="card">
+                    <a class="card-title" href=Route::Window(w.id.clone()).href()>{w.name}</a>
+                    <p>{w.summary}</p>
+                    <details>
+                        <summary>{format!("{} 项办事指南", w.services.len())}</summary>
+                        <ul class="links">
+                            {w.services.into_iter().map(|s| view! {
+                                <li><a href=Route::Service(s.id).href()>{s.title}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

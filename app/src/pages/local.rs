@@ -1,0 +1,30 @@
+//! Where and when: a window's address, hours, duty arrangements and phones.
+
+use crate::layout::tel;
+use leptos::prelude::*;
+use swg_model::WindowLocal;
+
+#[component]
+pub fn WhereWhen(local: WindowLocal) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <dt>"地址"</dt>
+            <dd>{local.address}</dd>
+            <dt>"办公时间"</dt>
+            <dd>
+                <ul class="plain">
+                    {local.hours.into_iter().map(|h| view! {
+                        <li>{format!("{} {}–{}", h.days_label(), h.open, h.close)}</li>
+                    }).collect_view()}
+                </ul>
+            </dd>
+            {local.lunch.map(|t| view! { <dt>"午间"</dt><dd>{t}</dd> })}
+            {local.extended.map(|t| view! { <dt>"延时服务"</dt><dd>{t}</dd> })}
+            {local.holiday.map(|t| view! { <dt>"节假日"</dt><dd>{t}</dd> })}
+            <dt>"咨询电话"</dt>
+            <dd><a href=tel(&local.phone)>{local.phone.clone()}</a></dd>
+            <dt>"监督投诉"</dt>
+            <dd><a href=tel(&local.complaint_phone)>{local.complaint_phone.clone()}</a></dd>
+        </dl>
+    }
+}

@@ -1,0 +1,13 @@
+//! Loads `content/`: markdown with TOML front matter becomes checked, typed pages or a list of
+//! errors with file, line and a hint. Markdown is rendered to HTML here, natively.
+
+mod error;
+mod frontmatter;
+mod load;
+mod markdown;
+mod raw;
+mod site;
+
+pub use error::{ContentError, ContentErrors};
+pub use load::load;
+pub use site::{Site, Stats};

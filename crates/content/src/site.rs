@@ -1,0 +1,73 @@
+//! A loaded, checked content tree and the page data of every route built from it.
+
+use swg_model::*;
+
+/// Everything in `content/`, checked.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub info: SiteInfo,
+    /// Windows in home-page order.
+    pub windows: Vec<WindowPage>,
+    /// Guides in file-name order.
+    pub guides: Vec<GuidePage>,
+}
+
+/// Counts the build reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stats {
+    pub windows: usize,
+    pub guides: usize,
+    pub materials: usize,
+    pub questions: usize,
+}
+
+impl Site {
+    pub fn stats(&self) -> Stats {
+        Stats {
+            windows: self.windows.len(),
+            guides: self.guides.len(),
+            materials: self.guides.iter().map(|g| g.materials.len()).sum(),
+            questions: self.guides.iter().map(|g| g.questions.len()).sum(),
+        }
+    }
+
+    /// Every route of the site with the data it renders from.
+    pub fn pages(&self) -> Vec<(Route, Content)> {
+        let mut pages = vec![(Route::Home, Content::Home(self.home()))];
+        pages.extend(self.windows.iter().map(|w| (Route::Window(w.id.clone()), Content::Window(Box::new(w.clone())))));
+        pages.extend(self.guides.iter().map(|g| (Route::Service(g.id.clone()), Content::Service(Box::new(g.clone())))));
+        pages.push((Route::Search, Content::Search(self.search())));
+        pages.push((Route::NotFound, Content::NotFound));
+        pages
+    }
+
+    fn home(&self) -> HomePage {
+        HomePage {
+            windows: self
+                .windows
+                .iter()
+                .map(|w| WindowSummary { id: w.id.clone(), name: w.name.clone(), summary: w.summary.clone(), services: w.services.clone() })
+                .collect(),
+        }
+    }
+
+    /// The search index: one entry per window and guide, with the text a citizen might type.
+    fn search(&self) -> SearchPage {
+        let windows = self.windows.iter().map(|w| SearchEntry {
+            title: w.name.clone(),
+            href: Route::Window(w.id.clone()).href(),
+            context: w.summary.clone(),
+            text: format!("{} {}", w.name, w.summary),
+        });
+        let guides = self.guides.iter().map(|g| {
+            let materials: Vec<&str> = g.materials.iter().map(|m| m.name.as_str()).collect();
+            SearchEntry {
+                title: g.title.clone(),
+                href: Route::Service(g.id.clone()).href(),
+                context: g.window.name.clone(),
+                text: format!("{} {} {}", g.title, g.summary, materials.join(" ")),
+            }
+        });
+        SearchPage { entries: windows.chain(guides).collect() }
+    }
+}

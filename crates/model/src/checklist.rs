@@ -1,0 +1,257 @@
+//! The 一次性告知 checklist rules: which materials apply for a citizen's answers.
+
+use crate::page::{ChecklistData, Condition, Material, Question};
+use crate::route::is_id;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The citizen's answers: question id → option id.
+pub type Answers = BTreeMap<String, String>;
+
+impl Condition {
+    /// Whether the answers satisfy this condition. An unanswered question counts as its default,
+    /// which [`effective_answers`] fills in beforehand.
+    pub fn holds(&self, answers: &Answers) -> bool {
+        answers
+            .get(&self.question)
+            .is_some_and(|a| self.options.iter().any(|o| o == a))
+    }
+}
+
+impl Material {
+    /// Whether this material is needed for the given (complete) answers.
+    pub fn applies(&self, answers: &Answers) -> bool {
+        self.only_if.iter().all(|c| c.holds(answers)) && !self.unless.iter().any(|c| c.holds(answers))
+    }
+}
+
+/// The answers with every question the citizen left open set to its default, and answers to
+/// unknown questions or with unknown options dropped (a stale or hand-edited link stays harmless).
+pub fn effective_answers(questions: &[Question], given: &Answers) -> Answers {
+    questions
+        .iter()
+        .map(|q| {
+            let chosen = given
+                .get(&q.id)
+                .filter(|a| q.options.iter().any(|o| &o.id == *a))
+                .unwrap_or(&q.default);
+            (q.id.clone(), chosen.clone())
+        })
+        .collect()
+}
+
+/// The materials needed for the given answers, in the guide's order.
+pub fn applicable<'a>(guide: &'a ChecklistData, given: &Answers) -> Vec<&'a Material> {
+    let answers = effective_answers(&guide.questions, given);
+    guide.materials.iter().filter(|m| m.applies(&answers)).collect()
+}
+
+/// Every combination of answers the guide's questions allow (the cartesian product).
+pub fn all_answer_combinations(questions: &[Question]) -> Vec<Answers> {
+    questions.iter().fold(vec![Answers::new()], |acc, q| {
+        acc.iter()
+            .flat_map(|partial| {
+                q.options.iter().map(move |o| {
+                    let mut next = partial.clone();
+                    next.insert(q.id.clone(), o.id.clone());
+                    next
+                })
+            })
+            .collect()
+    })
+}
+
+/// A citizen's checklist for one guide: their answers and the materials they have ticked.
+/// Kept on the device, and carried in a share link's query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistState {
+    #[serde(rename = "a")]
+    pub answers: Answers,
+    #[serde(rename = "t")]
+    pub ticked: BTreeSet<String>,
+}
+
+impl ChecklistState {
+    /// The query string of a share link: `a=question.option,…&t=material,…`.
+    pub fn to_query(&self) -> String {
+        let answers: Vec<String> = self.answers.iter().map(|(q, o)| format!("{q}.{o}")).collect();
+        let ticked: Vec<&str> = self.ticked.iter().map(String::as_str).collect();
+        format!("a={}&t={}", answers.join(","), ticked.join(","))
+    }
+
+    /// Reads a share link's query string (with or without the leading `?`). Anything that is
+    /// not a well-formed id is ignored; `None` when the query carries no checklist at all.
+    pub fn from_query(query: &str) -> Option<ChecklistState> {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut state = ChecklistState::default();
+        let mut found = false;
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("a", list)) => {
+                    found = true;
+                    for item in list.split(',') {
+                        if let Some((q, o)) = item.split_once('.') {
+                            if is_id(q) && is_id(o) {
+                                state.answers.insert(q.to_owned(), o.to_owned());
+                            }
+                        }
+                    }
+                }
+                Some(("t", list)) => {
+                    found = true;
+                    state.ticked.extend(list.split(',').filter(|id| is_id(id)).map(str::to_owned));
+                }
+                _ => {}
+            }
+        }
+        found.then_some(state)
+    }
+
+    /// The state limited to what the guide knows: unknown answers become defaults, ticks of
+    /// materials the guide does not have are dropped.
+    pub fn normalised(&self, guide: &ChecklistData) -> ChecklistState {
+        ChecklistState {
+            answers: effective_answers(&guide.questions, &self.answers),
+            ticked: self.ticked.iter().filter(|id| guide.materials.iter().any(|m| &m.id == *id)).cloned().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::*;
+    use proptest::prelude::*;
+
+    fn cond(s: &str) -> Condition {
+        let (q, o) = s.split_once('=').expect("test condition has '='");
+        Condition { question: q.into(), options: o.split('|').map(String::from).collect() }
+    }
+
+    fn material(id: &str, only_if: &[&str], unless: &[&str]) -> Material {
+        Material {
+            id: id.into(),
+            name: id.into(),
+            form: Form::Original,
+            copies: 1,
+            format: None,
+            issuer: "x".into(),
+            obtain: "x".into(),
+            when: None,
+            only_if: only_if.iter().map(|c| cond(c)).collect(),
+            unless: unless.iter().map(|c| cond(c)).collect(),
+        }
+    }
+
+    fn question(id: &str, options: &[&str]) -> Question {
+        Question {
+            id: id.into(),
+            text: id.into(),
+            default: options[0].into(),
+            options: options.iter().map(|o| Choice { id: (*o).into(), label: (*o).into() }).collect(),
+        }
+    }
+
+    fn guide(questions: Vec<Question>, materials: Vec<Material>) -> ChecklistData {
+        ChecklistData {
+            guide_id: "g".into(),
+            title: "g".into(),
+            window_name: "w".into(),
+            address: String::new(),
+            hours: String::new(),
+            questions,
+            materials,
+        }
+    }
+
+    fn ids(ms: Vec<&Material>) -> Vec<&str> {
+        ms.into_iter().map(|m| m.id.as_str()).collect()
+    }
+
+    fn sample() -> ChecklistData {
+        guide(
+            vec![question("agent", &["self", "agent"]), question("case", &["lost", "damaged"])],
+            vec![
+                material("id", &[], &["case=lost"]),
+                material("statement", &["case=lost"], &[]),
+                material("agent-id", &["agent=agent"], &[]),
+                material("photo", &[], &[]),
+            ],
+        )
+    }
+
+    #[test]
+    fn default_answers_give_the_default_list() {
+        assert_eq!(ids(applicable(&sample(), &Answers::new())), ["id", "photo"]);
+    }
+
+    #[test]
+    fn an_answer_adds_and_removes_materials() {
+        let answers = Answers::from([("case".into(), "lost".into()), ("agent".into(), "agent".into())]);
+        assert_eq!(ids(applicable(&sample(), &answers)), ["statement", "agent-id", "photo"]);
+    }
+
+    #[test]
+    fn unknown_questions_and_options_fall_back_to_defaults() {
+        let answers = Answers::from([("case".into(), "stolen".into()), ("x".into(), "y".into())]);
+        let effective = effective_answers(&sample().questions, &answers);
+        assert_eq!(effective.get("case").map(String::as_str), Some("lost"));
+        assert!(!effective.contains_key("x"));
+    }
+
+    #[test]
+    fn an_or_condition_matches_any_listed_option() {
+        let c = cond("case=lost|damaged");
+        assert!(c.holds(&Answers::from([("case".into(), "damaged".into())])));
+        assert!(!c.holds(&Answers::from([("case".into(), "expired".into())])));
+    }
+
+    #[test]
+    fn combinations_cover_the_cartesian_product() {
+        assert_eq!(all_answer_combinations(&sample().questions).len(), 4);
+        assert_eq!(all_answer_combinations(&[]).len(), 1);
+    }
+
+    #[test]
+    fn a_share_query_round_trips_the_state() {
+        let state = ChecklistState {
+            answers: Answers::from([("agent".into(), "agent".into()), ("case".into(), "lost".into())]),
+            ticked: BTreeSet::from(["id".into(), "photo".into()]),
+        };
+        assert_eq!(state.to_query(), "a=agent.agent,case.lost&t=id,photo");
+        assert_eq!(ChecklistState::from_query(&format!("?{}", state.to_query())), Some(state));
+    }
+
+    #[test]
+    fn a_query_without_checklist_or_with_junk_is_harmless() {
+        assert_eq!(ChecklistState::from_query("?utm=1"), None);
+        let state = ChecklistState::from_query("a=<script>.x,ok.yes&t=../etc,photo").expect("has a checklist");
+        assert_eq!(state.answers, Answers::from([("ok".into(), "yes".into())]));
+        assert_eq!(state.ticked, BTreeSet::from(["photo".into()]));
+    }
+
+    #[test]
+    fn normalising_drops_unknown_ticks_and_fills_defaults() {
+        let state = ChecklistState { answers: Answers::new(), ticked: BTreeSet::from(["photo".into(), "gone".into()]) };
+        let normal = state.normalised(&sample());
+        assert_eq!(normal.ticked, BTreeSet::from(["photo".into()]));
+        assert_eq!(normal.answers.get("agent").map(String::as_str), Some("self"));
+    }
+
+    proptest! {
+        #[test]
+        fn no_answers_ever_produce_a_duplicate_or_a_material_outside_the_guide(
+            agent in prop::sample::select(vec!["self", "agent", "bogus"]),
+            case in prop::sample::select(vec!["lost", "damaged", ""]),
+        ) {
+            let g = sample();
+            let answers = Answers::from([("agent".into(), agent.into()), ("case".into(), case.into())]);
+            let list = ids(applicable(&g, &answers));
+            let mut dedup = list.clone();
+            dedup.dedup();
+            prop_assert_eq!(&list, &dedup);
+            prop_assert!(!list.is_empty());
+            prop_assert!(list.iter().all(|id| g.materials.iter().any(|m| m.id == *id)));
+        }
+    }
+}

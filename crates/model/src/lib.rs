@@ -1,0 +1,9 @@
+//! Types shared by the browser bundle, the pre-renderer and the server. No Leptos, no I/O.
+
+pub mod checklist;
+pub mod page;
+pub mod route;
+pub mod search;
+
+pub use page::*;
+pub use route::Route;

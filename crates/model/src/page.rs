@@ -1,0 +1,324 @@
+//! The data each pre-rendered page is built from, serialised as JSON for client-side navigation.
+
+use serde::{Deserialize, Serialize};
+
+/// Deployment-wide facts shown on every page (header, footer, example-data banner).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub name: String,
+    pub organisation: String,
+    pub example_data: bool,
+    pub supervision_phone: String,
+    pub source: String,
+}
+
+/// The structured content of one route, as loaded from `content/` (used natively only).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Content {
+    Home(HomePage),
+    Window(Box<WindowPage>),
+    Service(Box<GuidePage>),
+    Search(SearchPage),
+    NotFound,
+}
+
+impl Content {
+    /// The document title of the page.
+    pub fn title(&self, site: &SiteInfo) -> String {
+        match self {
+            Content::Home(_) => site.name.clone(),
+            Content::Window(w) => format!("{} - {}", w.name, site.name),
+            Content::Service(g) => format!("{} - {}", g.title, site.name),
+            Content::Search(_) => format!("搜索 - {}", site.name),
+            Content::NotFound => format!("页面不存在 - {}", site.name),
+        }
+    }
+
+    /// A one-line description for search engines.
+    pub fn description(&self, site: &SiteInfo) -> String {
+        match self {
+            Content::Window(w) => w.summary.clone(),
+            Content::Service(g) => g.summary.clone(),
+            _ => format!("{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。", site.name),
+        }
+    }
+
+    /// The language of the page when it is not Chinese.
+    pub fn lang(&self) -> Option<String> {
+        match self {
+            Content::Service(g) => g.lang.clone(),
+            _ => None,
+        }
+    }
+}
+
+/// What the browser needs to show one route: static HTML rendered at build time, and the data
+/// of the few interactive parts. This is all the wasm bundle ever deserialises.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    /// "home", "window", "guide", "search" or "not-found": the page wrapper's CSS class.
+    pub kind: String,
+    pub title: String,
+    pub lang: Option<String>,
+    pub parts: Vec<Part>,
+}
+
+/// A piece of a page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Part {
+    /// Pre-rendered HTML. Left empty in the boot data: the browser reads it back from the page.
+    Html(String),
+    Checklist(Box<ChecklistData>),
+    Search(Vec<SearchEntry>),
+}
+
+/// Everything the interactive checklist of one guide needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistData {
+    pub guide_id: String,
+    pub title: String,
+    pub window_name: String,
+    pub address: String,
+    pub hours: String,
+    pub questions: Vec<Question>,
+    pub materials: Vec<Material>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceLink {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowSummary {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub services: Vec<ServiceLink>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomePage {
+    pub windows: Vec<WindowSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub name: String,
+    pub text: String,
+}
+
+/// Opening hours on some days of the week (1 = Monday … 7 = Sunday), times as "HH:MM".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hours {
+    pub days: Vec<u8>,
+    pub open: String,
+    pub close: String,
+}
+
+impl Hours {
+    /// The days in words, e.g. "周一至周五" or "周六、周日".
+    pub fn days_label(&self) -> String {
+        const NAMES: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+        let name = |d: u8| NAMES[usize::from(d.clamp(1, 7) - 1)];
+        let contiguous = self.days.windows(2).all(|w| w[1] == w[0] + 1);
+        match self.days.as_slice() {
+            [] => String::new(),
+            [one] => name(*one).to_owned(),
+            [first, .., last] if contiguous && self.days.len() == 7 => {
+                let _ = (first, last);
+                "每天".to_owned()
+            }
+            [first, .., last] if contiguous => format!("{}至{}", name(*first), name(*last)),
+            days => days.iter().map(|d| name(*d)).collect::<Vec<_>>().join("、"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Officer {
+    pub name: String,
+    pub number: String,
+    pub role: String,
+}
+
+/// The deployment's local facts about one window (from `site.toml`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowLocal {
+    pub address: String,
+    pub phone: String,
+    pub complaint_phone: String,
+    pub lunch: Option<String>,
+    pub extended: Option<String>,
+    pub holiday: Option<String>,
+    pub hours: Vec<Hours>,
+    pub officers: Vec<Officer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowPage {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub call: Option<String>,
+    pub commitments: Vec<Commitment>,
+    pub rights: Vec<String>,
+    pub body_html: String,
+    pub local: WindowLocal,
+    pub services: Vec<ServiceLink>,
+}
+
+/// Whether the citizen brings the original, a copy, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Original,
+    Copy,
+    OriginalAndCopy,
+    Electronic,
+    Form,
+}
+
+impl Form {
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Original => "原件",
+            Form::Copy => "复印件",
+            Form::OriginalAndCopy => "原件和复印件",
+            Form::Electronic => "电子材料",
+            Form::Form => "申请表（窗口可领取）",
+        }
+    }
+}
+
+/// `question=option` (or `question=a|b`): true when the answer to `question` is one of `options`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Condition {
+    pub question: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Material {
+    pub id: String,
+    pub name: String,
+    pub form: Form,
+    pub copies: u8,
+    pub format: Option<String>,
+    pub issuer: String,
+    pub obtain: String,
+    pub when: Option<String>,
+    pub only_if: Vec<Condition>,
+    pub unless: Vec<Condition>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub default: String,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    pub q: String,
+    pub a: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeLimit {
+    /// Working days; 0 means done on the spot.
+    pub working_days: u16,
+    pub note: Option<String>,
+}
+
+impl TimeLimit {
+    pub fn label(&self) -> String {
+        match self.working_days {
+            0 => "当场办结".to_owned(),
+            n => format!("{n} 个工作日"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fee {
+    pub free: bool,
+    pub amount: Option<String>,
+    pub basis: Option<String>,
+}
+
+/// The window a guide is handled at, with the local facts a citizen needs on the guide itself.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WindowRef {
+    pub id: String,
+    pub name: String,
+    pub local: WindowLocal,
+}
+
+/// One service guide (办事指南) with every standard element.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GuidePage {
+    pub id: String,
+    pub title: String,
+    pub lang: Option<String>,
+    pub summary: String,
+    pub window: WindowRef,
+    pub basis: Vec<String>,
+    pub applicants: String,
+    pub conditions: Vec<String>,
+    pub questions: Vec<Question>,
+    pub materials: Vec<Material>,
+    pub steps: Vec<Step>,
+    pub time_limit: TimeLimit,
+    pub fee: Fee,
+    pub visits: u8,
+    pub result: String,
+    pub faq: Vec<Faq>,
+    pub source: String,
+    pub reviewed: String,
+    pub uncertain: Option<String>,
+    pub body_html: String,
+}
+
+/// One searchable entry: a window or a guide, with its text for matching.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchEntry {
+    pub title: String,
+    pub href: String,
+    pub context: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub entries: Vec<SearchEntry>,
+}
+
+/// What the pre-renderer embeds in every page so the browser can hydrate it without a request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Boot {
+    pub site: SiteInfo,
+    pub page: PageData,
+}
+
+impl Hours {
+    /// All opening hours in one line, e.g. "周一至周五 08:30–17:30；周六 09:00–12:00".
+    pub fn summary(hours: &[Hours]) -> String {
+        hours.iter().map(|h| format!("{} {}–{}", h.days_label(), h.open, h.close)).collect::<Vec<_>>().join("；")
+    }
+}

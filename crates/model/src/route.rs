@@ -1,0 +1,135 @@
+//! Every route of the site as a typed value: parsing a path, building links and file names.
+
+/// The sub-path the site is deployed under, fixed at build time (`SWG_BASE_PATH`, e.g. `/guide`).
+/// Empty when the site lives at the root of its host.
+pub fn base_path() -> &'static str {
+    match option_env!("SWG_BASE_PATH") {
+        Some(base) => base.trim_end_matches('/'),
+        None => "",
+    }
+}
+
+/// A page of the site.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Route {
+    Home,
+    Window(String),
+    Service(String),
+    Search,
+    NotFound,
+}
+
+impl Route {
+    /// The path of the route below the base path, always with a trailing slash.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".to_owned(),
+            Route::Window(id) => format!("/windows/{id}/"),
+            Route::Service(id) => format!("/services/{id}/"),
+            Route::Search => "/search/".to_owned(),
+            Route::NotFound => "/404.html".to_owned(),
+        }
+    }
+
+    /// The link to the route, including the deployment's base path.
+    pub fn href(&self) -> String {
+        format!("{}{}", base_path(), self.path())
+    }
+
+    /// Where the pre-rendered HTML of the route lives inside `dist/`.
+    pub fn html_file(&self) -> String {
+        match self {
+            Route::NotFound => "404.html".to_owned(),
+            other => format!("{}index.html", other.path().trim_start_matches('/')),
+        }
+    }
+
+    /// Where the route's page data (JSON, for client-side navigation) lives inside `dist/`.
+    pub fn data_file(&self) -> String {
+        match self {
+            Route::Home => "data/home.json".to_owned(),
+            Route::Window(id) => format!("data/windows/{id}.json"),
+            Route::Service(id) => format!("data/services/{id}.json"),
+            Route::Search => "data/search.json".to_owned(),
+            Route::NotFound => "data/404.json".to_owned(),
+        }
+    }
+
+    /// The URL the browser fetches the page data from.
+    pub fn data_href(&self) -> String {
+        format!("{}/{}", base_path(), self.data_file())
+    }
+
+    /// Parses a browser path (with the base path already removed, query and fragment ignored).
+    pub fn parse(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            ["windows", id] if is_id(id) => Route::Window((*id).to_owned()),
+            ["services", id] if is_id(id) => Route::Service((*id).to_owned()),
+            ["search"] => Route::Search,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// Parses a full location path, removing the base path first.
+    pub fn from_location(pathname: &str) -> Route {
+        match pathname.strip_prefix(base_path()) {
+            Some(rest) => Route::parse(rest),
+            None => Route::NotFound,
+        }
+    }
+}
+
+/// Whether a string is a valid content id: lower-case ASCII letters, digits and `-`.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_parses_back_from_its_own_path() {
+        for route in [
+            Route::Home,
+            Route::Window("huji".into()),
+            Route::Service("huzhao-shouci".into()),
+            Route::Search,
+        ] {
+            assert_eq!(Route::parse(&route.path()), route);
+        }
+    }
+
+    #[test]
+    fn paths_without_trailing_slash_or_with_index_html_still_match() {
+        assert_eq!(Route::parse("/windows/huji"), Route::Window("huji".into()));
+        assert_eq!(
+            Route::parse("/services/a-1/index.html"),
+            Route::Service("a-1".into())
+        );
+        assert_eq!(Route::parse("/?q=1"), Route::Home);
+    }
+
+    #[test]
+    fn unknown_or_malformed_paths_are_not_found() {
+        assert_eq!(Route::parse("/windows/"), Route::NotFound);
+        assert_eq!(Route::parse("/windows/Huji/"), Route::NotFound);
+        assert_eq!(Route::parse("/services/a/b/"), Route::NotFound);
+        assert_eq!(Route::parse("/../etc/passwd"), Route::NotFound);
+    }
+
+    #[test]
+    fn files_sit_where_a_static_host_looks_for_them() {
+        assert_eq!(Route::Home.html_file(), "index.html");
+        assert_eq!(Route::Window("huji".into()).html_file(), "windows/huji/index.html");
+        assert_eq!(Route::NotFound.html_file(), "404.html");
+        assert_eq!(Route::Service("x".into()).data_file(), "data/services/x.json");
+    }
+}

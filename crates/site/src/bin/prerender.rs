@@ -1,0 +1,52 @@
+//! The pre-renderer run by `cargo xtask build`:
+//! `prerender check CONTENT_DIR` or `prerender write CONTENT_DIR OUT_DIR CSS JS WASM`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use swg_site::{write_pages, Assets};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let (content, write) = match args.as_slice() {
+        [cmd, content] if cmd == "check" => (content, None),
+        [cmd, content, dir, css, js, wasm] if cmd == "write" => {
+            (content, Some((dir, Assets { css: css.clone(), js: Some(js.clone()), wasm: Some(wasm.clone()) })))
+        }
+        _ => {
+            let _ = writeln!(err, "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM");
+            return ExitCode::FAILURE;
+        }
+    };
+    let site = match swg_content::load(Path::new(content)) {
+        Ok(site) => site,
+        Err(errors) => {
+            let _ = writeln!(err, "{errors}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let stats = site.stats();
+    match write {
+        None => {
+            let _ = writeln!(
+                out,
+                "content: {} windows, {} guides, {} materials, {} situation questions, 0 warnings",
+                stats.windows, stats.guides, stats.materials, stats.questions
+            );
+            ExitCode::SUCCESS
+        }
+        Some((dir, assets)) => match write_pages(&site, &assets, Path::new(dir)) {
+            Ok(report) => {
+                let bytes: usize = report.pages.iter().map(|(_, b)| b).sum();
+                let _ = writeln!(out, "pre-rendered {} pages ({bytes} bytes of HTML)", report.pages.len());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let _ = writeln!(err, "prerender: cannot write {dir}: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -1,0 +1,189 @@
+//! `cargo xtask build` and `bench`: content check, wasm bundle, pre-rendering, compression.
+
+use crate::compress::{brotli, files, gzip, precompress};
+use crate::root;
+use crate::tools::{self, cargo};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+#[derive(Default)]
+pub struct Options {
+    /// Deploy under this sub-path (e.g. "/guide"); empty for the host's root.
+    pub base: String,
+}
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const WASM_PROFILE: &str = "wasm-release";
+
+/// Names of the built assets, relative to `dist/`.
+pub struct Built {
+    pub css: String,
+    pub js: String,
+    pub wasm: String,
+}
+
+pub fn build(options: &Options) -> Result<Built, String> {
+    let base = normalise_base(&options.base)?;
+    let env = [("SWG_BASE_PATH", base.as_str())];
+    let root = root();
+    let content = root.join("content");
+    let staging = root.join("dist.staging");
+    let _ = std::fs::remove_dir_all(&staging);
+
+    // 1. Content first: a broken guide stops the build before anything is written.
+    cargo(&["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)?;
+
+    // 2. The browser bundle.
+    cargo(&["build", "--quiet", "-p", "swg-web", "--target", WASM_TARGET, "--profile", WASM_PROFILE], &env)?;
+    let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join("swg_web.wasm");
+    let bindgen_out = root.join("target/bindgen");
+    let _ = std::fs::remove_dir_all(&bindgen_out);
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&raw)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .typescript(false)
+        .generate(&bindgen_out)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let wasm = bindgen_out.join("swg_web_bg.wasm");
+    if let Some(wasm_opt) = tools::wasm_opt() {
+        let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+        tools::run(Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm))?;
+    }
+
+    // 3. Hashed assets, public files, then every page.
+    let assets = staging.join("assets");
+    std::fs::create_dir_all(&assets).map_err(io)?;
+    let built = Built {
+        css: hashed_copy(&root.join("app/style/site.css"), &assets, "site", "css")?,
+        js: hashed_copy(&bindgen_out.join("swg_web.js"), &assets, "app", "js")?,
+        wasm: hashed_copy(&wasm, &assets, "app", "wasm")?,
+    };
+    if bindgen_out.join("snippets").exists() {
+        copy_dir(&bindgen_out.join("snippets"), &assets.join("snippets"))?;
+    }
+    copy_dir(&root.join("public"), &staging)?;
+    cargo(
+        &["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "write", &path(&content), &path(&staging), &built.css, &built.js, &built.wasm],
+        &env,
+    )?;
+    let compressed = precompress(&staging).map_err(io)?;
+
+    // 4. Swap the finished site into place.
+    let dist = root.join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::rename(&staging, &dist).map_err(io)?;
+    eprintln!("xtask: dist/ written ({} files, {compressed} pre-compressed), base path \"{base}\"", files(&dist).len());
+    Ok(built)
+}
+
+fn normalise_base(base: &str) -> Result<String, String> {
+    let trimmed = base.trim().trim_end_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    let valid = trimmed.starts_with('/') && trimmed[1..].split('/').all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    if valid {
+        Ok(trimmed.to_owned())
+    } else {
+        Err(format!("--base `{base}`: write a sub-path like /guide or /ga/zhinan (letters, digits, - and _)"))
+    }
+}
+
+fn io(e: std::io::Error) -> String {
+    format!("xtask: {e}")
+}
+
+fn path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// Copies `file` to `dir/STEM-HASH.EXT` and returns the name relative to `dist/`.
+fn hashed_copy(file: &Path, dir: &Path, stem: &str, ext: &str) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let hash: String = Sha256::digest(&bytes).iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let name = format!("{stem}-{hash}.{ext}");
+    std::fs::write(dir.join(&name), bytes).map_err(io)?;
+    Ok(format!("assets/{name}"))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    for file in files(from) {
+        let relative = file.strip_prefix(from).map_err(|e| e.to_string())?;
+        let target = to.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::copy(&file, &target).map_err(io)?;
+    }
+    Ok(())
+}
+
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
+    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
+    for file in files {
+        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        total.raw += bytes.len();
+        total.gzip += gzip(&bytes).len();
+        total.brotli += brotli(&bytes).len();
+    }
+    Ok(total)
+}
+
+/// Prints build time, HTML bytes per route kind and the whole first load of a guide page.
+pub fn bench() -> Result<(), String> {
+    let started = Instant::now();
+    let built = build(&Options::default())?;
+    let elapsed = started.elapsed();
+    let dist = root().join("dist");
+    println!("build (incremental, after compile): {:.1} s", elapsed.as_secs_f64());
+    println!("\nHTML per route kind            pages   raw min/median/max bytes      brotli median");
+    for (kind, folder) in [("home", ""), ("window", "windows"), ("guide", "services"), ("search", "search")] {
+        let pages: Vec<PathBuf> = if folder.is_empty() {
+            vec![dist.join("index.html")]
+        } else {
+            files(&dist.join(folder)).into_iter().filter(|f| f.extension().is_some_and(|e| e == "html")).collect()
+        };
+        let mut raw: Vec<(usize, usize)> = Vec::new();
+        for page in &pages {
+            let s = sizes(std::slice::from_ref(page))?;
+            raw.push((s.raw, s.brotli));
+        }
+        raw.sort();
+        if let (Some(min), Some(mid), Some(max)) = (raw.first(), raw.get(raw.len() / 2), raw.last()) {
+            println!("{kind:<30} {:>5}   {:>7} / {:>7} / {:>7}      {:>7}", pages.len(), min.0, mid.0, max.0, mid.1);
+        }
+    }
+    let mut guides: Vec<(u64, PathBuf)> = files(&dist.join("services"))
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+        .map(|f| (std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0), f))
+        .collect();
+    guides.sort();
+    println!("\nFirst load of a guide page      raw bytes    gzip    brotli");
+    if let Some((_, largest)) = guides.last() {
+        let parts = [
+            ("HTML (largest guide)", largest.clone()),
+            ("CSS", dist.join(&built.css)),
+            ("JS", dist.join(&built.js)),
+            ("wasm", dist.join(&built.wasm)),
+        ];
+        let mut all = Vec::new();
+        for (name, file) in parts {
+            let s = sizes(std::slice::from_ref(&file))?;
+            println!("{name:<30} {:>10} {:>7} {:>9}", s.raw, s.gzip, s.brotli);
+            all.push(file);
+        }
+        let total = sizes(&all)?;
+        println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
+    }
+    Ok(())
+}
