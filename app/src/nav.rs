@@ -29,7 +29,8 @@ impl Nav {
     }
 
     fn cached(&self, route: &Route) -> Option<Arc<PageData>> {
-        self.cache.with_value(|c| c.iter().find(|(r, _)| r == route).map(|(_, p)| p.clone()))
+        self.cache
+            .with_value(|c| c.iter().find(|(r, _)| r == route).map(|(_, p)| p.clone()))
     }
 
     /// Shows `route`, from the cache or by fetching its page data.
@@ -62,7 +63,8 @@ impl Nav {
             match result {
                 Some(page) => {
                     let page = Arc::new(page);
-                    self.cache.update_value(|c| c.push((route.clone(), page.clone())));
+                    self.cache
+                        .update_value(|c| c.push((route.clone(), page.clone())));
                     if matches!(self.shown.get_untracked(), Shown::Loading(ref r) if *r == route) {
                         self.shown.set(Shown::Ready(route, page));
                         browser::after_navigation();
@@ -91,10 +93,14 @@ impl Nav {
                     }
                 }
             });
-            let pop = window_event_listener(leptos::ev::popstate, move |_| self.show(current_route()));
+            let pop =
+                window_event_listener(leptos::ev::popstate, move |_| self.show(current_route()));
             // The listeners live as long as the page.
             std::mem::forget(click);
             std::mem::forget(pop);
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-hydrated", "true");
+            }
         });
         Effect::new(move |_| {
             if let Shown::Ready(_, page) = self.shown.get() {
@@ -116,7 +122,7 @@ pub fn current_route() -> Route {
 pub fn read_boot() -> Option<swg_model::Boot> {
     use wasm_bindgen::JsCast;
     let text = document().get_element_by_id("boot")?.text_content()?;
-    let mut boot: swg_model::Boot = serde_json::from_str(&text).ok()?;
+    let mut boot: swg_model::Boot = crate::storage::from_json(&text)?;
     // The static parts were left out of the boot data: take them from the page itself.
     let rendered = document().query_selector_all("main .part").ok()?;
     let mut index = 0;
@@ -139,12 +145,25 @@ mod browser {
 
     /// The same-site URL a click should navigate to without a reload, if any.
     pub fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
-        if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return None;
         }
         let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        let anchor = target.closest("a[href]").ok()??.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
-        if !anchor.target().is_empty() || anchor.has_attribute("download") || anchor.has_attribute("data-reload") {
+        let anchor = target
+            .closest("a[href]")
+            .ok()??
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
+        if !anchor.target().is_empty()
+            || anchor.has_attribute("download")
+            || anchor.has_attribute("data-reload")
+        {
             return None;
         }
         let location = window().location();
@@ -152,24 +171,35 @@ mod browser {
             return None;
         }
         let path = anchor.pathname();
-        let same_page = path == location.pathname().ok()? && anchor.search() == location.search().ok()?;
+        let same_page =
+            path == location.pathname().ok()? && anchor.search() == location.search().ok()?;
         if same_page && !anchor.hash().is_empty() {
             return None;
         }
-        if !path.starts_with(swg_model::route::base_path()) || path.rsplit('/').next().is_some_and(|last| last.contains('.') && last != "index.html") {
+        if !path.starts_with(swg_model::route::base_path())
+            || path
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains('.') && last != "index.html")
+        {
             return None;
         }
         Some(format!("{}{}{}", path, anchor.search(), anchor.hash()))
     }
 
     pub fn push(url: &str) {
-        let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)));
+        let _ = window()
+            .history()
+            .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)));
     }
 
     /// After a client-side navigation: start at the top and move focus to the new page.
     pub fn after_navigation() {
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = main.focus();
         }
     }
@@ -181,6 +211,6 @@ mod browser {
             return None;
         }
         let text = JsFuture::from(response.text().ok()?).await.ok()?;
-        serde_json::from_str(&text.as_string()?).ok()
+        crate::storage::from_json(&text.as_string()?)
     }
 }

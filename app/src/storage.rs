@@ -14,13 +14,22 @@ fn local_storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Parses JSON with the browser's own parser (keeps a JSON parser out of the wasm bundle).
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
+}
+
+fn to_json<T: Serialize>(value: &T) -> Option<String> {
+    let value = serde_wasm_bindgen::to_value(value).ok()?;
+    js_sys::JSON::stringify(&value).ok()?.as_string()
+}
+
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let text = local_storage()?.get_item(key).ok()??;
-    serde_json::from_str(&text).ok()
+    from_json(&local_storage()?.get_item(key).ok()??)
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(value)) {
+    if let (Some(storage), Some(text)) = (local_storage(), to_json(value)) {
         let _ = storage.set_item(key, &text);
     }
 }
@@ -60,5 +69,10 @@ pub fn print() {
 /// Today's date on the device, as YYYY-MM-DD.
 pub fn today() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

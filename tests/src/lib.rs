@@ -1,1 +1,230 @@
-//! Helpers for the full-stack tests.
+//! The harness for full-stack tests: the real server on port 0 serving the built `dist/`, a
+//! ChromeDriver, and headless Chromium sessions at a phone's width (375 px).
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// One browser at a time: the machine has two cores.
+static BROWSER: Mutex<()> = Mutex::new(());
+
+fn env_path(name: &str) -> PathBuf {
+    match std::env::var_os(name) {
+        Some(value) => PathBuf::from(value),
+        None => panic!("{name} is not set: run the browser tests with `cargo xtask test`, which builds dist/ and finds Chromium"),
+    }
+}
+
+/// The repository's `content/` folder.
+pub fn content_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// The checked content the site was built from.
+pub fn content() -> swg_content::Site {
+    match swg_content::load(&content_dir()) {
+        Ok(site) => site,
+        Err(errors) => panic!("content does not load:\n{errors}"),
+    }
+}
+
+/// The real server, on a free port, serving the built site.
+pub struct Server {
+    pub addr: SocketAddr,
+}
+
+impl Server {
+    pub async fn start() -> Server {
+        let dist = env_path("SWG_DIST");
+        assert!(
+            dist.join("index.html").exists(),
+            "{} has no index.html: run `cargo xtask test`",
+            dist.display()
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
+        let addr = listener.local_addr().expect("local addr");
+        tokio::spawn(async move { axum::serve(listener, swg_server::router(&dist)).await });
+        Server { addr }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+}
+
+/// A ChromeDriver process and one Chromium session; both end when this is dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: PathBuf,
+    _turn: MutexGuard<'static, ()>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// A fresh profile at 375 × 800 px; `javascript: false` switches scripts off.
+    pub async fn open(javascript: bool) -> Browser {
+        let turn = BROWSER
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let port = free_port();
+        let driver = Command::new(env_path("SWG_CHROMEDRIVER"))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile =
+            std::env::temp_dir().join(format!("swg-chromium-{port}-{}", std::process::id()));
+        let mut prefs = serde_json::Map::new();
+        if !javascript {
+            prefs.insert(
+                "profile.managed_default_content_settings.javascript".into(),
+                2.into(),
+            );
+        }
+        let options = serde_json::json!({
+            "binary": env_path("SWG_CHROMIUM"),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=375,800", format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": prefs,
+        });
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), options);
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => {
+                    panic!("cannot start a Chromium session: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser {
+            client,
+            driver,
+            _profile: profile,
+            _turn: turn,
+        }
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+    }
+
+    /// Waits (up to 10 s) for an element matching the CSS selector.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
+    }
+
+    pub async fn all(&self, css: &str) -> Vec<fantoccini::elements::Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.expect("text")
+    }
+
+    /// Runs a script and returns its JSON result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("execute script")
+    }
+
+    /// Waits (up to 10 s) until the script returns `true`.
+    pub async fn until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.js(script).await != serde_json::Value::Bool(true) {
+            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the wasm app has hydrated the page.
+    pub async fn until_hydrated(&self) {
+        self.until(
+            "the app has hydrated",
+            "return document.documentElement.dataset.hydrated === 'true'",
+        )
+        .await;
+    }
+
+    /// Switches CSS media emulation (e.g. "print") through ChromeDriver's DevTools bridge.
+    pub async fn emulate_media(&self, media: &str) {
+        let command = Cdp {
+            cmd: "Emulation.setEmulatedMedia",
+            params: serde_json::json!({ "media": media }),
+        };
+        self.client.issue_cmd(command).await.expect("emulate media");
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}

@@ -33,11 +33,40 @@ pub fn build(options: &Options) -> Result<Built, String> {
     let _ = std::fs::remove_dir_all(&staging);
 
     // 1. Content first: a broken guide stops the build before anything is written.
-    cargo(&["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)?;
+    cargo(
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "swg-site",
+            "--bin",
+            "prerender",
+            "--",
+            "check",
+            &path(&content),
+        ],
+        &env,
+    )?;
 
     // 2. The browser bundle.
-    cargo(&["build", "--quiet", "-p", "swg-web", "--target", WASM_TARGET, "--profile", WASM_PROFILE], &env)?;
-    let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join("swg_web.wasm");
+    cargo(
+        &[
+            "build",
+            "--quiet",
+            "-p",
+            "swg-web",
+            "--target",
+            WASM_TARGET,
+            "--profile",
+            WASM_PROFILE,
+        ],
+        &env,
+    )?;
+    let raw = root
+        .join("target")
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join("swg_web.wasm");
     let bindgen_out = root.join("target/bindgen");
     let _ = std::fs::remove_dir_all(&bindgen_out);
     wasm_bindgen_cli_support::Bindgen::new()
@@ -49,8 +78,22 @@ pub fn build(options: &Options) -> Result<Built, String> {
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     let wasm = bindgen_out.join("swg_web_bg.wasm");
     if let Some(wasm_opt) = tools::wasm_opt() {
-        let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
-        tools::run(Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm))?;
+        let features = [
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ];
+        tools::run(
+            Command::new(wasm_opt)
+                .arg("-Oz")
+                .args(features)
+                .arg(&wasm)
+                .arg("-o")
+                .arg(&wasm),
+        )?;
     }
 
     // 3. Hashed assets, public files, then every page.
@@ -66,7 +109,21 @@ pub fn build(options: &Options) -> Result<Built, String> {
     }
     copy_dir(&root.join("public"), &staging)?;
     cargo(
-        &["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "write", &path(&content), &path(&staging), &built.css, &built.js, &built.wasm],
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "swg-site",
+            "--bin",
+            "prerender",
+            "--",
+            "write",
+            &path(&content),
+            &path(&staging),
+            &built.css,
+            &built.js,
+            &built.wasm,
+        ],
         &env,
     )?;
     let compressed = precompress(&staging).map_err(io)?;
@@ -75,7 +132,10 @@ pub fn build(options: &Options) -> Result<Built, String> {
     let dist = root.join("dist");
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::rename(&staging, &dist).map_err(io)?;
-    eprintln!("xtask: dist/ written ({} files, {compressed} pre-compressed), base path \"{base}\"", files(&dist).len());
+    eprintln!(
+        "xtask: dist/ written ({} files, {compressed} pre-compressed), base path \"{base}\"",
+        files(&dist).len()
+    );
     Ok(built)
 }
 
@@ -84,7 +144,12 @@ fn normalise_base(base: &str) -> Result<String, String> {
     if trimmed.is_empty() {
         return Ok(String::new());
     }
-    let valid = trimmed.starts_with('/') && trimmed[1..].split('/').all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let valid = trimmed.starts_with('/')
+        && trimmed[1..].split('/').all(|s| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
     if valid {
         Ok(trimmed.to_owned())
     } else {
@@ -103,7 +168,11 @@ fn path(p: &Path) -> String {
 /// Copies `file` to `dir/STEM-HASH.EXT` and returns the name relative to `dist/`.
 fn hashed_copy(file: &Path, dir: &Path, stem: &str, ext: &str) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let hash: String = Sha256::digest(&bytes).iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let hash: String = Sha256::digest(&bytes)
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let name = format!("{stem}-{hash}.{ext}");
     std::fs::write(dir.join(&name), bytes).map_err(io)?;
     Ok(format!("assets/{name}"))
@@ -128,7 +197,11 @@ struct Sizes {
 }
 
 fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
-    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
+    let mut total = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         total.raw += bytes.len();
@@ -144,13 +217,26 @@ pub fn bench() -> Result<(), String> {
     let built = build(&Options::default())?;
     let elapsed = started.elapsed();
     let dist = root().join("dist");
-    println!("build (incremental, after compile): {:.1} s", elapsed.as_secs_f64());
-    println!("\nHTML per route kind            pages   raw min/median/max bytes      brotli median");
-    for (kind, folder) in [("home", ""), ("window", "windows"), ("guide", "services"), ("search", "search")] {
+    println!(
+        "build (incremental, after compile): {:.1} s",
+        elapsed.as_secs_f64()
+    );
+    println!(
+        "\nHTML per route kind            pages   raw min/median/max bytes      brotli median"
+    );
+    for (kind, folder) in [
+        ("home", ""),
+        ("window", "windows"),
+        ("guide", "services"),
+        ("search", "search"),
+    ] {
         let pages: Vec<PathBuf> = if folder.is_empty() {
             vec![dist.join("index.html")]
         } else {
-            files(&dist.join(folder)).into_iter().filter(|f| f.extension().is_some_and(|e| e == "html")).collect()
+            files(&dist.join(folder))
+                .into_iter()
+                .filter(|f| f.extension().is_some_and(|e| e == "html"))
+                .collect()
         };
         let mut raw: Vec<(usize, usize)> = Vec::new();
         for page in &pages {
@@ -158,8 +244,16 @@ pub fn bench() -> Result<(), String> {
             raw.push((s.raw, s.brotli));
         }
         raw.sort();
-        if let (Some(min), Some(mid), Some(max)) = (raw.first(), raw.get(raw.len() / 2), raw.last()) {
-            println!("{kind:<30} {:>5}   {:>7} / {:>7} / {:>7}      {:>7}", pages.len(), min.0, mid.0, max.0, mid.1);
+        if let (Some(min), Some(mid), Some(max)) = (raw.first(), raw.get(raw.len() / 2), raw.last())
+        {
+            println!(
+                "{kind:<30} {:>5}   {:>7} / {:>7} / {:>7}      {:>7}",
+                pages.len(),
+                min.0,
+                mid.0,
+                max.0,
+                mid.1
+            );
         }
     }
     let mut guides: Vec<(u64, PathBuf)> = files(&dist.join("services"))
@@ -183,7 +277,10 @@ pub fn bench() -> Result<(), String> {
             all.push(file);
         }
         let total = sizes(&all)?;
-        println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
+        println!(
+            "{:<30} {:>10} {:>7} {:>9}",
+            "total", total.raw, total.gzip, total.brotli
+        );
     }
     Ok(())
 }

@@ -7,12 +7,17 @@ use std::process::Command;
 /// Runs cargo with arguments and extra environment, failing with a clear message.
 pub fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    run(Command::new(cargo).args(args).envs(env.iter().copied()).current_dir(root()))
+    run(Command::new(cargo)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(root()))
 }
 
 pub fn run(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
-    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -21,7 +26,11 @@ pub fn run(command: &mut Command) -> Result<(), String> {
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false)
 }
 
 /// `wasm-opt` from npm's binaryen (Debian's is too old and breaks the bundle), installed into
@@ -34,7 +43,11 @@ pub fn wasm_opt() -> Option<PathBuf> {
     }
     eprintln!("xtask: installing wasm-opt (npm binaryen@132) into .tools/ …");
     let installed = std::fs::create_dir_all(&tools).is_ok()
-        && run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"]).arg(&tools).arg("binaryen@132.0.0")).is_ok();
+        && run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&tools)
+            .arg("binaryen@132.0.0"))
+        .is_ok();
     if installed && bin.exists() {
         Some(bin)
     } else {
@@ -53,7 +66,9 @@ pub fn ensure_chromium() -> Result<(PathBuf, PathBuf), String> {
         }
         eprintln!("xtask: installing chromium and chromium-driver with apt-get …");
         run(Command::new("apt-get").args(["update", "-qq"]))?;
-        run(Command::new("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))?;
+        run(Command::new("apt-get")
+            .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
     }
     Ok((chromium.to_path_buf(), driver.to_path_buf()))
 }

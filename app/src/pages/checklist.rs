@@ -1,6 +1,7 @@
 //! The interactive 一次性告知 checklist: situation questions, ticks, progress, share and print.
 
 use crate::storage;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState};
@@ -20,10 +21,19 @@ pub fn Checklist(data: ChecklistData) -> impl IntoView {
 
     let list = Memo::new(move |_| {
         let answers = answers.get();
-        guide.with_value(|g| applicable(g, &answers).into_iter().cloned().collect::<Vec<Material>>())
+        guide.with_value(|g| {
+            applicable(g, &answers)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Material>>()
+        })
     });
-    let have = move || ticked.with(|t| list.with(|l| l.iter().filter(|m| t.contains(&m.id)).count()));
-    let state = move || ChecklistState { answers: answers.get_untracked(), ticked: ticked.get_untracked() };
+    let have =
+        move || ticked.with(|t| list.with(|l| l.iter().filter(|m| t.contains(&m.id)).count()));
+    let state = move || ChecklistState {
+        answers: answers.get_untracked(),
+        ticked: ticked.get_untracked(),
+    };
     let apply = move |s: &ChecklistState| {
         let s = guide.with_value(|g| s.normalised(g));
         answers.set(s.answers);
@@ -73,7 +83,14 @@ pub fn Checklist(data: ChecklistData) -> impl IntoView {
             share_url.set(None);
         }
     };
-    let (title, window_name, address, hours) = guide.with_value(|g| (g.title.clone(), g.window_name.clone(), g.address.clone(), g.hours.clone()));
+    let (title, window_name, address, hours) = guide.with_value(|g| {
+        (
+            g.title.clone(),
+            g.window_name.clone(),
+            g.address.clone(),
+            g.hours.clone(),
+        )
+    });
 
     view! {
         <section class="checklist" aria-labelledby="materials">
@@ -161,9 +178,9 @@ pub fn Checklist(data: ChecklistData) -> impl IntoView {
                 {move || {
                     let missing: Vec<String> = ticked.with(|t| list.with(|l| l.iter().filter(|m| !t.contains(&m.id)).map(|m| m.name.clone()).collect()));
                     if missing.is_empty() {
-                        view! { <p class="done">"材料已备齐，可以出发了。"</p> }.into_any()
+                        Either::Left(view! { <p class="done">"材料已备齐，可以出发了。"</p> })
                     } else {
-                        view! { <p>{format!("还缺 {} 项：{}", missing.len(), missing.join("、"))}</p> }.into_any()
+                        Either::Right(view! { <p>{format!("还缺 {} 项：{}", missing.len(), missing.join("、"))}</p> })
                     }
                 }}
             </div>

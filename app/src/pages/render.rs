@@ -3,7 +3,7 @@
 use super::{guide, home, not_found, window};
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
-use swg_model::{ChecklistData, Content, GuidePage, Hours, PageData, Part, SiteInfo};
+use swg_model::{Content, PageData, Part, SiteInfo};
 
 /// Renders a view to HTML in a fresh reactive owner.
 fn html<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> String {
@@ -13,28 +13,26 @@ fn html<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> String {
     out
 }
 
-fn checklist(g: &GuidePage) -> ChecklistData {
-    ChecklistData {
-        guide_id: g.id.clone(),
-        title: g.title.clone(),
-        window_name: g.window.name.clone(),
-        address: g.window.local.address.clone(),
-        hours: Hours::summary(&g.window.local.hours),
-        questions: g.questions.clone(),
-        materials: g.materials.clone(),
-    }
-}
-
 /// The page data of one route.
 pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
     let (kind, parts) = match content {
         Content::Home(data) => {
             let data = data.clone();
-            ("home", vec![Part::Html(html(move || view! { <home::HomePage data=data/> }))])
+            (
+                "home",
+                vec![Part::Html(html(
+                    move || view! { <home::HomePage data=data/> },
+                ))],
+            )
         }
         Content::Window(data) => {
             let data = (**data).clone();
-            ("window", vec![Part::Html(html(move || view! { <window::WindowPage data=data/> }))])
+            (
+                "window",
+                vec![Part::Html(html(
+                    move || view! { <window::WindowPage data=data/> },
+                ))],
+            )
         }
         Content::Service(data) => {
             let (head, rest) = ((**data).clone(), (**data).clone());
@@ -42,13 +40,21 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
                 "guide",
                 vec![
                     Part::Html(html(move || view! { <guide::GuideHead data=head/> })),
-                    Part::Checklist(Box::new(checklist(data))),
+                    Part::Checklist(Box::new(data.checklist())),
                     Part::Html(html(move || view! { <guide::GuideRest data=rest/> })),
                 ],
             )
         }
         Content::Search(data) => ("search", vec![Part::Search(data.entries.clone())]),
-        Content::NotFound => ("not-found", vec![Part::Html(html(|| view! { <not_found::NotFound/> }))]),
+        Content::NotFound => (
+            "not-found",
+            vec![Part::Html(html(|| view! { <not_found::NotFound/> }))],
+        ),
     };
-    PageData { kind: kind.to_owned(), title: content.title(site), lang: content.lang(), parts }
+    PageData {
+        kind: kind.to_owned(),
+        title: content.title(site),
+        lang: content.lang(),
+        parts,
+    }
 }

@@ -1,5 +1,6 @@
 //! Search page: filters every window and guide as the citizen types; lists them all without JS.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use swg_model::search::search;
 use swg_model::{Route, SearchEntry};
@@ -10,7 +11,10 @@ pub fn Search(entries: Vec<SearchEntry>) -> impl IntoView {
     let entries = StoredValue::new(entries);
     Effect::new(move |_| {
         let search = window().location().search().unwrap_or_default();
-        let q = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("q="));
+        let q = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|p| p.strip_prefix("q="));
         if let Some(q) = q.and_then(|q| js_sys::decode_uri_component(&q.replace('+', " ")).ok()) {
             query.set(q.into());
         }
@@ -26,24 +30,24 @@ pub fn Search(entries: Vec<SearchEntry>) -> impl IntoView {
         {move || {
             let q = query.get();
             if q.trim().is_empty() {
-                view! {
+                Either::Left(view! {
                     <h2>"全部窗口和指南"</h2>
                     <ul class="links">
                         {entries.with_value(|e| e.iter().map(|e| view! {
                             <li><a href=e.href.clone()>{e.title.clone()}</a>" "<small>{e.context.clone()}</small></li>
                         }).collect_view())}
                     </ul>
-                }.into_any()
+                })
             } else {
                 let hits: Vec<_> = entries.with_value(|e| search(e, &q).into_iter().cloned().collect());
-                view! {
+                Either::Right(view! {
                     <p role="status">{format!("找到 {} 项", hits.len())}</p>
                     <ul class="links">
                         {hits.into_iter().map(|e| view! {
                             <li><a href=e.href>{e.title}</a>" "<small>{e.context}</small></li>
                         }).collect_view()}
                     </ul>
-                }.into_any()
+                })
             }
         }}
     }

@@ -39,7 +39,10 @@ impl Content {
         match self {
             Content::Window(w) => w.summary.clone(),
             Content::Service(g) => g.summary.clone(),
-            _ => format!("{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。", site.name),
+            _ => format!(
+                "{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。",
+                site.name
+            ),
         }
     }
 
@@ -295,6 +298,21 @@ pub struct GuidePage {
     pub body_html: String,
 }
 
+impl GuidePage {
+    /// What the guide's interactive checklist needs.
+    pub fn checklist(&self) -> ChecklistData {
+        ChecklistData {
+            guide_id: self.id.clone(),
+            title: self.title.clone(),
+            window_name: self.window.name.clone(),
+            address: self.window.local.address.clone(),
+            hours: Hours::summary(&self.window.local.hours),
+            questions: self.questions.clone(),
+            materials: self.materials.clone(),
+        }
+    }
+}
+
 /// One searchable entry: a window or a guide, with its text for matching.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchEntry {
@@ -319,6 +337,10 @@ pub struct Boot {
 impl Hours {
     /// All opening hours in one line, e.g. "周一至周五 08:30–17:30；周六 09:00–12:00".
     pub fn summary(hours: &[Hours]) -> String {
-        hours.iter().map(|h| format!("{} {}–{}", h.days_label(), h.open, h.close)).collect::<Vec<_>>().join("；")
+        hours
+            .iter()
+            .map(|h| format!("{} {}–{}", h.days_label(), h.open, h.close))
+            .collect::<Vec<_>>()
+            .join("；")
     }
 }

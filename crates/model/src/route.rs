@@ -128,8 +128,14 @@ mod tests {
     #[test]
     fn files_sit_where_a_static_host_looks_for_them() {
         assert_eq!(Route::Home.html_file(), "index.html");
-        assert_eq!(Route::Window("huji".into()).html_file(), "windows/huji/index.html");
+        assert_eq!(
+            Route::Window("huji".into()).html_file(),
+            "windows/huji/index.html"
+        );
         assert_eq!(Route::NotFound.html_file(), "404.html");
-        assert_eq!(Route::Service("x".into()).data_file(), "data/services/x.json");
+        assert_eq!(
+            Route::Service("x".into()).data_file(),
+            "data/services/x.json"
+        );
     }
 }

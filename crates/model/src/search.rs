@@ -4,14 +4,17 @@ use crate::page::SearchEntry;
 use std::collections::BTreeSet;
 
 fn bigrams(s: &str) -> BTreeSet<(char, char)> {
-    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation()).collect();
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+        .collect();
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// The entries matching `query`, best first. A query term found in the title ranks highest, then
 /// in the text; otherwise an entry needs at least half of the query's character pairs.
 pub fn search<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntry> {
-    let query = query.trim().to_lowercase();
+    let query = query.trim().to_ascii_lowercase();
     if query.is_empty() {
         return Vec::new();
     }
@@ -21,7 +24,7 @@ pub fn search<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntr
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
-            let (title, text) = (e.title.to_lowercase(), e.text.to_lowercase());
+            let (title, text) = (e.title.to_ascii_lowercase(), e.text.to_ascii_lowercase());
             let score = if terms.iter().all(|t| title.contains(t)) {
                 1000
             } else if terms.iter().all(|t| text.contains(t)) {
@@ -29,7 +32,11 @@ pub fn search<'a>(entries: &'a [SearchEntry], query: &str) -> Vec<&'a SearchEntr
             } else if wanted.len() >= 2 {
                 let have = bigrams(&text);
                 let shared = wanted.intersection(&have).count();
-                if shared * 2 >= wanted.len() { u32::try_from(shared * 10).unwrap_or(u32::MAX) } else { 0 }
+                if shared * 2 >= wanted.len() {
+                    u32::try_from(shared * 10).unwrap_or(u32::MAX)
+                } else {
+                    0
+                }
             } else {
                 0
             };
@@ -45,12 +52,20 @@ mod tests {
     use super::*;
 
     fn entry(title: &str, text: &str) -> SearchEntry {
-        SearchEntry { title: title.into(), href: String::new(), context: String::new(), text: format!("{title} {text}") }
+        SearchEntry {
+            title: title.into(),
+            href: String::new(),
+            context: String::new(),
+            text: format!("{title} {text}"),
+        }
     }
 
     #[test]
     fn a_chinese_phrase_without_spaces_finds_the_guide() {
-        let entries = [entry("普通护照首次申请", "身份证 照片"), entry("居民身份证换领", "户口簿")];
+        let entries = [
+            entry("普通护照首次申请", "身份证 照片"),
+            entry("居民身份证换领", "户口簿"),
+        ];
         let hits = search(&entries, "护照");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].title, "普通护照首次申请");
@@ -58,9 +73,15 @@ mod tests {
 
     #[test]
     fn title_matches_rank_above_text_matches() {
-        let entries = [entry("普通护照首次申请", "居民身份证"), entry("居民身份证换领", "")];
+        let entries = [
+            entry("普通护照首次申请", "居民身份证"),
+            entry("居民身份证换领", ""),
+        ];
         let hits = search(&entries, "身份证");
-        assert_eq!(hits.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["居民身份证换领", "普通护照首次申请"]);
+        assert_eq!(
+            hits.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(),
+            ["居民身份证换领", "普通护照首次申请"]
+        );
     }
 
     #[test]

@@ -29,9 +29,18 @@ pub fn router(dist: &Path) -> Router {
     Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(cache_and_status))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
 }
 
 /// Hashed assets are cached for a year; pages and data are revalidated on every visit.
@@ -43,7 +52,9 @@ async fn cache_and_status(request: Request<axum::body::Body>, next: Next) -> Res
     } else {
         "no-cache"
     };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response.into_response()
 }
 
@@ -77,7 +88,10 @@ mod tests {
     }
 
     async fn get(dist: &Path, uri: &str, accept: &str) -> Response {
-        let request = Request::get(uri).header(header::ACCEPT_ENCODING, accept).body(Body::empty()).expect("request");
+        let request = Request::get(uri)
+            .header(header::ACCEPT_ENCODING, accept)
+            .body(Body::empty())
+            .expect("request");
         router(dist).oneshot(request).await.expect("infallible")
     }
 
@@ -94,7 +108,9 @@ mod tests {
         let dir = site();
         let response = get(dir.path(), "/nowhere/", "").await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let body = axum::body::to_bytes(response.into_body(), 1024).await.expect("body");
+        let body = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .expect("body");
         assert_eq!(&body[..], b"missing");
     }
 
@@ -103,7 +119,10 @@ mod tests {
         let dir = site();
         let response = get(dir.path(), "/assets/site-1.css", "br, gzip").await;
         assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
     }
 
     #[tokio::test]

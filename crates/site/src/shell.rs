@@ -13,12 +13,18 @@ pub struct Assets {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// JSON that is safe inside a `<script>` element.
 fn script_json(boot: &Boot) -> String {
-    serde_json::to_string(boot).unwrap_or_default().replace("</", "<\\/").replace("<!--", "<\\!--")
+    serde_json::to_string(boot)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+        .replace("<!--", "<\\!--")
 }
 
 pub fn document(boot: &Boot, body: &str, description: &str, assets: &Assets) -> String {
