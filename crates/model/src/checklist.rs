@@ -197,7 +197,7 @@ mod tests {
         guide(
             vec![
                 question("agent", &["self", "agent"]),
-                question("case", &["lost", "damaged"]),
+                question("case", &["damaged", "lost"]),
             ],
             vec![
                 material("id", &[], &["case=lost"]),
@@ -229,7 +229,7 @@ mod tests {
     fn unknown_questions_and_options_fall_back_to_defaults() {
         let answers = Answers::from([("case".into(), "stolen".into()), ("x".into(), "y".into())]);
         let effective = effective_answers(&sample().questions, &answers);
-        assert_eq!(effective.get("case").map(String::as_str), Some("lost"));
+        assert_eq!(effective.get("case").map(String::as_str), Some("damaged"));
         assert!(!effective.contains_key("x"));
     }
 
