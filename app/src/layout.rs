@@ -34,9 +34,6 @@ pub fn Footer() -> impl IntoView {
 
 /// A `tel:` link for a phone number as written in content ("0000-1234 5601" → "tel:000012345601").
 pub fn tel(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     format!("tel:{digits}")
 }

@@ -36,8 +36,6 @@ pub fn App(site: SiteInfo, route: Route, page: PageData) -> impl IntoView {
 pub fn hydrate() {
     if let Some(boot) = nav::read_boot() {
         let route = nav::current_route();
-        leptos::mount::hydrate_body(
-            move || view! { <App site=boot.site route=route page=boot.page/> },
-        );
+        leptos::mount::hydrate_body(move || view! { <App site=boot.site route=route page=boot.page/> });
     }
 }

@@ -29,8 +29,7 @@ impl Nav {
     }
 
     fn cached(&self, route: &Route) -> Option<Arc<PageData>> {
-        self.cache
-            .with_value(|c| c.iter().find(|(r, _)| r == route).map(|(_, p)| p.clone()))
+        self.cache.with_value(|c| c.iter().find(|(r, _)| r == route).map(|(_, p)| p.clone()))
     }
 
     /// Shows `route`, from the cache or by fetching its page data.
@@ -63,8 +62,7 @@ impl Nav {
             match result {
                 Some(page) => {
                     let page = Arc::new(page);
-                    self.cache
-                        .update_value(|c| c.push((route.clone(), page.clone())));
+                    self.cache.update_value(|c| c.push((route.clone(), page.clone())));
                     if matches!(self.shown.get_untracked(), Shown::Loading(ref r) if *r == route) {
                         self.shown.set(Shown::Ready(route, page));
                         browser::after_navigation();
@@ -93,8 +91,7 @@ impl Nav {
                     }
                 }
             });
-            let pop =
-                window_event_listener(leptos::ev::popstate, move |_| self.show(current_route()));
+            let pop = window_event_listener(leptos::ev::popstate, move |_| self.show(current_route()));
             // The listeners live as long as the page.
             std::mem::forget(click);
             std::mem::forget(pop);
@@ -155,11 +152,7 @@ mod browser {
             return None;
         }
         let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-        let anchor = target
-            .closest("a[href]")
-            .ok()??
-            .dyn_into::<web_sys::HtmlAnchorElement>()
-            .ok()?;
+        let anchor = target.closest("a[href]").ok()??.dyn_into::<web_sys::HtmlAnchorElement>().ok()?;
         if !anchor.target().is_empty()
             || anchor.has_attribute("download")
             || anchor.has_attribute("data-reload")
@@ -171,16 +164,12 @@ mod browser {
             return None;
         }
         let path = anchor.pathname();
-        let same_page =
-            path == location.pathname().ok()? && anchor.search() == location.search().ok()?;
+        let same_page = path == location.pathname().ok()? && anchor.search() == location.search().ok()?;
         if same_page && !anchor.hash().is_empty() {
             return None;
         }
         if !path.starts_with(swg_model::route::base_path())
-            || path
-                .rsplit('/')
-                .next()
-                .is_some_and(|last| last.contains('.') && last != "index.html")
+            || path.rsplit('/').next().is_some_and(|last| last.contains('.') && last != "index.html")
         {
             return None;
         }
@@ -196,9 +185,8 @@ mod browser {
     /// After a client-side navigation: start at the top and move focus to the new page.
     pub fn after_navigation() {
         window().scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(main) = document()
-            .get_element_by_id("main")
-            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        if let Some(main) =
+            document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = main.focus();
         }

@@ -46,9 +46,7 @@ impl Server {
             "{} has no index.html: run `cargo xtask test`",
             dist.display()
         );
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind port 0");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
         tokio::spawn(async move { axum::serve(listener, swg_server::router(&dist)).await });
         Server { addr }
@@ -68,18 +66,13 @@ pub struct Browser {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 impl Browser {
     /// A fresh profile at 375 × 800 px; `javascript: false` switches scripts off.
     pub async fn open(javascript: bool) -> Browser {
-        let turn = BROWSER
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let port = free_port();
         let driver = Command::new(env_path("SWG_CHROMEDRIVER"))
             .arg(format!("--port={port}"))
@@ -87,14 +80,10 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver");
-        let profile =
-            std::env::temp_dir().join(format!("swg-chromium-{port}-{}", std::process::id()));
+        let profile = std::env::temp_dir().join(format!("swg-chromium-{port}-{}", std::process::id()));
         let mut prefs = serde_json::Map::new();
         if !javascript {
-            prefs.insert(
-                "profile.managed_default_content_settings.javascript".into(),
-                2.into(),
-            );
+            prefs.insert("profile.managed_default_content_settings.javascript".into(), 2.into());
         }
         let options = serde_json::json!({
             "binary": env_path("SWG_CHROMIUM"),
@@ -110,11 +99,7 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&url)
-                .await
-            {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
                 Ok(client) => break client,
                 Err(e) if Instant::now() > deadline => {
                     panic!("cannot start a Chromium session: {e}")
@@ -122,12 +107,7 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Browser {
-            client,
-            driver,
-            _profile: profile,
-            _turn: turn,
-        }
+        Browser { client, driver, _profile: profile, _turn: turn }
     }
 
     pub async fn goto(&self, url: &str) {
@@ -145,10 +125,7 @@ impl Browser {
     }
 
     pub async fn all(&self, css: &str) -> Vec<fantoccini::elements::Element> {
-        self.client
-            .find_all(Locator::Css(css))
-            .await
-            .expect("find_all")
+        self.client.find_all(Locator::Css(css)).await.expect("find_all")
     }
 
     pub async fn text(&self, css: &str) -> String {
@@ -157,10 +134,7 @@ impl Browser {
 
     /// Runs a script and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
-        self.client
-            .execute(script, vec![])
-            .await
-            .expect("execute script")
+        self.client.execute(script, vec![]).await.expect("execute script")
     }
 
     /// Waits (up to 10 s) until the script returns `true`.
@@ -174,19 +148,14 @@ impl Browser {
 
     /// Waits until the wasm app has hydrated the page.
     pub async fn until_hydrated(&self) {
-        self.until(
-            "the app has hydrated",
-            "return document.documentElement.dataset.hydrated === 'true'",
-        )
-        .await;
+        self.until("the app has hydrated", "return document.documentElement.dataset.hydrated === 'true'")
+            .await;
     }
 
     /// Switches CSS media emulation (e.g. "print") through ChromeDriver's DevTools bridge.
     pub async fn emulate_media(&self, media: &str) {
-        let command = Cdp {
-            cmd: "Emulation.setEmulatedMedia",
-            params: serde_json::json!({ "media": media }),
-        };
+        let command =
+            Cdp { cmd: "Emulation.setEmulatedMedia", params: serde_json::json!({ "media": media }) };
         self.client.issue_cmd(command).await.expect("emulate media");
     }
 
@@ -204,22 +173,12 @@ struct Cdp {
 }
 
 impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }
 

@@ -25,24 +25,15 @@ async fn the_home_page_lists_every_window_type() {
 async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     let site = content();
     let window = &site.windows[0];
-    let guide = site
-        .guides
-        .iter()
-        .find(|g| g.window.id == window.id)
-        .expect("a guide of the first window");
+    let guide = site.guides.iter().find(|g| g.window.id == window.id).expect("a guide of the first window");
     let server = Server::start().await;
     let browser = Browser::open(true).await;
     browser.goto(&server.url("/")).await;
     browser.until_hydrated().await;
-    browser
-        .js("window.__sameDocument = 'yes'; return true")
-        .await;
+    browser.js("window.__sameDocument = 'yes'; return true").await;
 
     browser
-        .find(&format!(
-            "a.card-title[href='{}']",
-            Route::Window(window.id.clone()).href()
-        ))
+        .find(&format!("a.card-title[href='{}']", Route::Window(window.id.clone()).href()))
         .await
         .click()
         .await
@@ -50,17 +41,11 @@ async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     browser
         .until(
             "the window page shows",
-            &format!(
-                "return document.querySelector('h1').textContent === {:?}",
-                window.name
-            ),
+            &format!("return document.querySelector('h1').textContent === {:?}", window.name),
         )
         .await;
     browser
-        .find(&format!(
-            "main a[href='{}']",
-            Route::Service(guide.id.clone()).href()
-        ))
+        .find(&format!("main a[href='{}']", Route::Service(guide.id.clone()).href()))
         .await
         .click()
         .await
@@ -68,67 +53,37 @@ async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     browser
         .until(
             "the guide page shows",
-            &format!(
-                "return document.querySelector('h1').textContent === {:?}",
-                guide.title
-            ),
+            &format!("return document.querySelector('h1').textContent === {:?}", guide.title),
         )
         .await;
 
-    assert_eq!(
-        browser
-            .js("return window.__sameDocument || 'reloaded'")
-            .await,
-        "yes"
-    );
+    assert_eq!(browser.js("return window.__sameDocument || 'reloaded'").await, "yes");
     assert_eq!(
         browser.client.current_url().await.expect("url").path(),
         Route::Service(guide.id.clone()).href()
     );
-    assert_eq!(
-        browser.js("return document.title").await,
-        format!("{} - {}", guide.title, site.info.name)
-    );
+    assert_eq!(browser.js("return document.title").await, format!("{} - {}", guide.title, site.info.name));
 
     browser.client.back().await.expect("back");
     browser
         .until(
             "back shows the window again",
-            &format!(
-                "return document.querySelector('h1').textContent === {:?}",
-                window.name
-            ),
+            &format!("return document.querySelector('h1').textContent === {:?}", window.name),
         )
         .await;
-    assert_eq!(
-        browser
-            .js("return window.__sameDocument || 'reloaded'")
-            .await,
-        "yes"
-    );
+    assert_eq!(browser.js("return window.__sameDocument || 'reloaded'").await, "yes");
     browser.close().await;
 }
 
 #[tokio::test]
 async fn a_guide_shows_its_materials_with_javascript_disabled() {
     let site = content();
-    let guide = site
-        .guides
-        .iter()
-        .max_by_key(|g| g.questions.len())
-        .expect("a guide");
+    let guide = site.guides.iter().max_by_key(|g| g.questions.len()).expect("a guide");
     let server = Server::start().await;
     let browser = Browser::open(false).await;
-    browser
-        .goto(&server.url(&Route::Service(guide.id.clone()).href()))
-        .await;
+    browser.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
     assert_eq!(browser.text("h1").await, guide.title);
-    assert_eq!(
-        browser
-            .js("return document.documentElement.dataset.hydrated || 'static'")
-            .await,
-        "static"
-    );
+    assert_eq!(browser.js("return document.documentElement.dataset.hydrated || 'static'").await, "static");
     let shown: Vec<String> = {
         let mut names = Vec::new();
         for name in browser.all(".material .name").await {
@@ -137,10 +92,8 @@ async fn a_guide_shows_its_materials_with_javascript_disabled() {
         names
     };
     let data = guide.checklist();
-    let expected: Vec<String> = applicable(&data, &Answers::new())
-        .into_iter()
-        .map(|m| m.name.clone())
-        .collect();
+    let expected: Vec<String> =
+        applicable(&data, &Answers::new()).into_iter().map(|m| m.name.clone()).collect();
     assert!(!expected.is_empty());
     assert_eq!(shown, expected);
     browser.close().await;

@@ -33,40 +33,11 @@ pub fn build(options: &Options) -> Result<Built, String> {
     let _ = std::fs::remove_dir_all(&staging);
 
     // 1. Content first: a broken guide stops the build before anything is written.
-    cargo(
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "swg-site",
-            "--bin",
-            "prerender",
-            "--",
-            "check",
-            &path(&content),
-        ],
-        &env,
-    )?;
+    cargo(&["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)?;
 
     // 2. The browser bundle.
-    cargo(
-        &[
-            "build",
-            "--quiet",
-            "-p",
-            "swg-web",
-            "--target",
-            WASM_TARGET,
-            "--profile",
-            WASM_PROFILE,
-        ],
-        &env,
-    )?;
-    let raw = root
-        .join("target")
-        .join(WASM_TARGET)
-        .join(WASM_PROFILE)
-        .join("swg_web.wasm");
+    cargo(&["build", "--quiet", "-p", "swg-web", "--target", WASM_TARGET, "--profile", WASM_PROFILE], &env)?;
+    let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join("swg_web.wasm");
     let bindgen_out = root.join("target/bindgen");
     let _ = std::fs::remove_dir_all(&bindgen_out);
     wasm_bindgen_cli_support::Bindgen::new()
@@ -86,14 +57,7 @@ pub fn build(options: &Options) -> Result<Built, String> {
             "--enable-reference-types",
             "--enable-multivalue",
         ];
-        tools::run(
-            Command::new(wasm_opt)
-                .arg("-Oz")
-                .args(features)
-                .arg(&wasm)
-                .arg("-o")
-                .arg(&wasm),
-        )?;
+        tools::run(Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm))?;
     }
 
     // 3. Hashed assets, public files, then every page.
@@ -145,11 +109,9 @@ fn normalise_base(base: &str) -> Result<String, String> {
         return Ok(String::new());
     }
     let valid = trimmed.starts_with('/')
-        && trimmed[1..].split('/').all(|s| {
-            !s.is_empty()
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        });
+        && trimmed[1..]
+            .split('/')
+            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     if valid {
         Ok(trimmed.to_owned())
     } else {
@@ -168,11 +130,7 @@ fn path(p: &Path) -> String {
 /// Copies `file` to `dir/STEM-HASH.EXT` and returns the name relative to `dist/`.
 fn hashed_copy(file: &Path, dir: &Path, stem: &str, ext: &str) -> Result<String, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let hash: String = Sha256::digest(&bytes)
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash: String = Sha256::digest(&bytes).iter().take(5).map(|b| format!("{b:02x}")).collect();
     let name = format!("{stem}-{hash}.{ext}");
     std::fs::write(dir.join(&name), bytes).map_err(io)?;
     Ok(format!("assets/{name}"))
@@ -197,11 +155,7 @@ struct Sizes {
 }
 
 fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
-    let mut total = Sizes {
-        raw: 0,
-        gzip: 0,
-        brotli: 0,
-    };
+    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
         total.raw += bytes.len();
@@ -217,19 +171,9 @@ pub fn bench() -> Result<(), String> {
     let built = build(&Options::default())?;
     let elapsed = started.elapsed();
     let dist = root().join("dist");
-    println!(
-        "build (incremental, after compile): {:.1} s",
-        elapsed.as_secs_f64()
-    );
-    println!(
-        "\nHTML per route kind            pages   raw min/median/max bytes      brotli median"
-    );
-    for (kind, folder) in [
-        ("home", ""),
-        ("window", "windows"),
-        ("guide", "services"),
-        ("search", "search"),
-    ] {
+    println!("build (incremental, after compile): {:.1} s", elapsed.as_secs_f64());
+    println!("\nHTML per route kind            pages   raw min/median/max bytes      brotli median");
+    for (kind, folder) in [("home", ""), ("window", "windows"), ("guide", "services"), ("search", "search")] {
         let pages: Vec<PathBuf> = if folder.is_empty() {
             vec![dist.join("index.html")]
         } else {
@@ -244,8 +188,7 @@ pub fn bench() -> Result<(), String> {
             raw.push((s.raw, s.brotli));
         }
         raw.sort();
-        if let (Some(min), Some(mid), Some(max)) = (raw.first(), raw.get(raw.len() / 2), raw.last())
-        {
+        if let (Some(min), Some(mid), Some(max)) = (raw.first(), raw.get(raw.len() / 2), raw.last()) {
             println!(
                 "{kind:<30} {:>5}   {:>7} / {:>7} / {:>7}      {:>7}",
                 pages.len(),
@@ -277,10 +220,7 @@ pub fn bench() -> Result<(), String> {
             all.push(file);
         }
         let total = sizes(&all)?;
-        println!(
-            "{:<30} {:>10} {:>7} {:>9}",
-            "total", total.raw, total.gzip, total.brotli
-        );
+        println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
     }
     Ok(())
 }

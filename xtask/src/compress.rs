@@ -3,17 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const COMPRESSIBLE: [&str; 9] = [
-    "html",
-    "css",
-    "js",
-    "wasm",
-    "json",
-    "svg",
-    "txt",
-    "xml",
-    "webmanifest",
-];
+const COMPRESSIBLE: [&str; 9] = ["html", "css", "js", "wasm", "json", "svg", "txt", "xml", "webmanifest"];
 
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -23,11 +13,7 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     out
 }
@@ -52,10 +38,8 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
 pub fn precompress(dir: &Path) -> std::io::Result<usize> {
     let mut written = 0;
     for file in files(dir) {
-        let compressible = file
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSIBLE.contains(&e));
+        let compressible =
+            file.extension().and_then(|e| e.to_str()).is_some_and(|e| COMPRESSIBLE.contains(&e));
         if !compressible {
             continue;
         }

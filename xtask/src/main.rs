@@ -18,15 +18,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build") => option(&args, "--base").and_then(|base| {
-            build::build(&build::Options {
-                base: base.unwrap_or_default(),
-            })
-            .map(drop)
-        }),
-        Some("serve") => {
-            option(&args, "--port").and_then(|port| serve(port.as_deref().unwrap_or("8080")))
-        }
+        Some("build") => option(&args, "--base")
+            .and_then(|base| build::build(&build::Options { base: base.unwrap_or_default() }).map(drop)),
+        Some("serve") => option(&args, "--port").and_then(|port| serve(port.as_deref().unwrap_or("8080"))),
         Some("test") => test(),
         Some("ci") => ci(),
         Some("bench") => build::bench(),
@@ -44,40 +38,22 @@ fn main() -> ExitCode {
 /// The value of `--name VALUE` in the arguments, if given.
 fn option(args: &[String], name: &str) -> Result<Option<String>, String> {
     match args.iter().position(|a| a == name) {
-        Some(i) => args
-            .get(i + 1)
-            .cloned()
-            .map(Some)
-            .ok_or_else(|| format!("{name} needs a value")),
+        Some(i) => args.get(i + 1).cloned().map(Some).ok_or_else(|| format!("{name} needs a value")),
         None => Ok(None),
     }
 }
 
 /// The workspace root (the parent of this crate's folder).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 fn serve(port: &str) -> Result<(), String> {
-    port.parse::<u16>()
-        .map_err(|_| format!("--port: `{port}` is not a port number"))?;
+    port.parse::<u16>().map_err(|_| format!("--port: `{port}` is not a port number"))?;
     build::build(&build::Options::default())?;
     let dist = root().join("dist");
     tools::cargo(
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "swg-server",
-            "--",
-            "--port",
-            port,
-            "--dist",
-            &dist.to_string_lossy(),
-        ],
+        &["run", "--quiet", "-p", "swg-server", "--", "--port", port, "--dist", &dist.to_string_lossy()],
         &[],
     )
 }
@@ -98,17 +74,7 @@ fn test() -> Result<(), String> {
 
 fn ci() -> Result<(), String> {
     tools::cargo(&["fmt", "--all", "--check"], &[])?;
-    tools::cargo(
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
+    tools::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
     tools::cargo(
         &[
             "clippy",

@@ -7,17 +7,12 @@ use std::process::Command;
 /// Runs cargo with arguments and extra environment, failing with a clear message.
 pub fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    run(Command::new(cargo)
-        .args(args)
-        .envs(env.iter().copied())
-        .current_dir(root()))
+    run(Command::new(cargo).args(args).envs(env.iter().copied()).current_dir(root()))
 }
 
 pub fn run(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -26,11 +21,7 @@ pub fn run(command: &mut Command) -> Result<(), String> {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout.starts_with(b"0\n"))
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
 }
 
 /// `wasm-opt` from npm's binaryen (Debian's is too old and breaks the bundle), installed into

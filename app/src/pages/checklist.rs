@@ -21,19 +21,10 @@ pub fn Checklist(data: ChecklistData) -> impl IntoView {
 
     let list = Memo::new(move |_| {
         let answers = answers.get();
-        guide.with_value(|g| {
-            applicable(g, &answers)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<Material>>()
-        })
+        guide.with_value(|g| applicable(g, &answers).into_iter().cloned().collect::<Vec<Material>>())
     });
-    let have =
-        move || ticked.with(|t| list.with(|l| l.iter().filter(|m| t.contains(&m.id)).count()));
-    let state = move || ChecklistState {
-        answers: answers.get_untracked(),
-        ticked: ticked.get_untracked(),
-    };
+    let have = move || ticked.with(|t| list.with(|l| l.iter().filter(|m| t.contains(&m.id)).count()));
+    let state = move || ChecklistState { answers: answers.get_untracked(), ticked: ticked.get_untracked() };
     let apply = move |s: &ChecklistState| {
         let s = guide.with_value(|g| s.normalised(g));
         answers.set(s.answers);
@@ -83,14 +74,8 @@ pub fn Checklist(data: ChecklistData) -> impl IntoView {
             share_url.set(None);
         }
     };
-    let (title, window_name, address, hours) = guide.with_value(|g| {
-        (
-            g.title.clone(),
-            g.window_name.clone(),
-            g.address.clone(),
-            g.hours.clone(),
-        )
-    });
+    let (title, window_name, address, hours) =
+        guide.with_value(|g| (g.title.clone(), g.window_name.clone(), g.address.clone(), g.hours.clone()));
 
     view! {
         <section class="checklist" aria-labelledby="materials">

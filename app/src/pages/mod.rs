@@ -29,15 +29,9 @@ fn page(data: &PageData) -> impl IntoView {
         .parts
         .iter()
         .map(|part| match part {
-            Part::Html(html) => {
-                EitherOf3::A(view! { <div class="part" inner_html=html.clone()></div> })
-            }
-            Part::Checklist(data) => {
-                EitherOf3::B(view! { <checklist::Checklist data=(**data).clone()/> })
-            }
-            Part::Search(entries) => {
-                EitherOf3::C(view! { <search::Search entries=entries.clone()/> })
-            }
+            Part::Html(html) => EitherOf3::A(view! { <div class="part" inner_html=html.clone()></div> }),
+            Part::Checklist(data) => EitherOf3::B(view! { <checklist::Checklist data=(**data).clone()/> }),
+            Part::Search(entries) => EitherOf3::C(view! { <search::Search entries=entries.clone()/> }),
         })
         .collect_view();
     view! { <div class=format!("page page-{}", data.kind) lang=data.lang.clone()>{parts}</div> }
@@ -47,9 +41,7 @@ fn page(data: &PageData) -> impl IntoView {
 pub fn main_area(nav: Nav) -> impl IntoView {
     match nav.shown.get() {
         Shown::Ready(_, data) => EitherOf3::A(page(&data)),
-        Shown::Loading(_) => {
-            EitherOf3::B(view! { <p class="status" role="status">"正在加载…"</p> })
-        }
+        Shown::Loading(_) => EitherOf3::B(view! { <p class="status" role="status">"正在加载…"</p> }),
         Shown::Failed(route) => EitherOf3::C(view! {
             <div class="status" role="alert">
                 <p>"页面没有加载成功，请检查网络后重试。"</p>

@@ -18,21 +18,11 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
     let (kind, parts) = match content {
         Content::Home(data) => {
             let data = data.clone();
-            (
-                "home",
-                vec![Part::Html(html(
-                    move || view! { <home::HomePage data=data/> },
-                ))],
-            )
+            ("home", vec![Part::Html(html(move || view! { <home::HomePage data=data/> }))])
         }
         Content::Window(data) => {
             let data = (**data).clone();
-            (
-                "window",
-                vec![Part::Html(html(
-                    move || view! { <window::WindowPage data=data/> },
-                ))],
-            )
+            ("window", vec![Part::Html(html(move || view! { <window::WindowPage data=data/> }))])
         }
         Content::Service(data) => {
             let (head, rest) = ((**data).clone(), (**data).clone());
@@ -46,15 +36,7 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
             )
         }
         Content::Search(data) => ("search", vec![Part::Search(data.entries.clone())]),
-        Content::NotFound => (
-            "not-found",
-            vec![Part::Html(html(|| view! { <not_found::NotFound/> }))],
-        ),
+        Content::NotFound => ("not-found", vec![Part::Html(html(|| view! { <not_found::NotFound/> }))]),
     };
-    PageData {
-        kind: kind.to_owned(),
-        title: content.title(site),
-        lang: content.lang(),
-        parts,
-    }
+    PageData { kind: kind.to_owned(), title: content.title(site), lang: content.lang(), parts }
 }

@@ -11,10 +11,7 @@ pub fn Search(entries: Vec<SearchEntry>) -> impl IntoView {
     let entries = StoredValue::new(entries);
     Effect::new(move |_| {
         let search = window().location().search().unwrap_or_default();
-        let q = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|p| p.strip_prefix("q="));
+        let q = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("q="));
         if let Some(q) = q.and_then(|q| js_sys::decode_uri_component(&q.replace('+', " ")).ok()) {
             query.set(q.into());
         }

@@ -14,12 +14,7 @@ pub struct ContentError {
 }
 
 impl ContentError {
-    pub fn new(
-        file: &Path,
-        line: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
+    pub fn new(file: &Path, line: usize, message: impl Into<String>, hint: impl Into<String>) -> Self {
         ContentError {
             file: file.to_path_buf(),
             line: line.max(1),
@@ -31,14 +26,7 @@ impl ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}\n  hint: {}",
-            self.file.display(),
-            self.line,
-            self.message,
-            self.hint
-        )
+        write!(f, "{}:{}: {}\n  hint: {}", self.file.display(), self.line, self.message, self.hint)
     }
 }
 
@@ -70,20 +58,11 @@ impl std::error::Error for ContentErrors {}
 /// The 1-based line of a byte offset within `text`.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
 }
 
 /// Turns a TOML/serde error into an editor-friendly message and hint.
-pub(crate) fn from_toml(
-    file: &Path,
-    text: &str,
-    first_line: usize,
-    err: &toml::de::Error,
-) -> ContentError {
+pub(crate) fn from_toml(file: &Path, text: &str, first_line: usize, err: &toml::de::Error) -> ContentError {
     let line = err.span().map(|s| line_of(text, s.start)).unwrap_or(1) + first_line - 1;
     let message = err.message().trim().to_owned();
     let hint = if message.starts_with("unknown field") {

@@ -12,17 +12,14 @@ pub(crate) struct Document<'a> {
 
 pub(crate) fn split<'a>(file: &Path, text: &'a str) -> Result<Document<'a>, ContentError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text
-        .strip_prefix("+++\n")
-        .or_else(|| text.strip_prefix("+++\r\n"))
-        .ok_or_else(|| {
-            ContentError::new(
-                file,
-                1,
-                "the file does not start with a `+++` line",
-                "put the TOML front matter between two lines that contain only +++",
-            )
-        })?;
+    let rest = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")).ok_or_else(|| {
+        ContentError::new(
+            file,
+            1,
+            "the file does not start with a `+++` line",
+            "put the TOML front matter between two lines that contain only +++",
+        )
+    })?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "+++" {
@@ -48,8 +45,7 @@ mod tests {
 
     #[test]
     fn front_matter_and_body_are_separated() {
-        let doc =
-            split(Path::new("a.md"), "+++\nid = \"a\"\n+++\n# Body\n").expect("valid document");
+        let doc = split(Path::new("a.md"), "+++\nid = \"a\"\n+++\n# Body\n").expect("valid document");
         assert_eq!(doc.front, "id = \"a\"\n");
         assert_eq!(doc.body, "# Body\n");
         assert_eq!(doc.front_line, 2);
@@ -59,9 +55,7 @@ mod tests {
     fn a_missing_opening_or_closing_fence_is_reported() {
         let err = split(Path::new("a.md"), "id = 1\n").err().expect("error");
         assert!(err.message.contains("does not start"));
-        let err = split(Path::new("a.md"), "+++\nid = 1\n")
-            .err()
-            .expect("error");
+        let err = split(Path::new("a.md"), "+++\nid = 1\n").err().expect("error");
         assert!(err.message.contains("never closed"));
     }
 }

@@ -1,6 +1,8 @@
 //! Loads `content/`: markdown with TOML front matter becomes checked, typed pages or a list of
 //! errors with file, line and a hint. Markdown is rendered to HTML here, natively.
 
+mod assemble;
+mod check;
 mod error;
 mod frontmatter;
 mod load;

@@ -93,7 +93,7 @@ pub(crate) struct RawService {
     pub source: String,
     pub reviewed: Spanned<String>,
     pub uncertain: Option<String>,
-    pub time_limit: RawTimeLimit,
+    pub time_limit: Spanned<RawTimeLimit>,
     pub fee: Spanned<RawFee>,
     #[serde(default)]
     pub questions: Vec<Spanned<RawQuestion>>,
@@ -105,7 +105,8 @@ pub(crate) struct RawService {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTimeLimit {
-    pub working_days: u16,
+    pub working_days: Option<u16>,
+    pub calendar_days: Option<u16>,
     pub note: Option<String>,
 }
 

@@ -34,18 +34,12 @@ impl Site {
     /// Every route of the site with the data it renders from.
     pub fn pages(&self) -> Vec<(Route, Content)> {
         let mut pages = vec![(Route::Home, Content::Home(self.home()))];
-        pages.extend(self.windows.iter().map(|w| {
-            (
-                Route::Window(w.id.clone()),
-                Content::Window(Box::new(w.clone())),
-            )
-        }));
-        pages.extend(self.guides.iter().map(|g| {
-            (
-                Route::Service(g.id.clone()),
-                Content::Service(Box::new(g.clone())),
-            )
-        }));
+        pages.extend(
+            self.windows.iter().map(|w| (Route::Window(w.id.clone()), Content::Window(Box::new(w.clone())))),
+        );
+        pages.extend(
+            self.guides.iter().map(|g| (Route::Service(g.id.clone()), Content::Service(Box::new(g.clone())))),
+        );
         pages.push((Route::Search, Content::Search(self.search())));
         pages.push((Route::NotFound, Content::NotFound));
         pages
@@ -83,8 +77,6 @@ impl Site {
                 text: format!("{} {} {}", g.title, g.summary, materials.join(" ")),
             }
         });
-        SearchPage {
-            entries: windows.chain(guides).collect(),
-        }
+        SearchPage { entries: windows.chain(guides).collect() }
     }
 }

@@ -12,17 +12,14 @@ impl Condition {
     /// Whether the answers satisfy this condition. An unanswered question counts as its default,
     /// which [`effective_answers`] fills in beforehand.
     pub fn holds(&self, answers: &Answers) -> bool {
-        answers
-            .get(&self.question)
-            .is_some_and(|a| self.options.iter().any(|o| o == a))
+        answers.get(&self.question).is_some_and(|a| self.options.iter().any(|o| o == a))
     }
 }
 
 impl Material {
     /// Whether this material is needed for the given (complete) answers.
     pub fn applies(&self, answers: &Answers) -> bool {
-        self.only_if.iter().all(|c| c.holds(answers))
-            && !self.unless.iter().any(|c| c.holds(answers))
+        self.only_if.iter().all(|c| c.holds(answers)) && !self.unless.iter().any(|c| c.holds(answers))
     }
 }
 
@@ -32,10 +29,8 @@ pub fn effective_answers(questions: &[Question], given: &Answers) -> Answers {
     questions
         .iter()
         .map(|q| {
-            let chosen = given
-                .get(&q.id)
-                .filter(|a| q.options.iter().any(|o| &o.id == *a))
-                .unwrap_or(&q.default);
+            let chosen =
+                given.get(&q.id).filter(|a| q.options.iter().any(|o| &o.id == *a)).unwrap_or(&q.default);
             (q.id.clone(), chosen.clone())
         })
         .collect()
@@ -44,11 +39,7 @@ pub fn effective_answers(questions: &[Question], given: &Answers) -> Answers {
 /// The materials needed for the given answers, in the guide's order.
 pub fn applicable<'a>(guide: &'a ChecklistData, given: &Answers) -> Vec<&'a Material> {
     let answers = effective_answers(&guide.questions, given);
-    guide
-        .materials
-        .iter()
-        .filter(|m| m.applies(&answers))
-        .collect()
+    guide.materials.iter().filter(|m| m.applies(&answers)).collect()
 }
 
 /// Every combination of answers the guide's questions allow (the cartesian product).
@@ -79,11 +70,7 @@ pub struct ChecklistState {
 impl ChecklistState {
     /// The query string of a share link: `a=question.option,…&t=material,…`.
     pub fn to_query(&self) -> String {
-        let answers: Vec<String> = self
-            .answers
-            .iter()
-            .map(|(q, o)| format!("{q}.{o}"))
-            .collect();
+        let answers: Vec<String> = self.answers.iter().map(|(q, o)| format!("{q}.{o}")).collect();
         let ticked: Vec<&str> = self.ticked.iter().map(String::as_str).collect();
         format!("a={}&t={}", answers.join(","), ticked.join(","))
     }
@@ -108,9 +95,7 @@ impl ChecklistState {
                 }
                 Some(("t", list)) => {
                     found = true;
-                    state
-                        .ticked
-                        .extend(list.split(',').filter(|id| is_id(id)).map(str::to_owned));
+                    state.ticked.extend(list.split(',').filter(|id| is_id(id)).map(str::to_owned));
                 }
                 _ => {}
             }
@@ -141,10 +126,7 @@ mod tests {
 
     fn cond(s: &str) -> Condition {
         let (q, o) = s.split_once('=').expect("test condition has '='");
-        Condition {
-            question: q.into(),
-            options: o.split('|').map(String::from).collect(),
-        }
+        Condition { question: q.into(), options: o.split('|').map(String::from).collect() }
     }
 
     fn material(id: &str, only_if: &[&str], unless: &[&str]) -> Material {
@@ -167,13 +149,7 @@ mod tests {
             id: id.into(),
             text: id.into(),
             default: options[0].into(),
-            options: options
-                .iter()
-                .map(|o| Choice {
-                    id: (*o).into(),
-                    label: (*o).into(),
-                })
-                .collect(),
+            options: options.iter().map(|o| Choice { id: (*o).into(), label: (*o).into() }).collect(),
         }
     }
 
@@ -195,10 +171,7 @@ mod tests {
 
     fn sample() -> ChecklistData {
         guide(
-            vec![
-                question("agent", &["self", "agent"]),
-                question("case", &["damaged", "lost"]),
-            ],
+            vec![question("agent", &["self", "agent"]), question("case", &["damaged", "lost"])],
             vec![
                 material("id", &[], &["case=lost"]),
                 material("statement", &["case=lost"], &[]),
@@ -215,14 +188,8 @@ mod tests {
 
     #[test]
     fn an_answer_adds_and_removes_materials() {
-        let answers = Answers::from([
-            ("case".into(), "lost".into()),
-            ("agent".into(), "agent".into()),
-        ]);
-        assert_eq!(
-            ids(applicable(&sample(), &answers)),
-            ["statement", "agent-id", "photo"]
-        );
+        let answers = Answers::from([("case".into(), "lost".into()), ("agent".into(), "agent".into())]);
+        assert_eq!(ids(applicable(&sample(), &answers)), ["statement", "agent-id", "photo"]);
     }
 
     #[test]
@@ -249,24 +216,18 @@ mod tests {
     #[test]
     fn a_share_query_round_trips_the_state() {
         let state = ChecklistState {
-            answers: Answers::from([
-                ("agent".into(), "agent".into()),
-                ("case".into(), "lost".into()),
-            ]),
+            answers: Answers::from([("agent".into(), "agent".into()), ("case".into(), "lost".into())]),
             ticked: BTreeSet::from(["id".into(), "photo".into()]),
         };
         assert_eq!(state.to_query(), "a=agent.agent,case.lost&t=id,photo");
-        assert_eq!(
-            ChecklistState::from_query(&format!("?{}", state.to_query())),
-            Some(state)
-        );
+        assert_eq!(ChecklistState::from_query(&format!("?{}", state.to_query())), Some(state));
     }
 
     #[test]
     fn a_query_without_checklist_or_with_junk_is_harmless() {
         assert_eq!(ChecklistState::from_query("?utm=1"), None);
-        let state = ChecklistState::from_query("a=<script>.x,ok.yes&t=../etc,photo")
-            .expect("has a checklist");
+        let state =
+            ChecklistState::from_query("a=<script>.x,ok.yes&t=../etc,photo").expect("has a checklist");
         assert_eq!(state.answers, Answers::from([("ok".into(), "yes".into())]));
         assert_eq!(state.ticked, BTreeSet::from(["photo".into()]));
     }
@@ -279,10 +240,7 @@ mod tests {
         };
         let normal = state.normalised(&sample());
         assert_eq!(normal.ticked, BTreeSet::from(["photo".into()]));
-        assert_eq!(
-            normal.answers.get("agent").map(String::as_str),
-            Some("self")
-        );
+        assert_eq!(normal.answers.get("agent").map(String::as_str), Some("self"));
     }
 
     proptest! {

@@ -39,10 +39,7 @@ impl Content {
         match self {
             Content::Window(w) => w.summary.clone(),
             Content::Service(g) => g.summary.clone(),
-            _ => format!(
-                "{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。",
-                site.name
-            ),
+            _ => format!("{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。", site.name),
         }
     }
 
@@ -244,16 +241,19 @@ pub struct Faq {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeLimit {
-    /// Working days; 0 means done on the spot.
-    pub working_days: u16,
+    /// How many days; 0 means done on the spot.
+    pub days: u16,
+    /// Whether the rule counts calendar days (日, holidays included) rather than working days.
+    pub calendar: bool,
     pub note: Option<String>,
 }
 
 impl TimeLimit {
     pub fn label(&self) -> String {
-        match self.working_days {
-            0 => "当场办结".to_owned(),
-            n => format!("{n} 个工作日"),
+        match (self.days, self.calendar) {
+            (0, _) => "当场办结".to_owned(),
+            (n, true) => format!("{n} 日（含节假日）"),
+            (n, false) => format!("{n} 个工作日"),
         }
     }
 }

@@ -87,8 +87,7 @@ impl Route {
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -97,12 +96,9 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_own_path() {
-        for route in [
-            Route::Home,
-            Route::Window("huji".into()),
-            Route::Service("huzhao-shouci".into()),
-            Route::Search,
-        ] {
+        for route in
+            [Route::Home, Route::Window("huji".into()), Route::Service("huzhao-shouci".into()), Route::Search]
+        {
             assert_eq!(Route::parse(&route.path()), route);
         }
     }
@@ -110,10 +106,7 @@ mod tests {
     #[test]
     fn paths_without_trailing_slash_or_with_index_html_still_match() {
         assert_eq!(Route::parse("/windows/huji"), Route::Window("huji".into()));
-        assert_eq!(
-            Route::parse("/services/a-1/index.html"),
-            Route::Service("a-1".into())
-        );
+        assert_eq!(Route::parse("/services/a-1/index.html"), Route::Service("a-1".into()));
         assert_eq!(Route::parse("/?q=1"), Route::Home);
     }
 
@@ -128,14 +121,8 @@ mod tests {
     #[test]
     fn files_sit_where_a_static_host_looks_for_them() {
         assert_eq!(Route::Home.html_file(), "index.html");
-        assert_eq!(
-            Route::Window("huji".into()).html_file(),
-            "windows/huji/index.html"
-        );
+        assert_eq!(Route::Window("huji".into()).html_file(), "windows/huji/index.html");
         assert_eq!(Route::NotFound.html_file(), "404.html");
-        assert_eq!(
-            Route::Service("x".into()).data_file(),
-            "data/services/x.json"
-        );
+        assert_eq!(Route::Service("x".into()).data_file(), "data/services/x.json");
     }
 }

@@ -4,10 +4,7 @@ use crate::page::SearchEntry;
 use std::collections::BTreeSet;
 
 fn bigrams(s: &str) -> BTreeSet<(char, char)> {
-    let chars: Vec<char> = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
-        .collect();
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation()).collect();
     chars.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
@@ -62,10 +59,7 @@ mod tests {
 
     #[test]
     fn a_chinese_phrase_without_spaces_finds_the_guide() {
-        let entries = [
-            entry("普通护照首次申请", "身份证 照片"),
-            entry("居民身份证换领", "户口簿"),
-        ];
+        let entries = [entry("普通护照首次申请", "身份证 照片"), entry("居民身份证换领", "户口簿")];
         let hits = search(&entries, "护照");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].title, "普通护照首次申请");
@@ -73,10 +67,7 @@ mod tests {
 
     #[test]
     fn title_matches_rank_above_text_matches() {
-        let entries = [
-            entry("普通护照首次申请", "居民身份证"),
-            entry("居民身份证换领", ""),
-        ];
+        let entries = [entry("普通护照首次申请", "居民身份证"), entry("居民身份证换领", "")];
         let hits = search(&entries, "身份证");
         assert_eq!(
             hits.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(),

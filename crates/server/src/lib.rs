@@ -37,10 +37,7 @@ pub fn router(dist: &Path) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
 }
 
 /// Hashed assets are cached for a year; pages and data are revalidated on every visit.
@@ -52,9 +49,7 @@ async fn cache_and_status(request: Request<axum::body::Body>, next: Next) -> Res
     } else {
         "no-cache"
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response.into_response()
 }
 
@@ -88,10 +83,8 @@ mod tests {
     }
 
     async fn get(dist: &Path, uri: &str, accept: &str) -> Response {
-        let request = Request::get(uri)
-            .header(header::ACCEPT_ENCODING, accept)
-            .body(Body::empty())
-            .expect("request");
+        let request =
+            Request::get(uri).header(header::ACCEPT_ENCODING, accept).body(Body::empty()).expect("request");
         router(dist).oneshot(request).await.expect("infallible")
     }
 
@@ -108,9 +101,7 @@ mod tests {
         let dir = site();
         let response = get(dir.path(), "/nowhere/", "").await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let body = axum::body::to_bytes(response.into_body(), 1024)
-            .await
-            .expect("body");
+        let body = axum::body::to_bytes(response.into_body(), 1024).await.expect("body");
         assert_eq!(&body[..], b"missing");
     }
 
@@ -119,10 +110,7 @@ mod tests {
         let dir = site();
         let response = get(dir.path(), "/assets/site-1.css", "br, gzip").await;
         assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
-        assert_eq!(
-            response.headers()[header::CACHE_CONTROL],
-            "public, max-age=31536000, immutable"
-        );
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
     }
 
     #[tokio::test]

@@ -17,21 +17,14 @@ async fn main() -> std::io::Result<()> {
     while let Some(arg) = args.next() {
         match (arg.as_str(), args.next()) {
             ("--port", Some(p)) => {
-                port = p.parse().map_err(|_| {
-                    std::io::Error::other(format!("--port: `{p}` is not a port number"))
-                })?
+                port = p
+                    .parse()
+                    .map_err(|_| std::io::Error::other(format!("--port: `{p}` is not a port number")))?
             }
             ("--dist", Some(d)) => dist = PathBuf::from(d),
-            _ => {
-                return Err(std::io::Error::other(
-                    "usage: swg-server [--port N] [--dist DIR]",
-                ))
-            }
+            _ => return Err(std::io::Error::other("usage: swg-server [--port N] [--dist DIR]")),
         }
     }
-    let config = Config {
-        dist,
-        addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
-    };
+    let config = Config { dist, addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)) };
     swg_server::serve(config, |addr| tracing::info!("serving on http://{addr}")).await
 }

@@ -37,27 +37,14 @@ pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Repor
     for (route, content) in site.pages() {
         let page = page_data(&site.info, &content);
         let body = render_body(&site.info, &route, &page);
-        write(
-            out,
-            &route.data_file(),
-            serde_json::to_string(&page)?.as_bytes(),
-        )?;
+        write(out, &route.data_file(), serde_json::to_string(&page)?.as_bytes())?;
         // The page already holds its static HTML; the boot data carries only the rest.
         let parts = page
             .parts
             .into_iter()
-            .map(|p| {
-                if let Part::Html(_) = p {
-                    Part::Html(String::new())
-                } else {
-                    p
-                }
-            })
+            .map(|p| if let Part::Html(_) = p { Part::Html(String::new()) } else { p })
             .collect();
-        let boot = Boot {
-            site: site.info.clone(),
-            page: PageData { parts, ..page },
-        };
+        let boot = Boot { site: site.info.clone(), page: PageData { parts, ..page } };
         let html = shell::document(&boot, &body, &content.description(&site.info), assets);
         write(out, &route.html_file(), html.as_bytes())?;
         report.pages.push((route, html.len()));

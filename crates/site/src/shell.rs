@@ -13,18 +13,13 @@ pub struct Assets {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// JSON that is safe inside a `<script>` element.
+/// JSON that is safe inside a `<script>` element: no `<` at all (it only occurs in strings,
+/// where `\u003c` means the same).
 fn script_json(boot: &Boot) -> String {
-    serde_json::to_string(boot)
-        .unwrap_or_default()
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
+    serde_json::to_string(boot).unwrap_or_default().replace('<', "\\u003c")
 }
 
 pub fn document(boot: &Boot, body: &str, description: &str, assets: &Assets) -> String {

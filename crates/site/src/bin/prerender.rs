@@ -14,17 +14,13 @@ fn main() -> ExitCode {
         [cmd, content] if cmd == "check" => (content, None),
         [cmd, content, dir, css, js, wasm] if cmd == "write" => (
             content,
-            Some((
-                dir,
-                Assets {
-                    css: css.clone(),
-                    js: Some(js.clone()),
-                    wasm: Some(wasm.clone()),
-                },
-            )),
+            Some((dir, Assets { css: css.clone(), js: Some(js.clone()), wasm: Some(wasm.clone()) })),
         ),
         _ => {
-            let _ = writeln!(err, "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM");
+            let _ = writeln!(
+                err,
+                "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM"
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -48,11 +44,7 @@ fn main() -> ExitCode {
         Some((dir, assets)) => match write_pages(&site, &assets, Path::new(dir)) {
             Ok(report) => {
                 let bytes: usize = report.pages.iter().map(|(_, b)| b).sum();
-                let _ = writeln!(
-                    out,
-                    "pre-rendered {} pages ({bytes} bytes of HTML)",
-                    report.pages.len()
-                );
+                let _ = writeln!(out, "pre-rendered {} pages ({bytes} bytes of HTML)", report.pages.len());
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -1,0 +1,353 @@
+//! The content rules: ids, required elements, cross-references, hours and checklist questions.
+
+use crate::assemble::{to_materials, to_questions};
+use crate::error::{line_of, ContentErrors};
+use crate::load::{Parsed, Source};
+use crate::raw::*;
+use std::collections::{BTreeMap, BTreeSet};
+use swg_model::checklist::all_answer_combinations;
+use swg_model::route::is_id;
+use swg_model::Condition;
+use toml::Spanned;
+
+/// Most answer combinations checked per guide for "never an empty list".
+const MAX_COMBINATIONS: usize = 4096;
+
+pub(crate) fn check_site(source: &Source, site: &SiteFile, errors: &mut ContentErrors) {
+    for (id, w) in &site.windows {
+        for hours in &w.hours {
+            if let Err((message, hint)) = check_hours(hours.get_ref()) {
+                errors.push(source.error(source.line(hours), format!("window `{id}`: {message}"), hint));
+            }
+        }
+        if w.hours.is_empty() {
+            let line = find_line(&source.text, &format!("[windows.{id}]"));
+            errors.push(source.error(
+                line,
+                format!("window `{id}` has no opening hours"),
+                "add at least one [[windows.ID.hours]] table",
+            ));
+        }
+    }
+}
+
+pub(crate) fn check_hours(h: &RawHours) -> Result<(), (String, &'static str)> {
+    if h.days.is_empty()
+        || h.days.iter().any(|d| !(1..=7).contains(d))
+        || h.days.windows(2).any(|w| w[0] >= w[1])
+    {
+        return Err((
+            format!("days {:?} are not valid", h.days),
+            "list days as increasing numbers 1 (Monday) to 7 (Sunday)",
+        ));
+    }
+    let open = minutes(&h.open)
+        .ok_or_else(|| (format!("open time `{}` is not HH:MM", h.open), "write times like \"08:30\""))?;
+    let close = minutes(&h.close).ok_or_else(|| {
+        (
+            format!("close time `{}` is not HH:MM", h.close),
+            "write times like \"17:30\" (\"24:00\" for midnight)",
+        )
+    })?;
+    if close <= open {
+        return Err((
+            format!("closes at {} before it opens at {}", h.close, h.open),
+            "the close time must be later than the open time",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn minutes(hhmm: &str) -> Option<u16> {
+    let (h, m) = hhmm.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    ((h < 24 && m < 60) || (h == 24 && m == 0)).then_some(h * 60 + m)
+}
+
+pub(crate) fn find_line(text: &str, needle: &str) -> usize {
+    text.find(needle).map(|offset| line_of(text, offset)).unwrap_or(1)
+}
+
+pub(crate) fn check_id(source: &Source, id: &Spanned<String>, errors: &mut ContentErrors) {
+    let stem = source.file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if !is_id(id.get_ref()) {
+        errors.push(source.error(
+            source.line(id),
+            format!("id `{}` is not valid", id.get_ref()),
+            "use lower-case letters, digits and '-' only",
+        ));
+    } else if id.get_ref() != stem {
+        errors.push(source.error(
+            source.line(id),
+            format!("id `{}` does not match the file name `{stem}.md`", id.get_ref()),
+            format!("rename the file to {}.md or change the id", id.get_ref()),
+        ));
+    }
+}
+
+pub(crate) fn require(source: &Source, line: usize, field: &str, value: &str, errors: &mut ContentErrors) {
+    if value.trim().is_empty() {
+        errors.push(source.error(
+            line,
+            format!("`{field}` is empty"),
+            format!("every guide must say its {field}; write it, or \"以窗口告知为准\" where unsure"),
+        ));
+    }
+}
+
+pub(crate) fn check_window(
+    w: &Parsed<RawWindow>,
+    site: &SiteFile,
+    site_source: &Source,
+    ids: &mut BTreeSet<String>,
+    errors: &mut ContentErrors,
+) {
+    let (src, raw) = (&w.source, &w.value);
+    let line = src.line(&raw.id);
+    check_id(src, &raw.id, errors);
+    if !ids.insert(raw.id.get_ref().clone()) {
+        errors.push(src.error(
+            line,
+            format!("duplicate window id `{}`", raw.id.get_ref()),
+            "give every window its own id",
+        ));
+    }
+    if !site.windows.contains_key(raw.id.get_ref()) {
+        errors.push(src.error(
+            line,
+            format!("{} has no [windows.{}] entry", site_source.file.display(), raw.id.get_ref()),
+            "add the window's address, phones, hours and officers to site.toml",
+        ));
+    }
+    if raw.commitments.is_empty() {
+        errors.push(src.error(
+            line,
+            "the window lists no service commitments",
+            "add [[commitments]] tables (首问负责, 一次性告知, …)",
+        ));
+    }
+    if raw.rights.is_empty() {
+        errors.push(src.error(
+            line,
+            "the window lists no citizen's rights",
+            "add [[rights]] tables: what staff may never do, and where to complain",
+        ));
+    }
+    require(src, line, "summary", &raw.summary, errors);
+}
+
+pub(crate) fn check_service(
+    s: &Parsed<RawService>,
+    windows: &BTreeSet<String>,
+    ids: &mut BTreeSet<String>,
+    errors: &mut ContentErrors,
+) {
+    let (src, raw) = (&s.source, &s.value);
+    let line = src.line(&raw.id);
+    check_id(src, &raw.id, errors);
+    if !ids.insert(raw.id.get_ref().clone()) {
+        errors.push(src.error(
+            line,
+            format!("duplicate service id `{}`", raw.id.get_ref()),
+            "give every guide its own id",
+        ));
+    }
+    if !windows.contains(raw.window.get_ref()) {
+        let known = windows.iter().cloned().collect::<Vec<_>>().join(", ");
+        errors.push(src.error(
+            src.line(&raw.window),
+            format!("window `{}` does not exist", raw.window.get_ref()),
+            format!("use one of: {known}"),
+        ));
+    }
+    for (field, value) in [
+        ("summary", &raw.summary),
+        ("applicants", &raw.applicants),
+        ("result", &raw.result),
+        ("source", &raw.source),
+    ] {
+        require(src, line, field, value, errors);
+    }
+    for (field, spanned_len, l) in [
+        ("basis", raw.basis.get_ref().len(), src.line(&raw.basis)),
+        ("materials", raw.materials.get_ref().len(), src.line(&raw.materials)),
+        ("steps", raw.steps.get_ref().len(), src.line(&raw.steps)),
+        ("faq", raw.faq.get_ref().len(), src.line(&raw.faq)),
+    ] {
+        if spanned_len == 0 {
+            errors.push(src.error(
+                l,
+                format!("`{field}` is empty"),
+                format!("a guide needs at least one entry in `{field}`"),
+            ));
+        }
+    }
+    if raw.visits == 0 {
+        errors.push(src.error(
+            line,
+            "`visits` is 0",
+            "say how many visits are needed at most when the materials are complete (at least 1)",
+        ));
+    }
+    if !is_date(raw.reviewed.get_ref()) {
+        errors.push(src.error(
+            src.line(&raw.reviewed),
+            format!("reviewed date `{}` is not YYYY-MM-DD", raw.reviewed.get_ref()),
+            "write the date like \"2026-11-20\"",
+        ));
+    }
+    let limit = raw.time_limit.get_ref();
+    if limit.working_days.is_some() == limit.calendar_days.is_some() {
+        errors.push(src.error(
+            src.line(&raw.time_limit),
+            "[time_limit] needs exactly one of `working_days` and `calendar_days`",
+            "use working_days when the rule counts working days, calendar_days when it counts 日 including holidays",
+        ));
+    }
+    let fee = raw.fee.get_ref();
+    if !fee.free
+        && (fee.amount.as_deref().unwrap_or("").trim().is_empty()
+            || fee.basis.as_deref().unwrap_or("").trim().is_empty())
+    {
+        errors.push(src.error(
+            src.line(&raw.fee),
+            "a fee is charged but its amount or legal basis is missing",
+            "set free = true, or give both amount and basis",
+        ));
+    }
+    if let Some(lang) = &raw.lang {
+        if !["zh", "en"].contains(&lang.as_str()) {
+            errors.push(src.error(line, format!("lang `{lang}` is not supported"), "use \"zh\" or \"en\""));
+        }
+    }
+    check_questions(s, errors);
+}
+
+pub(crate) fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
+        && y.parse::<u16>().is_ok()
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+        && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
+}
+
+pub(crate) fn check_questions(s: &Parsed<RawService>, errors: &mut ContentErrors) {
+    let (src, raw) = (&s.source, &s.value);
+    let errors_before = errors.0.len();
+    let mut questions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for q in &raw.questions {
+        let (l, q) = (src.line(q), q.get_ref());
+        if questions.insert(&q.id, q.options.iter().map(|o| o.id.as_str()).collect()).is_some() {
+            errors.push(src.error(
+                l,
+                format!("duplicate question id `{}`", q.id),
+                "give every question its own id",
+            ));
+        }
+        if !is_id(&q.id) || q.options.iter().any(|o| !is_id(&o.id)) {
+            errors.push(src.error(
+                l,
+                format!("question `{}` or one of its option ids is not a valid id", q.id),
+                "use lower-case letters, digits and '-' only",
+            ));
+        }
+        if q.options.len() < 2 {
+            errors.push(src.error(
+                l,
+                format!("question `{}` has fewer than two options", q.id),
+                "a situation question needs at least two answers",
+            ));
+        }
+        let option_ids: BTreeSet<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+        if option_ids.len() != q.options.len() {
+            errors.push(src.error(
+                l,
+                format!("question `{}` repeats an option id", q.id),
+                "give every option its own id",
+            ));
+        }
+        if !option_ids.contains(q.default.as_str()) {
+            errors.push(src.error(
+                l,
+                format!("default `{}` is not an option of question `{}`", q.default, q.id),
+                format!("use one of: {}", option_ids.into_iter().collect::<Vec<_>>().join(", ")),
+            ));
+        }
+    }
+    let mut material_ids = BTreeSet::new();
+    for m in raw.materials.get_ref() {
+        let (l, material) = (src.line(m), m.get_ref());
+        if !material_ids.insert(material.id.as_str()) {
+            errors.push(src.error(
+                l,
+                format!("duplicate material id `{}`", material.id),
+                "give every material in a guide its own id",
+            ));
+        }
+        if !is_id(&material.id) {
+            errors.push(src.error(
+                l,
+                format!("material id `{}` is not valid", material.id),
+                "use lower-case letters, digits and '-' only",
+            ));
+        }
+        if material.copies == 0 {
+            errors.push(src.error(
+                l,
+                format!("material `{}` has 0 copies", material.id),
+                "copies is how many to bring: at least 1",
+            ));
+        }
+        for rule in material.only_if.iter().chain(&material.unless) {
+            if let Err(hint) = parse_condition(rule.get_ref(), &questions) {
+                errors.push(src.error(
+                    src.line(rule),
+                    format!(
+                        "rule `{}` of material `{}` does not match a question",
+                        rule.get_ref(),
+                        material.id
+                    ),
+                    hint,
+                ));
+            }
+        }
+    }
+    if errors.0.len() > errors_before || raw.materials.get_ref().is_empty() {
+        return;
+    }
+    let questions = to_questions(raw);
+    let materials = to_materials(raw);
+    let combinations = questions.iter().map(|q| q.options.len()).product::<usize>();
+    if combinations <= MAX_COMBINATIONS {
+        for answers in all_answer_combinations(&questions) {
+            if !materials.iter().any(|m| m.applies(&answers)) {
+                let said = answers.iter().map(|(q, a)| format!("{q}={a}")).collect::<Vec<_>>().join(", ");
+                errors.push(src.error(
+                    src.line(&raw.materials),
+                    format!("no material applies when {said}"),
+                    "every situation needs at least one material; loosen an only_if/unless rule",
+                ));
+            }
+        }
+    }
+}
+
+pub(crate) fn parse_condition(
+    rule: &str,
+    questions: &BTreeMap<&str, Vec<&str>>,
+) -> Result<Condition, String> {
+    let (q, opts) =
+        rule.split_once('=').ok_or_else(|| "write a rule as question=option (or question=a|b)".to_owned())?;
+    let known = questions.get(q).ok_or_else(|| {
+        let names = questions.keys().copied().collect::<Vec<_>>().join(", ");
+        format!("question `{q}` does not exist in this guide; its questions are: [{names}]")
+    })?;
+    let options: Vec<String> = opts.split('|').map(str::to_owned).collect();
+    if let Some(bad) = options.iter().find(|o| !known.contains(&o.as_str())) {
+        return Err(format!("`{bad}` is not an option of `{q}`; its options are: {}", known.join(", ")));
+    }
+    Ok(Condition { question: q.to_owned(), options })
+}

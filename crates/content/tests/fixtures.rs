@@ -1,0 +1,192 @@
+//! Content checks on the fixture tree in `tests/fixtures/site/`: valid as shipped, then broken
+//! one rule at a time, each failure naming its file, line and hint.
+
+use std::path::Path;
+use swg_content::{load, ContentError};
+
+const SITE: &str = include_str!("../../../tests/fixtures/site/site.toml");
+
+const WINDOW: &str = include_str!("../../../tests/fixtures/site/windows/huji.md");
+
+const GUIDE: &str = include_str!("../../../tests/fixtures/site/services/shenfenzheng.md");
+
+/// Writes the fixture tree (`tests/fixtures/site/`) with the given guide text.
+fn tree(guide: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("windows")).expect("mkdir");
+    std::fs::create_dir_all(root.join("services")).expect("mkdir");
+    std::fs::write(root.join("site.toml"), SITE).expect("write");
+    std::fs::write(root.join("windows/huji.md"), WINDOW).expect("write");
+    std::fs::write(root.join("services/shenfenzheng.md"), guide).expect("write");
+    dir
+}
+
+fn the_only_error(guide: &str) -> ContentError {
+    let dir = tree(guide);
+    let errors = load(dir.path()).err().expect("the broken guide is rejected");
+    assert_eq!(errors.0.len(), 1, "expected one error, got:\n{errors}");
+    errors.0[0].clone()
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect("needle in fixture") + 1
+}
+
+fn assert_points_at_guide(error: &ContentError, line: usize) {
+    assert_eq!(error.file.file_name().and_then(|f| f.to_str()), Some("shenfenzheng.md"));
+    assert_eq!(error.line, line, "{error}");
+}
+
+#[test]
+fn a_valid_tree_loads_with_its_counts() {
+    let dir = tree(GUIDE);
+    let site = load(dir.path()).expect("valid fixture");
+    let stats = site.stats();
+    assert_eq!((stats.windows, stats.guides, stats.materials, stats.questions), (1, 1, 2, 1));
+    assert_eq!(site.windows[0].services[0].id, "shenfenzheng");
+    assert_eq!(site.guides[0].window.local.address, "测试路 1 号");
+    assert_eq!(site.windows[0].body_html, "<p>窗口说明。</p>\n");
+}
+
+#[test]
+fn an_unknown_key_is_named_with_its_line() {
+    let guide = GUIDE.replace("visits = 1", "visits = 1\nvisit_count = 2");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("unknown field `visit_count`"), "{error}");
+    assert!(error.hint.contains("remove this key or fix its spelling"));
+    assert_points_at_guide(&error, line_of(&guide, "visit_count"));
+}
+
+#[test]
+fn a_missing_required_field_is_reported() {
+    let guide = GUIDE.replace("result = \"窗口领取。\"\n", "");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("missing field `result`"), "{error}");
+    assert!(error.hint.contains("add the missing key"));
+}
+
+#[test]
+fn broken_toml_points_at_the_line() {
+    let guide = GUIDE.replace("visits = 1", "visits = = 1");
+    let error = the_only_error(&guide);
+    assert_points_at_guide(&error, line_of(&guide, "visits = = 1"));
+    assert!(error.hint.contains("TOML syntax"));
+}
+
+#[test]
+fn a_link_to_a_window_that_does_not_exist_fails() {
+    let guide = GUIDE.replace("window = \"huji\"", "window = \"churujing\"");
+    let dir = tree(&guide);
+    let errors = load(dir.path()).err().expect("rejected");
+    let error = errors
+        .0
+        .iter()
+        .find(|e| e.message.contains("window `churujing` does not exist"))
+        .expect("the broken link is named");
+    assert_points_at_guide(error, line_of(&guide, "window = \"churujing\""));
+    assert!(error.hint.contains("use one of: huji"));
+}
+
+#[test]
+fn an_empty_materials_list_fails() {
+    let start = GUIDE.find("[[materials]]").expect("materials");
+    let end = GUIDE.find("[[steps]]").expect("steps");
+    let without = format!("{}{}", &GUIDE[..start], &GUIDE[end..]);
+    let guide = without.replace("reviewed = \"2026-11-20\"", "reviewed = \"2026-11-20\"\nmaterials = []");
+    let error = the_only_error(&guide);
+    assert_eq!(error.message, "`materials` is empty");
+    assert_points_at_guide(&error, line_of(&guide, "materials = []"));
+}
+
+#[test]
+fn a_duplicate_material_id_fails() {
+    let guide = GUIDE.replace("id = \"hukou\"", "id = \"old-card\"");
+    let error = the_only_error(&guide);
+    assert_eq!(error.message, "duplicate material id `old-card`");
+}
+
+#[test]
+fn a_duplicate_service_id_across_files_fails() {
+    let dir = tree(GUIDE);
+    std::fs::write(
+        dir.path().join("services/copy.md"),
+        GUIDE
+            .replace("id = \"shenfenzheng\"", "id = \"copy\"")
+            .replace("title = \"身份证换领\"", "title = \"副本\""),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("services/copy2.md"),
+        GUIDE.replace("id = \"shenfenzheng\"", "id = \"copy\""),
+    )
+    .expect("write");
+    let errors = load(dir.path()).err().expect("rejected");
+    assert!(errors.0.iter().any(|e| e.message == "duplicate service id `copy`"), "{errors}");
+    assert!(
+        errors.0.iter().any(|e| e.message.contains("does not match the file name `copy2.md`")),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_rule_naming_a_question_or_answer_that_does_not_exist_fails() {
+    let guide = GUIDE.replace("unless = [\"case=lost\"]", "unless = [\"case=stolen\"]");
+    let error = the_only_error(&guide);
+    assert_eq!(error.message, "rule `case=stolen` of material `old-card` does not match a question");
+    assert!(error.hint.contains("its options are: expired, lost"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "case=stolen"));
+
+    let guide = GUIDE.replace("unless = [\"case=lost\"]", "unless = [\"agent=yes\"]");
+    let error = the_only_error(&guide);
+    assert!(error.hint.contains("question `agent` does not exist"), "{error}");
+}
+
+#[test]
+fn answers_that_leave_no_material_fail() {
+    let guide =
+        GUIDE.replace("obtain = \"家中保存。\"", "obtain = \"家中保存。\"\nonly_if = [\"case=expired\"]");
+    let error = the_only_error(&guide);
+    assert_eq!(error.message, "no material applies when case=lost");
+}
+
+#[test]
+fn a_charged_fee_needs_its_basis() {
+    let guide = GUIDE.replace("basis = \"发改价格〔2003〕2322号\"\n", "");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("amount or legal basis is missing"), "{error}");
+}
+
+#[test]
+fn a_window_without_local_data_fails_in_the_window_file() {
+    let dir = tree(GUIDE);
+    std::fs::write(dir.path().join("site.toml"), SITE.split("[windows.huji]").next().unwrap_or_default())
+        .expect("write");
+    let errors = load(dir.path()).err().expect("rejected");
+    let error = &errors.0[0];
+    assert_eq!(error.file, dir.path().join("windows/huji.md"));
+    assert_eq!(error.line, 2);
+    assert!(error.hint.contains("add the window's address"));
+}
+
+#[test]
+fn bad_opening_hours_are_reported_in_site_toml() {
+    let dir = tree(GUIDE);
+    std::fs::write(dir.path().join("site.toml"), SITE.replace("close = \"17:30\"", "close = \"07:30\""))
+        .expect("write");
+    let errors = load(dir.path()).err().expect("rejected");
+    assert!(errors.0[0].message.contains("closes at 07:30 before it opens at 08:30"), "{errors}");
+    assert!(Path::new(&errors.0[0].file).ends_with("site.toml"));
+}
+
+#[test]
+fn a_display_of_an_error_names_file_line_and_hint() {
+    let guide = GUIDE.replace("visits = 1", "visits = 1\nvisit_count = 2");
+    let error = the_only_error(&guide);
+    let shown = error.to_string();
+    assert!(
+        shown.contains(&format!("shenfenzheng.md:{}: unknown field", line_of(&guide, "visit_count"))),
+        "{shown}"
+    );
+    assert!(shown.contains("\n  hint: "));
+}

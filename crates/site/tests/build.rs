@@ -1,0 +1,96 @@
+//! Renders the fixture site into a temporary `dist/` and checks what a static host would serve.
+
+use std::path::PathBuf;
+use swg_model::{PageData, Part, Route};
+use swg_site::{write_pages, Assets};
+
+fn fixture() -> swg_content::Site {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/site");
+    swg_content::load(&dir).unwrap_or_else(|e| panic!("fixture does not load:\n{e}"))
+}
+
+fn assets() -> Assets {
+    Assets {
+        css: "assets/site-1.css".into(),
+        js: Some("assets/app-1.js".into()),
+        wasm: Some("assets/app-1.wasm".into()),
+    }
+}
+
+#[test]
+fn every_route_gets_an_html_file_and_a_data_file() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let report = write_pages(&fixture(), &assets(), out.path()).expect("written");
+    let routes: Vec<Route> = report.pages.iter().map(|(r, _)| r.clone()).collect();
+    assert_eq!(
+        routes,
+        [
+            Route::Home,
+            Route::Window("huji".into()),
+            Route::Service("shenfenzheng".into()),
+            Route::Search,
+            Route::NotFound
+        ]
+    );
+    for route in routes {
+        assert!(out.path().join(route.html_file()).is_file(), "{} missing", route.html_file());
+        assert!(out.path().join(route.data_file()).is_file(), "{} missing", route.data_file());
+    }
+}
+
+#[test]
+fn a_guide_page_holds_its_full_text_and_links_the_bundle() {
+    let out = tempfile::tempdir().expect("temp dir");
+    write_pages(&fixture(), &assets(), out.path()).expect("written");
+    let html =
+        std::fs::read_to_string(out.path().join("services/shenfenzheng/index.html")).expect("guide page");
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\">"));
+    assert!(html.contains("<title>身份证换领 - 测试指南</title>"));
+    for text in [
+        "原身份证",
+        "户口簿",
+        "20 个工作日",
+        "20 元",
+        "《居民身份证法》",
+        "到窗口取号。",
+        "要带照片吗？",
+        "测试路 1 号",
+    ] {
+        assert!(html.contains(text), "the page lacks {text}");
+    }
+    assert!(html.contains("href=\"/assets/site-1.css\""));
+    assert!(html.contains("import init from \"/assets/app-1.js\""));
+    assert!(html.contains("href=\"/windows/huji/\""));
+}
+
+#[test]
+fn the_boot_data_leaves_out_the_static_html_but_the_route_data_has_it() {
+    let out = tempfile::tempdir().expect("temp dir");
+    write_pages(&fixture(), &assets(), out.path()).expect("written");
+    let html =
+        std::fs::read_to_string(out.path().join("services/shenfenzheng/index.html")).expect("guide page");
+    let boot = html
+        .split("<script id=\"boot\" type=\"application/json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("boot data");
+    let boot: swg_model::Boot = serde_json::from_str(boot).expect("boot parses");
+    assert!(boot.page.parts.iter().all(|p| !matches!(p, Part::Html(h) if !h.is_empty())));
+    assert!(boot.page.parts.iter().any(|p| matches!(p, Part::Checklist(c) if c.materials.len() == 2)));
+
+    let data =
+        std::fs::read_to_string(out.path().join("data/services/shenfenzheng.json")).expect("route data");
+    let page: PageData = serde_json::from_str(&data).expect("route data parses");
+    assert!(page.parts.iter().any(|p| matches!(p, Part::Html(h) if h.contains("设定依据"))));
+}
+
+#[test]
+fn script_closing_tags_in_content_cannot_break_out_of_the_boot_data() {
+    let mut site = fixture();
+    site.guides[0].materials[0].name = "</script><script>alert(1)</script>".into();
+    let out = tempfile::tempdir().expect("temp dir");
+    write_pages(&site, &assets(), out.path()).expect("written");
+    let html =
+        std::fs::read_to_string(out.path().join("services/shenfenzheng/index.html")).expect("guide page");
+    assert!(!html.contains("<script>alert(1)"));
+}
