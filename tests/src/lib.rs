@@ -7,11 +7,10 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// One browser at a time: the machine has two cores.
-static BROWSER: Mutex<()> = Mutex::new(());
+static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn env_path(name: &str) -> PathBuf {
     match std::env::var_os(name) {
@@ -62,7 +61,7 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     _profile: PathBuf,
-    _turn: MutexGuard<'static, ()>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 fn free_port() -> u16 {
@@ -72,7 +71,7 @@ fn free_port() -> u16 {
 impl Browser {
     /// A fresh profile at 375 × 800 px; `javascript: false` switches scripts off.
     pub async fn open(javascript: bool) -> Browser {
-        let turn = BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = BROWSER.lock().await;
         let port = free_port();
         let driver = Command::new(env_path("SWG_CHROMEDRIVER"))
             .arg(format!("--port={port}"))

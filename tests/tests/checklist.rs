@@ -9,11 +9,13 @@ use swg_tests::{content, Browser, Server};
 fn guide_with_a_changing_answer() -> (GuidePage, String, String, Vec<String>) {
     for guide in content().guides {
         let data: ChecklistData = guide.checklist();
-        let default: Vec<String> = applicable(&data, &Answers::new()).iter().map(|m| m.name.clone()).collect();
+        let default: Vec<String> =
+            applicable(&data, &Answers::new()).iter().map(|m| m.name.clone()).collect();
         for q in &data.questions {
             for o in q.options.iter().filter(|o| o.id != q.default) {
                 let answers = Answers::from([(q.id.clone(), o.id.clone())]);
-                let changed: Vec<String> = applicable(&data, &answers).iter().map(|m| m.name.clone()).collect();
+                let changed: Vec<String> =
+                    applicable(&data, &answers).iter().map(|m| m.name.clone()).collect();
                 if changed != default {
                     return (guide.clone(), q.id.clone(), o.id.clone(), changed);
                 }
@@ -55,12 +57,22 @@ async fn ticks_survive_a_reload() {
 
     browser.client.refresh().await.expect("reload");
     browser.until_hydrated().await;
-    browser.until("the tick is restored", "return document.querySelectorAll('.material input:checked').length === 1").await;
+    browser
+        .until(
+            "the tick is restored",
+            "return document.querySelectorAll('.material input:checked').length === 1",
+        )
+        .await;
     assert_eq!(ticked(&browser).await, first);
     assert_eq!(browser.text(".progress").await, format!("已备 1/{total}"));
 
     browser.find(".actions .button.secondary:last-child").await.click().await.expect("start over");
-    browser.until("the ticks are cleared", "return document.querySelectorAll('.material input:checked').length === 0").await;
+    browser
+        .until(
+            "the ticks are cleared",
+            "return document.querySelectorAll('.material input:checked').length === 0",
+        )
+        .await;
     browser.client.refresh().await.expect("reload");
     browser.until_hydrated().await;
     assert_eq!(browser.text(".progress").await, format!("已备 0/{total}"));
@@ -73,7 +85,12 @@ async fn answering_a_question_changes_the_list() {
     let server = Server::start().await;
     let browser = Browser::open(true).await;
     open_guide(&browser, &server, &guide).await;
-    browser.find(&format!("input[name='q-{question}'][value='{option}']")).await.click().await.expect("answer");
+    browser
+        .find(&format!("input[name='q-{question}'][value='{option}']"))
+        .await
+        .click()
+        .await
+        .expect("answer");
     let expected_json = serde_json::to_string(&expected).expect("json");
     browser
         .until(
@@ -92,8 +109,18 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
 
     let sender = Browser::open(true).await;
     open_guide(&sender, &server, &guide).await;
-    sender.find(&format!("input[name='q-{question}'][value='{option}']")).await.click().await.expect("answer");
-    sender.until("the list changed", &format!("return document.querySelectorAll('.material').length === {}", expected.len())).await;
+    sender
+        .find(&format!("input[name='q-{question}'][value='{option}']"))
+        .await
+        .click()
+        .await
+        .expect("answer");
+    sender
+        .until(
+            "the list changed",
+            &format!("return document.querySelectorAll('.material').length === {}", expected.len()),
+        )
+        .await;
     sender.find(".material input").await.click().await.expect("tick");
     let sent_ticks = ticked(&sender).await;
     sender.find(".actions .button.secondary").await.click().await.expect("share");
@@ -104,10 +131,22 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
     let recipient = Browser::open(true).await;
     recipient.goto(&link).await;
     recipient.until_hydrated().await;
-    recipient.until("the shared ticks show", "return document.querySelectorAll('.material input:checked').length === 1").await;
+    recipient
+        .until(
+            "the shared ticks show",
+            "return document.querySelectorAll('.material input:checked').length === 1",
+        )
+        .await;
     assert_eq!(names(&recipient).await, expected);
     assert_eq!(ticked(&recipient).await, sent_ticks);
-    assert_eq!(recipient.js(&format!("return document.querySelector(\"input[name='q-{question}'][value='{option}']\").checked")).await, true);
+    assert_eq!(
+        recipient
+            .js(&format!(
+                "return document.querySelector(\"input[name='q-{question}'][value='{option}']\").checked"
+            ))
+            .await,
+        true
+    );
 
     // The recipient changes their own list, then opens the link again: they are asked first.
     recipient.find(".material input:checked").await.click().await.expect("untick");
@@ -130,7 +169,11 @@ async fn printing_shows_the_notice_slip_without_navigation() {
     let browser = Browser::open(true).await;
     open_guide(&browser, &server, &guide).await;
     browser.emulate_media("print").await;
-    let visible = |css: &str| format!("const e = document.querySelector('{css}'); return !!e && getComputedStyle(e).display !== 'none'");
+    let visible = |css: &str| {
+        format!(
+            "const e = document.querySelector('{css}'); return !!e && getComputedStyle(e).display !== 'none'"
+        )
+    };
     assert_eq!(browser.js(&visible(".slip-title")).await, true);
     assert_eq!(browser.text(".slip-title").await, "一次性告知单");
     assert_eq!(browser.js(&visible(".top")).await, false);

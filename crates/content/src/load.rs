@@ -51,7 +51,7 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     for w in &windows {
         check_window(w, &site, &site_source, &mut window_ids, &mut errors);
     }
-    for (id, _) in &site.windows {
+    for id in site.windows.keys() {
         if !window_ids.contains(id.as_str()) {
             let line = find_line(&site_source.text, &format!("[windows.{id}]"));
             errors.push(site_source.error(

@@ -24,7 +24,7 @@ fn tree(guide: &str) -> tempfile::TempDir {
 
 fn the_only_error(guide: &str) -> ContentError {
     let dir = tree(guide);
-    let errors = load(dir.path()).err().expect("the broken guide is rejected");
+    let errors = load(dir.path()).expect_err("the broken guide is rejected");
     assert_eq!(errors.0.len(), 1, "expected one error, got:\n{errors}");
     errors.0[0].clone()
 }
@@ -78,7 +78,7 @@ fn broken_toml_points_at_the_line() {
 fn a_link_to_a_window_that_does_not_exist_fails() {
     let guide = GUIDE.replace("window = \"huji\"", "window = \"churujing\"");
     let dir = tree(&guide);
-    let errors = load(dir.path()).err().expect("rejected");
+    let errors = load(dir.path()).expect_err("rejected");
     let error = errors
         .0
         .iter()
@@ -121,7 +121,7 @@ fn a_duplicate_service_id_across_files_fails() {
         GUIDE.replace("id = \"shenfenzheng\"", "id = \"copy\""),
     )
     .expect("write");
-    let errors = load(dir.path()).err().expect("rejected");
+    let errors = load(dir.path()).expect_err("rejected");
     assert!(errors.0.iter().any(|e| e.message == "duplicate service id `copy`"), "{errors}");
     assert!(
         errors.0.iter().any(|e| e.message.contains("does not match the file name `copy2.md`")),
@@ -162,7 +162,7 @@ fn a_window_without_local_data_fails_in_the_window_file() {
     let dir = tree(GUIDE);
     std::fs::write(dir.path().join("site.toml"), SITE.split("[windows.huji]").next().unwrap_or_default())
         .expect("write");
-    let errors = load(dir.path()).err().expect("rejected");
+    let errors = load(dir.path()).expect_err("rejected");
     let error = &errors.0[0];
     assert_eq!(error.file, dir.path().join("windows/huji.md"));
     assert_eq!(error.line, 2);
@@ -174,7 +174,7 @@ fn bad_opening_hours_are_reported_in_site_toml() {
     let dir = tree(GUIDE);
     std::fs::write(dir.path().join("site.toml"), SITE.replace("close = \"17:30\"", "close = \"07:30\""))
         .expect("write");
-    let errors = load(dir.path()).err().expect("rejected");
+    let errors = load(dir.path()).expect_err("rejected");
     assert!(errors.0[0].message.contains("closes at 07:30 before it opens at 08:30"), "{errors}");
     assert!(Path::new(&errors.0[0].file).ends_with("site.toml"));
 }
