@@ -145,10 +145,9 @@ impl Browser {
         }
     }
 
-    /// Waits until the wasm app has hydrated the page.
-    pub async fn until_hydrated(&self) {
-        self.until("the app has hydrated", "return document.documentElement.dataset.hydrated === 'true'")
-            .await;
+    /// Waits until the wasm app has taken over the page (islands mounted, links intercepted).
+    pub async fn until_app_ready(&self) {
+        self.until("the app is ready", "return document.documentElement.dataset.app === 'ready'").await;
     }
 
     /// Switches CSS media emulation (e.g. "print") through ChromeDriver's DevTools bridge.

@@ -29,7 +29,7 @@ async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     let server = Server::start().await;
     let browser = Browser::open(true).await;
     browser.goto(&server.url("/")).await;
-    browser.until_hydrated().await;
+    browser.until_app_ready().await;
     browser.js("window.__sameDocument = 'yes'; return true").await;
 
     browser
@@ -83,7 +83,7 @@ async fn a_guide_shows_its_materials_with_javascript_disabled() {
     let browser = Browser::open(false).await;
     browser.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
     assert_eq!(browser.text("h1").await, guide.title);
-    assert_eq!(browser.js("return document.documentElement.dataset.hydrated || 'static'").await, "static");
+    assert_eq!(browser.js("return document.documentElement.dataset.app || 'static'").await, "static");
     let shown: Vec<String> = {
         let mut names = Vec::new();
         for name in browser.all(".material .name").await {

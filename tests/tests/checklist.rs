@@ -27,7 +27,7 @@ fn guide_with_a_changing_answer() -> (GuidePage, String, String, Vec<String>) {
 
 async fn open_guide(browser: &Browser, server: &Server, guide: &GuidePage) {
     browser.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
-    browser.until_hydrated().await;
+    browser.until_app_ready().await;
 }
 
 async fn names(browser: &Browser) -> Vec<String> {
@@ -56,7 +56,7 @@ async fn ticks_survive_a_reload() {
     let first = ticked(&browser).await;
 
     browser.client.refresh().await.expect("reload");
-    browser.until_hydrated().await;
+    browser.until_app_ready().await;
     browser
         .until(
             "the tick is restored",
@@ -74,7 +74,7 @@ async fn ticks_survive_a_reload() {
         )
         .await;
     browser.client.refresh().await.expect("reload");
-    browser.until_hydrated().await;
+    browser.until_app_ready().await;
     assert_eq!(browser.text(".progress").await, format!("已备 0/{total}"));
     browser.close().await;
 }
@@ -130,7 +130,7 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
 
     let recipient = Browser::open(true).await;
     recipient.goto(&link).await;
-    recipient.until_hydrated().await;
+    recipient.until_app_ready().await;
     recipient
         .until(
             "the shared ticks show",
@@ -151,13 +151,13 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
     // The recipient changes their own list, then opens the link again: they are asked first.
     recipient.find(".material input:checked").await.click().await.expect("untick");
     recipient.goto(&link).await;
-    recipient.until_hydrated().await;
+    recipient.until_app_ready().await;
     let notice = recipient.text(".checklist .notice").await;
     assert!(notice.contains("和您手机上保存的不一样"), "{notice}");
     assert_eq!(ticked(&recipient).await, serde_json::json!([]));
     recipient.find(".checklist .notice .button.secondary").await.click().await.expect("keep mine");
     recipient.client.refresh().await.expect("reload");
-    recipient.until_hydrated().await;
+    recipient.until_app_ready().await;
     assert_eq!(ticked(&recipient).await, serde_json::json!([]));
     recipient.close().await;
 }

@@ -327,7 +327,7 @@ pub struct SearchPage {
     pub entries: Vec<SearchEntry>,
 }
 
-/// What the pre-renderer embeds in every page so the browser can hydrate it without a request.
+/// What the pre-renderer embeds in every page so the browser can start without a request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Boot {
     pub site: SiteInfo,

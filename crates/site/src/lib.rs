@@ -1,6 +1,6 @@
 //! Writes the static site from checked content: a pre-rendered HTML file per route (readable
 //! without JavaScript), the route's JSON for client-side navigation, and the boot data the
-//! browser hydrates from.
+//! browser starts its islands from.
 
 mod shell;
 
@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
 use swg_app::{page_data, App};
 use swg_content::Site;
 use swg_model::{Boot, PageData, Part, Route, SiteInfo};
@@ -22,11 +21,11 @@ pub struct Report {
     pub pages: Vec<(Route, usize)>,
 }
 
-/// Renders the body of one route, exactly as the browser's hydration will rebuild it.
-pub fn render_body(site: &SiteInfo, route: &Route, page: &PageData) -> String {
-    let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
-    let (site, route, page) = (site.clone(), route.clone(), page.clone());
-    let html = owner.with(move || view! { <App site=site route=route page=page/> }.to_html());
+/// Renders the body of one page: header, main area (static parts and islands), footer.
+pub fn render_body(site: &SiteInfo, page: &PageData) -> String {
+    let owner = Owner::new();
+    let (site, page) = (site.clone(), page.clone());
+    let html = owner.with(move || view! { <App site=site page=page/> }.to_html());
     owner.unset();
     html
 }
@@ -36,7 +35,7 @@ pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Repor
     let mut report = Report::default();
     for (route, content) in site.pages() {
         let page = page_data(&site.info, &content);
-        let body = render_body(&site.info, &route, &page);
+        let body = render_body(&site.info, &page);
         write(out, &route.data_file(), serde_json::to_string(&page)?.as_bytes())?;
         // The page already holds its static HTML; the boot data carries only the rest.
         let parts = page

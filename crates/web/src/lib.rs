@@ -1,7 +1,7 @@
-//! The wasm entry point: hydrates the pre-rendered page into the single-page app.
+//! The wasm entry point: takes over the pre-rendered page (islands, client-side navigation).
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    swg_app::hydrate();
+    swg_app::start();
 }
