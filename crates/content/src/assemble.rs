@@ -84,6 +84,15 @@ pub(crate) fn to_local(w: &LocalWindow) -> WindowLocal {
                 close: h.get_ref().close.clone(),
             })
             .collect(),
+        booking: w.booking.as_ref().map(|b| {
+            let b = b.get_ref();
+            BookingRules {
+                slot_minutes: b.slot_minutes,
+                capacity: b.capacity,
+                days_ahead: b.days_ahead,
+                break_time: b.break_time.clone().map(|[from, to]| (from, to)),
+            }
+        }),
         officers: w
             .officers
             .iter()

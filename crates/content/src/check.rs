@@ -20,6 +20,15 @@ pub(crate) fn check_site(source: &Source, site: &SiteFile, errors: &mut ContentE
                 errors.push(source.error(source.line(hours), format!("window `{id}`: {message}"), hint));
             }
         }
+        if let Some(booking) = &w.booking {
+            if let Err(message) = check_booking(booking.get_ref()) {
+                errors.push(source.error(
+                    source.line(booking),
+                    format!("window `{id}` booking: {message}"),
+                    "slot_minutes 10–240, capacity at least 1, days_ahead 1–60, break = [\"12:00\", \"13:30\"]",
+                ));
+            }
+        }
         if w.hours.is_empty() {
             let line = find_line(&source.text, &format!("[windows.{id}]"));
             errors.push(source.error(
@@ -54,6 +63,19 @@ pub(crate) fn check_hours(h: &RawHours) -> Result<(), (String, &'static str)> {
             format!("closes at {} before it opens at {}", h.close, h.open),
             "the close time must be later than the open time",
         ));
+    }
+    Ok(())
+}
+
+fn check_booking(b: &RawBooking) -> Result<(), String> {
+    if !(10..=240).contains(&b.slot_minutes) || b.capacity == 0 || !(1..=60).contains(&b.days_ahead) {
+        return Err("a number is out of range".into());
+    }
+    if let Some([from, to]) = &b.break_time {
+        match (minutes(from), minutes(to)) {
+            (Some(a), Some(z)) if a < z => {}
+            _ => return Err(format!("break {from}–{to} is not two increasing HH:MM times")),
+        }
     }
     Ok(())
 }

@@ -34,6 +34,17 @@ pub(crate) struct LocalWindow {
     pub hours: Vec<Spanned<RawHours>>,
     #[serde(default)]
     pub officers: Vec<RawOfficer>,
+    pub booking: Option<Spanned<RawBooking>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBooking {
+    pub slot_minutes: u16,
+    pub capacity: u32,
+    pub days_ahead: u16,
+    #[serde(rename = "break")]
+    pub break_time: Option<[String; 2]>,
 }
 
 #[derive(Deserialize)]

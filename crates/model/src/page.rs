@@ -154,6 +154,18 @@ pub struct WindowLocal {
     pub holiday: Option<String>,
     pub hours: Vec<Hours>,
     pub officers: Vec<Officer>,
+    /// Online appointment rules; `None` where the window takes no online appointments.
+    pub booking: Option<BookingRules>,
+}
+
+/// How a window's day is cut into appointment slots.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BookingRules {
+    pub slot_minutes: u16,
+    pub capacity: u32,
+    pub days_ahead: u16,
+    /// No appointments from the first to the second time ("HH:MM").
+    pub break_time: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

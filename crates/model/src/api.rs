@@ -1,0 +1,289 @@
+//! The JSON API between the browser and the server: requests, answers, errors, and the paths.
+
+use crate::calendar::Date;
+use crate::form::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// API paths (below the site's base path).
+pub mod path {
+    pub const AVAILABILITY: &str = "/api/availability";
+    pub const BOOKINGS: &str = "/api/bookings";
+    pub const BOOKING_LOOKUP: &str = "/api/bookings/lookup";
+    pub const BOOKING_RESCHEDULE: &str = "/api/bookings/reschedule";
+    pub const BOOKING_CANCEL: &str = "/api/bookings/cancel";
+    pub const FEEDBACK: &str = "/api/feedback";
+    pub const FEEDBACK_LOOKUP: &str = "/api/feedback/lookup";
+    pub const STATS: &str = "/api/stats";
+    /// The plain-HTML form targets used without JavaScript.
+    pub const FORM_BOOKING: &str = "/forms/booking";
+    pub const FORM_FEEDBACK: &str = "/forms/feedback";
+}
+
+/// Every error answer: a message for the page, and per-field messages for the form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub message: String,
+    #[serde(default)]
+    pub fields: Vec<FieldError>,
+}
+
+/// Priority needs (绿色通道).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Need {
+    None,
+    Elderly,
+    Disabled,
+    Pregnant,
+    Urgent,
+}
+
+impl Need {
+    pub const ALL: [Need; 5] = [Need::None, Need::Elderly, Need::Disabled, Need::Pregnant, Need::Urgent];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Need::None => "none",
+            Need::Elderly => "elderly",
+            Need::Disabled => "disabled",
+            Need::Pregnant => "pregnant",
+            Need::Urgent => "urgent",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Need> {
+        Need::ALL.into_iter().find(|n| n.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Need::None => "不需要",
+            Need::Elderly => "老年人（绿色通道）",
+            Need::Disabled => "残疾人（绿色通道）",
+            Need::Pregnant => "孕妇（绿色通道）",
+            Need::Urgent => "急事急办（绿色通道）",
+        }
+    }
+}
+
+/// One bookable time slot of a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotInfo {
+    /// "09:00"
+    pub start: String,
+    pub end: String,
+    pub remaining: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayInfo {
+    pub day: Date,
+    pub label: String,
+    pub slots: Vec<SlotInfo>,
+}
+
+/// The bookable days and slots of one window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Availability {
+    pub window: String,
+    pub days: Vec<DayInfo>,
+    /// Set when some days lie beyond the published holiday calendar.
+    pub note: Option<String>,
+}
+
+/// A booking request; every field arrives as typed by the citizen and is parsed on the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingRequest {
+    pub idempotency_key: String,
+    pub window: String,
+    pub service: String,
+    pub day: String,
+    pub slot: String,
+    pub name: String,
+    pub phone: String,
+    pub id_number: String,
+    pub need: String,
+    #[serde(default)]
+    pub home_visit: bool,
+}
+
+/// A booking as shown back to the citizen: personal data masked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Booking {
+    pub code: String,
+    pub status: BookingStatus,
+    pub window: String,
+    pub window_name: String,
+    pub address: String,
+    pub window_phone: String,
+    pub service: String,
+    pub service_title: String,
+    pub day: Date,
+    pub slot: String,
+    pub slot_end: String,
+    pub name: String,
+    pub phone: String,
+    pub id_number: String,
+    pub need: Need,
+    pub home_visit: bool,
+    /// Names of the materials to bring (the guide's default checklist).
+    pub materials: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Booked,
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingLookup {
+    pub code: String,
+    pub phone: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reschedule {
+    pub idempotency_key: String,
+    pub code: String,
+    pub phone: String,
+    pub day: String,
+    pub slot: String,
+}
+
+/// The kinds of feedback (意见箱).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackKind {
+    Complaint,
+    Suggestion,
+    Praise,
+    Enquiry,
+}
+
+impl FeedbackKind {
+    pub const ALL: [FeedbackKind; 4] =
+        [FeedbackKind::Complaint, FeedbackKind::Suggestion, FeedbackKind::Praise, FeedbackKind::Enquiry];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FeedbackKind::Complaint => "complaint",
+            FeedbackKind::Suggestion => "suggestion",
+            FeedbackKind::Praise => "praise",
+            FeedbackKind::Enquiry => "enquiry",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<FeedbackKind> {
+        FeedbackKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedbackKind::Complaint => "投诉",
+            FeedbackKind::Suggestion => "建议",
+            FeedbackKind::Praise => "表扬",
+            FeedbackKind::Enquiry => "咨询",
+        }
+    }
+
+    /// Complaints and enquiries are answered within 3 working days and need a phone to answer.
+    pub fn needs_reply(self) -> bool {
+        matches!(self, FeedbackKind::Complaint | FeedbackKind::Enquiry)
+    }
+}
+
+/// The five satisfaction levels (好差评), 5 = 非常满意.
+pub const RATING_LABELS: [&str; 5] = ["非常不满意", "不满意", "基本满意", "满意", "非常满意"];
+
+/// A feedback submission as typed by the citizen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackRequest {
+    pub idempotency_key: String,
+    pub kind: String,
+    pub window: String,
+    #[serde(default)]
+    pub service: String,
+    #[serde(default)]
+    pub visit_date: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub officer: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub consent: bool,
+    /// 1–5, or 0 for no rating.
+    #[serde(default)]
+    pub rating: u8,
+    #[serde(default)]
+    pub what_went_wrong: String,
+    /// A field people never see: anything in it marks the submission as automated.
+    #[serde(default)]
+    pub website: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackStatus {
+    Received,
+    InProgress,
+    Answered,
+    Closed,
+}
+
+impl FeedbackStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedbackStatus::Received => "已受理",
+            FeedbackStatus::InProgress => "办理中",
+            FeedbackStatus::Answered => "已答复",
+            FeedbackStatus::Closed => "已办结",
+        }
+    }
+}
+
+/// What the citizen gets back after submitting, and on look-up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackReceipt {
+    pub tracking: String,
+    pub kind: FeedbackKind,
+    pub status: FeedbackStatus,
+    pub window_name: String,
+    pub filed_on: Date,
+    /// The promised reply date, for complaints and enquiries.
+    pub due_on: Option<Date>,
+    /// How `due_on` was computed, in words.
+    pub rule: Option<String>,
+    pub phone: String,
+    pub reply: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackLookup {
+    pub tracking: String,
+    pub phone: String,
+}
+
+/// Public figures for one window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowStats {
+    pub window: String,
+    pub window_name: String,
+    /// Count of ratings per level, index 0 = 非常不满意 … 4 = 非常满意.
+    pub ratings: [u32; 5],
+    pub complaints: u32,
+    pub complaints_answered_on_time: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub windows: Vec<WindowStats>,
+}

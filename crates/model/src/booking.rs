@@ -1,0 +1,109 @@
+//! Appointment slots: which days a window can be booked and how each day is cut into slots.
+
+use crate::calendar::{is_working_day, Date};
+use crate::page::WindowLocal;
+
+fn minutes(hhmm: &str) -> Option<u16> {
+    let (h, m) = hhmm.split_once(':')?;
+    Some(h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?)
+}
+
+fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The slots ("HH:MM" start and end) of a window on a day; empty where it takes no
+/// appointments that day. A make-up working day on a weekend uses Monday's hours.
+pub fn slots(local: &WindowLocal, day: Date) -> Vec<(String, String)> {
+    let Some(rules) = &local.booking else { return Vec::new() };
+    if !is_working_day(day) {
+        return Vec::new();
+    }
+    let weekday = if day.weekday() > 5 { 1 } else { day.weekday() };
+    let pause = rules.break_time.as_ref().and_then(|(a, b)| Some((minutes(a)?, minutes(b)?)));
+    let step = rules.slot_minutes.max(1);
+    let mut out = Vec::new();
+    for hours in local.hours.iter().filter(|h| h.days.contains(&weekday)) {
+        let (Some(open), Some(close)) = (minutes(&hours.open), minutes(&hours.close)) else { continue };
+        let mut start = open;
+        while start + step <= close {
+            let end = start + step;
+            let in_break = pause.is_some_and(|(a, b)| start < b && end > a);
+            if !in_break {
+                out.push((hhmm(start), hhmm(end)));
+            }
+            start = end;
+        }
+    }
+    out
+}
+
+/// The days that can be booked from `today`: tomorrow up to `days_ahead` days ahead, with slots.
+pub fn bookable_days(local: &WindowLocal, today: Date) -> Vec<Date> {
+    let ahead = local.booking.as_ref().map_or(0, |b| i32::from(b.days_ahead));
+    (1..=ahead).map(|n| today.add_days(n)).filter(|d| !slots(local, *d).is_empty()).collect()
+}
+
+/// The end time of a slot that starts at `start` on `day`, if that slot exists.
+pub fn slot_end(local: &WindowLocal, day: Date, start: &str) -> Option<String> {
+    slots(local, day).into_iter().find(|(s, _)| s == start).map(|(_, e)| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::{BookingRules, Hours};
+
+    fn window() -> WindowLocal {
+        WindowLocal {
+            address: String::new(),
+            phone: String::new(),
+            complaint_phone: String::new(),
+            lunch: None,
+            extended: None,
+            holiday: None,
+            hours: vec![Hours { days: vec![1, 2, 3, 4, 5], open: "09:00".into(), close: "12:30".into() }],
+            officers: vec![],
+            booking: Some(BookingRules {
+                slot_minutes: 60,
+                capacity: 2,
+                days_ahead: 7,
+                break_time: Some(("11:00".into(), "12:00".into())),
+            }),
+        }
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("date")
+    }
+
+    #[test]
+    fn a_day_is_cut_into_slots_that_skip_the_break_and_fit_before_closing() {
+        let slots = slots(&window(), d("2026-09-22"));
+        assert_eq!(slots, [("09:00".into(), "10:00".into()), ("10:00".into(), "11:00".into())]);
+    }
+
+    #[test]
+    fn holidays_have_no_slots_and_make_up_days_use_monday_hours() {
+        assert!(slots(&window(), d("2026-10-01")).is_empty());
+        assert!(slots(&window(), d("2026-09-19")).is_empty());
+        assert_eq!(slots(&window(), d("2026-09-20")).len(), 2);
+    }
+
+    #[test]
+    fn bookable_days_start_tomorrow_and_skip_days_off() {
+        let mut w = window();
+        if let Some(b) = w.booking.as_mut() {
+            b.days_ahead = 10;
+        }
+        assert_eq!(bookable_days(&w, d("2026-09-30")), [d("2026-10-08"), d("2026-10-09"), d("2026-10-10")]);
+        assert!(bookable_days(&window(), d("2026-09-30")).is_empty());
+    }
+
+    #[test]
+    fn a_window_without_booking_rules_has_no_slots() {
+        let mut w = window();
+        w.booking = None;
+        assert!(slots(&w, d("2026-09-22")).is_empty());
+    }
+}

@@ -1,0 +1,237 @@
+//! Dates and the official working-day calendar (weekends, public holidays, make-up working days).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar date (proleptic Gregorian), written YYYY-MM-DD.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Date {
+    days: i32,
+}
+
+impl Date {
+    /// The date for year, month and day, if it exists.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days_in_month).then(|| Date { days: days_from_civil(year, month, day) })
+    }
+
+    /// Parses "YYYY-MM-DD".
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// The date `unix_seconds` falls on in China Standard Time (UTC+8).
+    pub fn from_unix_china(unix_seconds: i64) -> Date {
+        let days = (unix_seconds + 8 * 3600).div_euclid(86_400);
+        Date { days: i32::try_from(days).unwrap_or(i32::MAX) }
+    }
+
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.days)
+    }
+
+    pub fn year(self) -> i32 {
+        self.ymd().0
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        u8::try_from((self.days + 3).rem_euclid(7) + 1).unwrap_or(1)
+    }
+
+    pub fn add_days(self, n: i32) -> Date {
+        Date { days: self.days + n }
+    }
+
+    pub fn days_until(self, other: Date) -> i32 {
+        other.days - self.days
+    }
+
+    /// "9月22日（周二）"
+    pub fn label(self) -> String {
+        const NAMES: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+        let (_, m, d) = self.ymd();
+        format!("{m}月{d}日（{}）", NAMES[usize::from(self.weekday() - 1)])
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Date, String> {
+        Date::parse(&s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+
+fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i32::try_from(m).unwrap_or(1);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i32::try_from(d).unwrap_or(1) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    (y, m, d)
+}
+
+/// The State Council's published holiday arrangement for one year.
+struct YearCalendar {
+    year: i32,
+    /// (month, day) ranges off work, inclusive.
+    off: &'static [((u32, u32), (u32, u32))],
+    /// (month, day) weekend days that are working days.
+    make_up: &'static [(u32, u32)],
+}
+
+/// 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04).
+const PUBLISHED: &[YearCalendar] = &[YearCalendar {
+    year: 2026,
+    off: &[
+        ((1, 1), (1, 3)),
+        ((2, 15), (2, 23)),
+        ((4, 4), (4, 6)),
+        ((5, 1), (5, 5)),
+        ((6, 19), (6, 21)),
+        ((9, 25), (9, 27)),
+        ((10, 1), (10, 7)),
+    ],
+    make_up: &[(1, 4), (2, 14), (2, 28), (5, 9), (9, 20), (10, 10)],
+}];
+
+/// Whether the official calendar for this date's year has been published (and is known here).
+/// Beyond it, only weekends are counted as days off.
+pub fn is_published(date: Date) -> bool {
+    PUBLISHED.iter().any(|c| c.year == date.year())
+}
+
+/// Whether the date is a working day on the official calendar.
+pub fn is_working_day(date: Date) -> bool {
+    let (y, m, d) = date.ymd();
+    if let Some(cal) = PUBLISHED.iter().find(|c| c.year == y) {
+        if cal.make_up.contains(&(m, d)) {
+            return true;
+        }
+        if cal.off.iter().any(|&(from, to)| (m, d) >= from && (m, d) <= to) {
+            return false;
+        }
+    }
+    date.weekday() <= 5
+}
+
+/// Whether the date is a weekend day worked in exchange for a holiday (调休上班).
+pub fn is_make_up_day(date: Date) -> bool {
+    is_working_day(date) && date.weekday() > 5
+}
+
+/// The date `n` working days after `from`, counting from the next working day (the day of
+/// filing itself does not count). Returns the date and whether the whole span lay within the
+/// published calendar.
+pub fn add_working_days(from: Date, n: u32) -> (Date, bool) {
+    let mut date = from;
+    let mut left = n;
+    let mut published = is_published(from);
+    while left > 0 {
+        date = date.add_days(1);
+        published &= is_published(date);
+        if is_working_day(date) {
+            left -= 1;
+        }
+    }
+    (date, published)
+}
+
+/// The rule a promised date is computed by, in words a citizen can check.
+pub const WORKING_DAY_RULE: &str = "自受理次日起算，按国务院公布的节假日安排计算工作日（法定节假日不计，调休上班日计入）。";
+
+/// Said where a date lies beyond the published calendar.
+pub const BEYOND_CALENDAR: &str = "该日期所在年份的节假日安排尚未公布，暂只按周末计算，以窗口告知为准。";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("test date")
+    }
+
+    #[test]
+    fn dates_round_trip_and_know_their_weekday() {
+        assert_eq!(d("2026-09-18").to_string(), "2026-09-18");
+        assert_eq!(d("2026-09-18").weekday(), 5);
+        assert_eq!(d("2026-09-20").weekday(), 7);
+        assert_eq!(d("2024-02-29").add_days(1), d("2024-03-01"));
+        assert_eq!(Date::parse("2026-02-30"), None);
+        assert_eq!(Date::parse("2026-9-1"), None);
+    }
+
+    #[test]
+    fn unix_time_is_read_in_china_time() {
+        // 2026-09-17T16:30:00Z is 2026-09-18 00:30 in Beijing.
+        assert_eq!(Date::from_unix_china(1_789_662_600), d("2026-09-18"));
+    }
+
+    #[test]
+    fn holidays_and_make_up_days_follow_the_2026_notice() {
+        assert!(!is_working_day(d("2026-10-01")));
+        assert!(!is_working_day(d("2026-02-16")));
+        assert!(is_working_day(d("2026-09-20")));
+        assert!(is_make_up_day(d("2026-10-10")));
+        assert!(is_working_day(d("2026-09-24")));
+        assert!(!is_working_day(d("2026-09-26")));
+    }
+
+    #[test]
+    fn a_complaint_filed_friday_18_september_is_due_tuesday_22_september() {
+        assert_eq!(add_working_days(d("2026-09-18"), 3), (d("2026-09-22"), true));
+    }
+
+    #[test]
+    fn a_complaint_filed_30_september_is_due_saturday_10_october() {
+        assert_eq!(add_working_days(d("2026-09-30"), 3), (d("2026-10-10"), true));
+    }
+
+    #[test]
+    fn beyond_the_published_calendar_only_weekends_count_and_it_says_so() {
+        let (due, published) = add_working_days(d("2026-12-30"), 3);
+        assert_eq!(due, d("2027-01-04"));
+        assert!(!published);
+    }
+}
