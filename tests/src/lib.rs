@@ -32,23 +32,46 @@ pub fn content() -> swg_content::Site {
     }
 }
 
-/// The real server, on a free port, serving the built site.
+/// The real server on a free port: the built site, the API, and a real database (a fresh
+/// SQLite file, or the PostgreSQL database named by `SWG_TEST_DATABASE_URL`).
 pub struct Server {
     pub addr: SocketAddr,
+    pub state: swg_server::AppState,
+    _data: tempfile::TempDir,
+}
+
+/// The server's configuration for tests: `server.toml` with a fresh database.
+pub fn test_config(data: &std::path::Path) -> swg_server::Config {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server.toml");
+    let mut config = swg_server::Config::load(&file).expect("server.toml");
+    config.database_url = match std::env::var("SWG_TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => format!("sqlite://{}", data.join("test.db").display()),
+    };
+    if let Some(dist) = std::env::var_os("SWG_DIST") {
+        config.dist = PathBuf::from(dist);
+    }
+    config.content = content_dir();
+    config.writes_per_minute = 10_000;
+    config
 }
 
 impl Server {
     pub async fn start() -> Server {
-        let dist = env_path("SWG_DIST");
-        assert!(
-            dist.join("index.html").exists(),
-            "{} has no index.html: run `cargo xtask test`",
-            dist.display()
-        );
+        Server::start_with(|_| {}).await
+    }
+
+    /// Starts with the test configuration changed by `adjust`.
+    pub async fn start_with(adjust: impl FnOnce(&mut swg_server::Config)) -> Server {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut config = test_config(data.path());
+        adjust(&mut config);
+        let state = swg_server::AppState::new(config).await.expect("server state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
-        tokio::spawn(async move { axum::serve(listener, swg_server::router(&dist)).await });
-        Server { addr }
+        let app = swg_server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Server { addr, state, _data: data }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -184,4 +207,21 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
     }
+}
+
+/// A valid mainland mobile number, distinct for each `n`.
+pub fn phone(n: u32) -> String {
+    format!("139{:08}", n)
+}
+
+/// A valid identity card number (correct GB 11643 check character), distinct for each `n`.
+pub fn id_number(n: u32) -> String {
+    let first17 = format!("110105198001{:02}{:03}", 1 + n % 28, n % 1000);
+    let check = char::from(swg_model::form::check_char(first17.as_bytes()));
+    format!("{first17}{check}")
+}
+
+/// A fresh idempotency key.
+pub fn key(label: &str, n: u32) -> String {
+    format!("test-{label}-{n}-{}", std::process::id())
 }

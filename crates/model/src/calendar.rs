@@ -179,7 +179,8 @@ pub fn add_working_days(from: Date, n: u32) -> (Date, bool) {
 }
 
 /// The rule a promised date is computed by, in words a citizen can check.
-pub const WORKING_DAY_RULE: &str = "自受理次日起算，按国务院公布的节假日安排计算工作日（法定节假日不计，调休上班日计入）。";
+pub const WORKING_DAY_RULE: &str =
+    "自受理次日起算，按国务院公布的节假日安排计算工作日（法定节假日不计，调休上班日计入）。";
 
 /// Said where a date lies beyond the published calendar.
 pub const BEYOND_CALENDAR: &str = "该日期所在年份的节假日安排尚未公布，暂只按周末计算，以窗口告知为准。";

@@ -77,7 +77,10 @@ impl IdNumber {
             return Err("请填写身份证号码".into());
         }
         let bytes = id.as_bytes();
-        if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
+        if bytes.len() != 18
+            || !bytes[..17].iter().all(u8::is_ascii_digit)
+            || !(bytes[17].is_ascii_digit() || bytes[17] == b'X')
+        {
             return Err("身份证号码应为 18 位（最后一位可以是 X）".into());
         }
         let birth = format!("{}-{}-{}", &id[6..10], &id[10..12], &id[12..14]);

@@ -1,8 +1,8 @@
 //! Types shared by the browser bundle, the pre-renderer and the server. No Leptos, no I/O.
 
 pub mod api;
-pub mod calendar;
 pub mod booking;
+pub mod calendar;
 pub mod checklist;
 pub mod form;
 pub mod page;

@@ -1,34 +1,81 @@
-//! The HTTP service: serves `dist/` with pre-compressed files, sensible caching and security
-//! headers. `router` needs no socket, so tests call it directly.
+//! The HTTP service: the static site from `dist/`, the appointments and feedback API under
+//! `/api/`, and plain-HTML form targets for browsers without JavaScript. `router` needs no
+//! socket, so tests call it directly; `serve` binds a port.
 
-use axum::http::{header, HeaderValue, Request, StatusCode};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::Router;
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use tower_http::services::{ServeDir, ServeFile};
+mod api;
+pub mod booking;
+pub mod config;
+pub mod db;
+mod error;
+pub mod feedback;
+mod files;
+mod forms;
+mod rate;
+
+pub use config::Config;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::routing::{any, get, post};
+use axum::{Json, Router};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+use swg_content::Site;
+use swg_model::api::{path, ApiError};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
-/// How the service runs.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// The built static site.
-    pub dist: PathBuf,
-    pub addr: SocketAddr,
+/// What every request handler shares. Holds no correctness state: that lives in the database.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: db::Pool,
+    pub site: Arc<Site>,
+    pub config: Arc<Config>,
+    limiter: Arc<rate::RateLimiter>,
+}
+
+impl AppState {
+    /// Loads the content, opens (and migrates) the database.
+    pub async fn new(config: Config) -> Result<AppState, String> {
+        let site = swg_content::load(&config.content).map_err(|e| e.to_string())?;
+        let pool = db::connect(&config.database_url).await?;
+        Ok(AppState {
+            pool,
+            site: Arc::new(site),
+            limiter: Arc::new(rate::RateLimiter::new(config.writes_per_minute)),
+            config: Arc::new(config),
+        })
+    }
+}
+
+async fn no_such_api() -> (StatusCode, Json<ApiError>) {
+    (StatusCode::NOT_FOUND, Json(ApiError { message: "没有这个接口。".into(), fields: Vec::new() }))
 }
 
 /// The whole service as a router.
-pub fn router(dist: &Path) -> Router {
-    let not_found = ServeFile::new(dist.join("404.html"));
-    let files = ServeDir::new(dist)
-        .precompressed_br()
-        .precompressed_gzip()
-        .append_index_html_on_directories(true)
-        .not_found_service(not_found);
+pub fn router(state: AppState) -> Router {
+    let dynamic = Router::new()
+        .route("/api/health", get(api::health))
+        .route(path::AVAILABILITY, get(api::availability))
+        .route(path::BOOKINGS, post(api::book))
+        .route(path::BOOKING_LOOKUP, post(api::lookup))
+        .route(path::BOOKING_RESCHEDULE, post(api::reschedule))
+        .route(path::BOOKING_CANCEL, post(api::cancel))
+        .route(path::FEEDBACK, post(api::submit_feedback))
+        .route(path::FEEDBACK_LOOKUP, post(api::feedback_lookup))
+        .route(path::STATS, get(api::stats))
+        .route("/api/{*rest}", any(no_such_api))
+        .route(path::FORM_BOOKING, post(forms::booking))
+        .route(path::FORM_FEEDBACK, post(forms::feedback))
+        .layer(DefaultBodyLimit::max(16 * 1024))
+        .layer(axum::middleware::from_fn_with_state(state.limiter.clone(), rate::limit))
+        .with_state(state.clone());
     Router::new()
-        .fallback_service(files)
-        .layer(middleware::from_fn(cache_and_status))
+        .merge(dynamic)
+        .fallback_service(files::service(&state.config.dist))
+        .layer(axum::middleware::from_fn(files::cache_headers))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -40,83 +87,13 @@ pub fn router(dist: &Path) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
 }
 
-/// Hashed assets are cached for a year; pages and data are revalidated on every visit.
-async fn cache_and_status(request: Request<axum::body::Body>, next: Next) -> Response {
-    let immutable = request.uri().path().contains("/assets/");
-    let mut response = next.run(request).await;
-    let value = if immutable && response.status() == StatusCode::OK {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    response.into_response()
-}
-
-/// Binds and serves until Ctrl-C. Returns the address actually bound (port 0 picks a free one).
-pub async fn serve(config: Config, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+/// Binds 127.0.0.1:`port` (0 picks a free one), reports the address, and serves until Ctrl-C.
+pub async fn serve(state: AppState, port: u16, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
     ready(listener.local_addr()?);
-    axum::serve(listener, router(&config.dist))
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::body::Body;
-    use tower::ServiceExt;
-
-    fn site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir_all(dir.path().join("windows/huji")).expect("mkdir");
-        std::fs::create_dir_all(dir.path().join("assets")).expect("mkdir");
-        std::fs::write(dir.path().join("index.html"), "home").expect("write");
-        std::fs::write(dir.path().join("404.html"), "missing").expect("write");
-        std::fs::write(dir.path().join("windows/huji/index.html"), "huji").expect("write");
-        std::fs::write(dir.path().join("assets/site-1.css"), "body{}").expect("write");
-        std::fs::write(dir.path().join("assets/site-1.css.br"), "br").expect("write");
-        dir
-    }
-
-    async fn get(dist: &Path, uri: &str, accept: &str) -> Response {
-        let request =
-            Request::get(uri).header(header::ACCEPT_ENCODING, accept).body(Body::empty()).expect("request");
-        router(dist).oneshot(request).await.expect("infallible")
-    }
-
-    #[tokio::test]
-    async fn a_route_directory_serves_its_index_html() {
-        let dir = site();
-        let response = get(dir.path(), "/windows/huji/", "").await;
-        assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
-    }
-
-    #[tokio::test]
-    async fn an_unknown_path_gets_the_404_page_with_status_404() {
-        let dir = site();
-        let response = get(dir.path(), "/nowhere/", "").await;
-        assert_eq!(response.status(), StatusCode::NOT_FOUND);
-        let body = axum::body::to_bytes(response.into_body(), 1024).await.expect("body");
-        assert_eq!(&body[..], b"missing");
-    }
-
-    #[tokio::test]
-    async fn assets_are_served_precompressed_and_cached_for_a_year() {
-        let dir = site();
-        let response = get(dir.path(), "/assets/site-1.css", "br, gzip").await;
-        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
-    }
-
-    #[tokio::test]
-    async fn path_traversal_never_leaves_dist() {
-        let dir = site();
-        let response = get(dir.path(), "/../../etc/passwd", "").await;
-        assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    }
 }

@@ -1,30 +1,51 @@
-//! `swg-server`: serves a built `dist/` on 127.0.0.1:8080 (options: --port N, --dist DIR).
+//! `swg-server [--config FILE] [--port N] [--dist DIR]` serves the site and API;
+//! `swg-server purge [--config FILE]` deletes records past the retention period.
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
-use swg_server::Config;
+use swg_server::{booking, feedback, AppState, Config};
+
+fn usage() -> String {
+    "usage: swg-server [purge] [--config server.toml] [--port N] [--dist DIR]".to_owned()
+}
 
 #[tokio::main]
-async fn main() -> std::io::Result<()> {
+async fn main() -> Result<(), String> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
-    let mut port = 8080u16;
-    let mut dist = PathBuf::from("dist");
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match (arg.as_str(), args.next()) {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let purge = args.first().is_some_and(|a| a == "purge");
+    if purge {
+        args.remove(0);
+    }
+    let (mut file, mut port, mut dist) = (PathBuf::from("server.toml"), None, None);
+    let mut it = args.into_iter();
+    while let Some(arg) = it.next() {
+        match (arg.as_str(), it.next()) {
+            ("--config", Some(f)) => file = PathBuf::from(f),
             ("--port", Some(p)) => {
-                port = p
-                    .parse()
-                    .map_err(|_| std::io::Error::other(format!("--port: `{p}` is not a port number")))?
+                port = Some(p.parse::<u16>().map_err(|_| format!("--port: `{p}` is not a port number"))?)
             }
-            ("--dist", Some(d)) => dist = PathBuf::from(d),
-            _ => return Err(std::io::Error::other("usage: swg-server [--port N] [--dist DIR]")),
+            ("--dist", Some(d)) => dist = Some(PathBuf::from(d)),
+            _ => return Err(usage()),
         }
     }
-    let config = Config { dist, addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)) };
-    swg_server::serve(config, |addr| tracing::info!("serving on http://{addr}")).await
+    let mut config = Config::load(&file)?;
+    if let Some(dist) = dist {
+        config.dist = dist;
+    }
+    let port = port.unwrap_or(config.port);
+    let retention = config.retention_days;
+    let state = AppState::new(config).await?;
+    if purge {
+        let bookings = booking::purge(&state.pool, retention).await.map_err(|e| e.to_string())?;
+        let feedback = feedback::purge(&state.pool, retention).await.map_err(|e| e.to_string())?;
+        tracing::info!(bookings, feedback, retention_days = retention, "purged old records");
+        return Ok(());
+    }
+    swg_server::serve(state, port, |addr| tracing::info!("serving the site and API on http://{addr}"))
+        .await
+        .map_err(|e| e.to_string())
 }

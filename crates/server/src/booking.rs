@@ -1,0 +1,437 @@
+//! Appointments: availability, booking, look-up, reschedule, cancel. Every rule that must hold
+//! across instances (last place, idempotency, per-phone cap) is held by the database.
+
+use crate::db::{self, int, now, text, Pool};
+use crate::error::{invalid, Failure};
+use crate::AppState;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Transaction};
+use swg_content::Site;
+use swg_model::api::{
+    Availability, Booking, BookingLookup, BookingRequest, BookingStatus, DayInfo, Need, Reschedule, SlotInfo,
+};
+use swg_model::booking::{bookable_days, slot_end, slots};
+use swg_model::calendar::{is_published, Date, BEYOND_CALENDAR};
+use swg_model::checklist::{applicable, Answers};
+use swg_model::form::{parse_name, Errors, IdNumber, Phone};
+use swg_model::{GuidePage, WindowPage};
+
+/// Today in China time.
+pub fn today() -> Date {
+    Date::from_unix_china(now())
+}
+
+fn slot_key(window: &str, day: Date, slot: &str) -> String {
+    format!("{window}|{day}|{slot}")
+}
+
+fn bookable_window<'a>(site: &'a Site, id: &str) -> Option<&'a WindowPage> {
+    site.windows.iter().find(|w| w.id == id && w.local.booking.is_some())
+}
+
+fn capacity(window: &WindowPage) -> i64 {
+    window.local.booking.as_ref().map_or(0, |b| i64::from(b.capacity))
+}
+
+/// An idempotency key from the browser: 8–64 letters, digits and '-'.
+pub fn parse_key(key: &str) -> Result<String, Failure> {
+    let ok = (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if ok {
+        Ok(key.to_owned())
+    } else {
+        Err(invalid("idempotency_key", "请求编号无效，请刷新页面后重新提交"))
+    }
+}
+
+/// The days and slots of a window with the places left in each.
+pub async fn availability(state: &AppState, window_id: &str) -> Result<Availability, Failure> {
+    let window = bookable_window(&state.site, window_id)
+        .ok_or_else(|| Failure::NotFound("这个窗口不接受网上预约，请拨打窗口电话。".into()))?;
+    let prefix = format!("{window_id}|");
+    let rows = sqlx::query("SELECT slot_key, booked FROM slot_usage WHERE slot_key > $1 AND slot_key < $2")
+        .bind(&prefix)
+        .bind(format!("{window_id}}}"))
+        .fetch_all(&state.pool)
+        .await?;
+    let taken: Vec<(String, i64)> = rows.iter().map(|r| (text(r, "slot_key"), int(r, "booked"))).collect();
+    let capacity = capacity(window);
+    let days: Vec<DayInfo> = bookable_days(&window.local, today())
+        .into_iter()
+        .map(|day| DayInfo {
+            day,
+            label: day.label(),
+            slots: slots(&window.local, day)
+                .into_iter()
+                .map(|(start, end)| {
+                    let key = slot_key(window_id, day, &start);
+                    let booked = taken.iter().find(|(k, _)| *k == key).map_or(0, |(_, n)| *n);
+                    SlotInfo { start, end, remaining: u32::try_from((capacity - booked).max(0)).unwrap_or(0) }
+                })
+                .collect(),
+        })
+        .collect();
+    let note = days.iter().any(|d| !is_published(d.day)).then(|| BEYOND_CALENDAR.to_owned());
+    Ok(Availability { window: window_id.to_owned(), days, note })
+}
+
+/// A booking request with every field parsed.
+struct Valid<'a> {
+    key: String,
+    window: &'a WindowPage,
+    guide: &'a GuidePage,
+    day: Date,
+    slot: String,
+    name: String,
+    phone: Phone,
+    id_number: IdNumber,
+    need: Need,
+    home_visit: bool,
+}
+
+/// Checks that `day` and `slot` can be booked at `window` today; field errors otherwise.
+fn parse_slot(
+    errors: &mut Errors,
+    window: Option<&WindowPage>,
+    day: &str,
+    slot: &str,
+) -> Option<(Date, String)> {
+    let day = if day.is_empty() {
+        errors.add("day", "请选择预约日期");
+        None
+    } else {
+        let parsed = Date::parse(day);
+        let open = parsed.zip(window).filter(|(d, w)| bookable_days(&w.local, today()).contains(d));
+        if open.is_none() {
+            errors.add("day", "这一天不能预约（节假日、已过或超出可预约范围），请另选日期");
+        }
+        open.map(|(d, _)| d)
+    };
+    if slot.is_empty() {
+        errors.add("slot", "请选择时段");
+        return None;
+    }
+    let (day, window) = (day?, window?);
+    if slot_end(&window.local, day, slot).is_none() {
+        errors.add("slot", "这个时段不存在，请另选");
+        return None;
+    }
+    Some((day, slot.to_owned()))
+}
+
+fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, Failure> {
+    let key = parse_key(&req.idempotency_key)?;
+    let mut errors = Errors::default();
+    let window = if req.window.is_empty() {
+        errors.add("window", "请选择办理窗口");
+        None
+    } else {
+        let found = bookable_window(site, &req.window);
+        if found.is_none() {
+            errors.add("window", "这个窗口不接受网上预约，请拨打窗口电话");
+        }
+        found
+    };
+    let guide = site
+        .guides
+        .iter()
+        .find(|g| g.id == req.service && Some(g.window.id.as_str()) == window.map(|w| w.id.as_str()));
+    if guide.is_none() {
+        errors.add("service", "请选择这个窗口办理的事项");
+    }
+    let when = parse_slot(&mut errors, window, &req.day, &req.slot);
+    let name = errors.take("name", parse_name(&req.name));
+    let phone = errors.take("phone", Phone::parse(&req.phone));
+    let id_number = errors.take("id_number", IdNumber::parse(&req.id_number));
+    let need = Need::parse(&req.need);
+    if need.is_none() {
+        errors.add("need", "请选择是否需要绿色通道");
+    }
+    match (window, guide, when, name, phone, id_number, need) {
+        (
+            Some(window),
+            Some(guide),
+            Some((day, slot)),
+            Some(name),
+            Some(phone),
+            Some(id_number),
+            Some(need),
+        ) if errors.0.is_empty() => Ok(Valid {
+            key,
+            window,
+            guide,
+            day,
+            slot,
+            name,
+            phone,
+            id_number,
+            need,
+            home_visit: req.home_visit,
+        }),
+        _ => Err(Failure::Invalid(errors.0)),
+    }
+}
+
+/// Takes one place in a slot: true if there was one. The check and the increment are one
+/// UPDATE, so two requests can never both take the last place.
+async fn take_place(
+    tx: &mut Transaction<'static, Any>,
+    key: &str,
+    capacity: i64,
+) -> Result<bool, sqlx::Error> {
+    sqlx::query("INSERT INTO slot_usage (slot_key, booked) VALUES ($1, 0) ON CONFLICT (slot_key) DO NOTHING")
+        .bind(key)
+        .execute(&mut **tx)
+        .await?;
+    let updated =
+        sqlx::query("UPDATE slot_usage SET booked = booked + 1 WHERE slot_key = $1 AND booked < $2")
+            .bind(key)
+            .bind(capacity)
+            .execute(&mut **tx)
+            .await?;
+    Ok(updated.rows_affected() == 1)
+}
+
+async fn release_place(tx: &mut Transaction<'static, Any>, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE slot_usage SET booked = booked - 1 WHERE slot_key = $1 AND booked > 0")
+        .bind(key)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Records the idempotency key; `Some(target)` if it was already used.
+async fn claim_key(
+    tx: &mut Transaction<'static, Any>,
+    key: &str,
+    kind: &str,
+    target: &str,
+) -> Result<Option<String>, Failure> {
+    let inserted = sqlx::query("INSERT INTO idempotency (idem_key, kind, target, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (idem_key) DO NOTHING")
+        .bind(key)
+        .bind(kind)
+        .bind(target)
+        .bind(now())
+        .execute(&mut **tx)
+        .await?;
+    if inserted.rows_affected() == 1 {
+        return Ok(None);
+    }
+    let row = sqlx::query("SELECT kind, target FROM idempotency WHERE idem_key = $1")
+        .bind(key)
+        .fetch_one(&mut **tx)
+        .await?;
+    if text(&row, "kind") != kind {
+        return Err(invalid("idempotency_key", "请求编号已用于其他提交，请刷新页面后重新提交"));
+    }
+    Ok(Some(text(&row, "target")))
+}
+
+/// Books a place. Returns the booking and whether it was created now (false: a retry).
+pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bool), Failure> {
+    let valid = parse_request(&state.site, req)?;
+    let code = db::random_code(8).map_err(Failure::Unavailable)?;
+    let mut tx = state.pool.begin().await?;
+    if let Some(existing) = claim_key(&mut tx, &valid.key, "booking", &code).await? {
+        tx.rollback().await?;
+        return Ok((load(state, &existing).await?, false));
+    }
+    sqlx::query("INSERT INTO phone_locks (phone, touched) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING")
+        .bind(valid.phone.as_str())
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE phone_locks SET touched = $1 WHERE phone = $2")
+        .bind(now())
+        .bind(valid.phone.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let held = sqlx::query(
+        "SELECT COUNT(*) AS n FROM bookings WHERE phone = $1 AND status = 'booked' AND day >= $2",
+    )
+    .bind(valid.phone.as_str())
+    .bind(today().to_string())
+    .fetch_one(&mut *tx)
+    .await?;
+    let cap = i64::from(state.config.max_bookings_per_phone);
+    if int(&held, "n") >= cap {
+        tx.rollback().await?;
+        return Err(Failure::Conflict(format!(
+            "这个手机号已有 {cap} 个未到期的预约，不能再约。请先取消不需要的预约。"
+        )));
+    }
+    if !take_place(&mut tx, &slot_key(&valid.window.id, valid.day, &valid.slot), capacity(valid.window))
+        .await?
+    {
+        tx.rollback().await?;
+        return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
+    }
+    sqlx::query(
+        "INSERT INTO bookings (code, window_id, service_id, day, slot, name, phone, id_number, need, home_visit, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'booked', $11)",
+    )
+    .bind(&code)
+    .bind(&valid.window.id)
+    .bind(&valid.guide.id)
+    .bind(valid.day.to_string())
+    .bind(&valid.slot)
+    .bind(&valid.name)
+    .bind(valid.phone.as_str())
+    .bind(valid.id_number.as_str())
+    .bind(valid.need.id())
+    .bind(i64::from(valid.home_visit))
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot, "booked");
+    Ok((load(state, &code).await?, true))
+}
+
+fn to_booking(site: &Site, row: &AnyRow) -> Option<Booking> {
+    let window = site.windows.iter().find(|w| w.id == text(row, "window_id"))?;
+    let guide = site.guides.iter().find(|g| g.id == text(row, "service_id"))?;
+    let day = Date::parse(&text(row, "day"))?;
+    let slot = text(row, "slot");
+    Some(Booking {
+        code: text(row, "code"),
+        status: if text(row, "status") == "booked" {
+            BookingStatus::Booked
+        } else {
+            BookingStatus::Cancelled
+        },
+        window: window.id.clone(),
+        window_name: window.name.clone(),
+        address: window.local.address.clone(),
+        window_phone: window.local.phone.clone(),
+        service: guide.id.clone(),
+        service_title: guide.title.clone(),
+        day,
+        slot_end: slot_end(&window.local, day, &slot).unwrap_or_default(),
+        slot,
+        name: text(row, "name"),
+        phone: swg_model::form::mask_phone(&text(row, "phone")),
+        id_number: swg_model::form::mask_id(&text(row, "id_number")),
+        need: Need::parse(&text(row, "need")).unwrap_or(Need::None),
+        home_visit: int(row, "home_visit") == 1,
+        materials: applicable(&guide.checklist(), &Answers::new())
+            .into_iter()
+            .map(|m| m.name.clone())
+            .collect(),
+    })
+}
+
+async fn load(state: &AppState, code: &str) -> Result<Booking, Failure> {
+    let row =
+        sqlx::query("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_optional(&state.pool).await?;
+    row.as_ref().and_then(|r| to_booking(&state.site, r)).ok_or_else(|| {
+        Failure::Unavailable(format!("booking {code} refers to content that no longer exists"))
+    })
+}
+
+const NOT_FOUND: &str = "没有找到这个预约，请核对预约码和手机号。";
+
+fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
+    let mut errors = Errors::default();
+    let code = code.trim().to_ascii_uppercase();
+    if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        errors.add("code", "预约码是 8 位字母和数字");
+    }
+    let phone = errors.take("phone", Phone::parse(phone));
+    match phone {
+        Some(phone) if errors.0.is_empty() => Ok((code, phone)),
+        _ => Err(Failure::Invalid(errors.0)),
+    }
+}
+
+/// The booking for a code and the phone it was made with; the same answer for a wrong phone
+/// as for an unknown code.
+pub async fn lookup(state: &AppState, req: &BookingLookup) -> Result<Booking, Failure> {
+    let (code, phone) = parse_lookup(&req.code, &req.phone)?;
+    let row = sqlx::query("SELECT * FROM bookings WHERE code = $1 AND phone = $2")
+        .bind(&code)
+        .bind(phone.as_str())
+        .fetch_optional(&state.pool)
+        .await?;
+    row.as_ref().and_then(|r| to_booking(&state.site, r)).ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))
+}
+
+/// Locks the citizen's active booking for the rest of the transaction.
+async fn lock_active(
+    tx: &mut Transaction<'static, Any>,
+    code: &str,
+    phone: &Phone,
+) -> Result<AnyRow, Failure> {
+    let locked = sqlx::query(
+        "UPDATE bookings SET status = status WHERE code = $1 AND phone = $2 AND status = 'booked'",
+    )
+    .bind(code)
+    .bind(phone.as_str())
+    .execute(&mut **tx)
+    .await?;
+    if locked.rows_affected() != 1 {
+        return Err(Failure::NotFound("没有找到可以修改的预约（预约码或手机号不对，或已取消）。".into()));
+    }
+    Ok(sqlx::query("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_one(&mut **tx).await?)
+}
+
+/// Cancels a booking; its place is free again at once.
+pub async fn cancel(state: &AppState, req: &BookingLookup) -> Result<Booking, Failure> {
+    let (code, phone) = parse_lookup(&req.code, &req.phone)?;
+    let mut tx = state.pool.begin().await?;
+    let row = lock_active(&mut tx, &code, &phone).await?;
+    let key = slot_key(
+        &text(&row, "window_id"),
+        Date::parse(&text(&row, "day")).unwrap_or(today()),
+        &text(&row, "slot"),
+    );
+    sqlx::query("UPDATE bookings SET status = 'cancelled' WHERE code = $1")
+        .bind(&code)
+        .execute(&mut *tx)
+        .await?;
+    release_place(&mut tx, &key).await?;
+    tx.commit().await?;
+    load(state, &code).await
+}
+
+/// Moves a booking to another free slot of the same window.
+pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, Failure> {
+    let key = parse_key(&req.idempotency_key)?;
+    let (code, phone) = parse_lookup(&req.code, &req.phone)?;
+    let mut tx = state.pool.begin().await?;
+    if claim_key(&mut tx, &key, "reschedule", &code).await?.is_some() {
+        tx.rollback().await?;
+        return lookup(state, &BookingLookup { code, phone: phone.as_str().to_owned() }).await;
+    }
+    let row = lock_active(&mut tx, &code, &phone).await?;
+    let window = bookable_window(&state.site, &text(&row, "window_id"))
+        .ok_or_else(|| Failure::Conflict("这个窗口已不接受网上预约，请拨打窗口电话改约。".into()))?;
+    let mut errors = Errors::default();
+    let Some((day, slot)) = parse_slot(&mut errors, Some(window), &req.day, &req.slot) else {
+        tx.rollback().await?;
+        return Err(Failure::Invalid(errors.0));
+    };
+    let old_day = Date::parse(&text(&row, "day")).unwrap_or(day);
+    let old_key = slot_key(&window.id, old_day, &text(&row, "slot"));
+    let new_key = slot_key(&window.id, day, &slot);
+    if old_key != new_key {
+        if !take_place(&mut tx, &new_key, capacity(window)).await? {
+            tx.rollback().await?;
+            return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
+        }
+        release_place(&mut tx, &old_key).await?;
+        sqlx::query("UPDATE bookings SET day = $1, slot = $2 WHERE code = $3")
+            .bind(day.to_string())
+            .bind(&slot)
+            .bind(&code)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    load(state, &code).await
+}
+
+/// Deletes bookings whose day is more than `days` days ago; returns how many.
+pub async fn purge(pool: &Pool, days: u32) -> Result<u64, sqlx::Error> {
+    let cutoff = today().add_days(-i32::try_from(days).unwrap_or(i32::MAX)).to_string();
+    Ok(sqlx::query("DELETE FROM bookings WHERE day < $1").bind(cutoff).execute(pool).await?.rows_affected())
+}

@@ -1,0 +1,68 @@
+//! Server configuration: one TOML file plus environment overrides.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub database_url: String,
+    pub port: u16,
+    pub dist: PathBuf,
+    pub content: PathBuf,
+    pub max_bookings_per_phone: u32,
+    pub writes_per_minute: u32,
+    pub retention_days: u32,
+}
+
+impl Config {
+    /// Reads `file` (relative paths in it are taken from the file's folder), then applies
+    /// SWG_DATABASE_URL / DATABASE_URL, SWG_PORT, SWG_DIST and SWG_CONTENT.
+    pub fn load(file: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        let base = file.parent().unwrap_or(Path::new("."));
+        config.dist = base.join(&config.dist);
+        config.content = base.join(&config.content);
+        if let Some(rest) = config.database_url.strip_prefix("sqlite://") {
+            if !rest.starts_with('/') {
+                config.database_url = format!("sqlite://{}", base.join(rest).display());
+            }
+        }
+        config.apply_env(|name| std::env::var(name).ok())?;
+        Ok(config)
+    }
+
+    fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), String> {
+        if let Some(url) = var("SWG_DATABASE_URL").or_else(|| var("DATABASE_URL")) {
+            self.database_url = url;
+        }
+        if let Some(port) = var("SWG_PORT") {
+            self.port = port.parse().map_err(|_| format!("SWG_PORT `{port}` is not a port number"))?;
+        }
+        if let Some(dist) = var("SWG_DIST") {
+            self.dist = PathBuf::from(dist);
+        }
+        if let Some(content) = var("SWG_CONTENT") {
+            self.content = PathBuf::from(content);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_loads_and_the_environment_overrides_it() {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../server.toml");
+        let mut config = Config::load(&file).expect("server.toml");
+        assert!(config.database_url.starts_with("sqlite://"));
+        config
+            .apply_env(|name| (name == "DATABASE_URL").then(|| "postgres://u:p@127.0.0.1/db".to_owned()))
+            .expect("env");
+        assert_eq!(config.database_url, "postgres://u:p@127.0.0.1/db");
+        assert!(config.apply_env(|name| (name == "SWG_PORT").then(|| "eighty".to_owned())).is_err());
+    }
+}

@@ -1,0 +1,80 @@
+//! The database: SQLite by default (a file, WAL mode), PostgreSQL when the URL says so; the
+//! same portable migrations for both.
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
+use std::time::Duration;
+
+pub type Pool = AnyPool;
+
+pub fn is_sqlite(url: &str) -> bool {
+    url.starts_with("sqlite:")
+}
+
+/// Connects, creating the SQLite file and its folder if needed, and runs the migrations.
+pub async fn connect(url: &str) -> Result<Pool, String> {
+    sqlx::any::install_default_drivers();
+    let mut url = url.to_owned();
+    let sqlite = is_sqlite(&url);
+    if sqlite {
+        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let path = path.split('?').next().unwrap_or_default();
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        if !url.contains('?') {
+            url.push_str("?mode=rwc");
+        }
+    }
+    let pool = AnyPoolOptions::new()
+        .max_connections(if sqlite { 8 } else { 16 })
+        .acquire_timeout(Duration::from_secs(30))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if sqlite {
+                    // Wait for the writer instead of failing; every commit reaches the disk.
+                    sqlx::query("PRAGMA busy_timeout = 30000").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
+                    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    if sqlite {
+        sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await.map_err(|e| e.to_string())?;
+    }
+    sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| format!("migration failed: {e}"))?;
+    Ok(pool)
+}
+
+pub fn text(row: &AnyRow, column: &str) -> String {
+    row.try_get::<String, _>(column).unwrap_or_default()
+}
+
+pub fn int(row: &AnyRow, column: &str) -> i64 {
+    row.try_get::<i64, _>(column).unwrap_or_default()
+}
+
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
+}
+
+/// `len` random characters from an alphabet without look-alikes (no 0/O, 1/I/L).
+pub fn random_code(len: usize) -> Result<String, String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut bytes = vec![0u8; len];
+    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
+    Ok(bytes.iter().map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()])).collect())
+}

@@ -1,0 +1,275 @@
+//! Feedback (意见箱): complaints, suggestions, praise, enquiries, satisfaction ratings, with a
+//! tracking number and a promised reply date on the working-day calendar.
+
+use crate::booking::{parse_key, today};
+use crate::db::{self, int, now, text, Pool};
+use crate::error::Failure;
+use crate::AppState;
+use sqlx::any::AnyRow;
+use swg_content::Site;
+use swg_model::api::{
+    FeedbackKind, FeedbackLookup, FeedbackReceipt, FeedbackRequest, FeedbackStatus, Stats, WindowStats,
+};
+use swg_model::calendar::{add_working_days, Date, BEYOND_CALENDAR, WORKING_DAY_RULE};
+use swg_model::form::{mask_phone, parse_text, Errors, Phone};
+
+/// Working days within which complaints and enquiries are answered.
+pub const REPLY_WORKING_DAYS: u32 = 3;
+
+struct Valid {
+    key: String,
+    kind: FeedbackKind,
+    window: String,
+    service: String,
+    visit_date: String,
+    text: String,
+    officer: String,
+    phone: Option<Phone>,
+    consent: bool,
+    rating: u8,
+    what_went_wrong: String,
+}
+
+fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
+    let key = parse_key(&req.idempotency_key)?;
+    let mut errors = Errors::default();
+    if !req.website.is_empty() {
+        // Only automated submissions fill the hidden field.
+        return Err(Failure::BadRequest("提交未被接受。".into()));
+    }
+    let kind = FeedbackKind::parse(&req.kind);
+    if kind.is_none() {
+        errors.add("kind", "请选择类型：投诉、建议、表扬或咨询");
+    }
+    let window = site.windows.iter().find(|w| w.id == req.window);
+    if window.is_none() {
+        errors.add("window", "请选择您办事的窗口");
+    }
+    if !req.service.is_empty() && !window.is_some_and(|w| w.services.iter().any(|s| s.id == req.service)) {
+        errors.add("service", "请选择这个窗口办理的事项，或留空");
+    }
+    if !req.visit_date.is_empty() {
+        match Date::parse(&req.visit_date) {
+            None => errors.add("visit_date", "日期应写成 2026-09-18 这样"),
+            Some(d) if d > today() => errors.add("visit_date", "办事日期不能晚于今天"),
+            Some(_) => {}
+        }
+    }
+    if req.rating > 5 {
+        errors.add("rating", "请在五个等级中选择一个");
+    }
+    let needs_text = req.rating == 0;
+    let text = errors.take("text", parse_text(&req.text, needs_text, 2000, "具体内容"));
+    let what_went_wrong = if (1..=2).contains(&req.rating) {
+        errors.take("what_went_wrong", parse_text(&req.what_went_wrong, true, 500, "哪里做得不好"))
+    } else {
+        Some(String::new())
+    };
+    let officer = req.officer.trim();
+    if officer.chars().count() > 20 || !officer.chars().all(|c| c.is_ascii_alphanumeric()) {
+        errors.add("officer", "警号只含数字或字母，最多 20 位；不知道可以不填");
+    }
+    let replies = kind.is_some_and(FeedbackKind::needs_reply);
+    let phone = if req.phone.trim().is_empty() {
+        if replies {
+            errors.add("phone", "投诉和咨询需要留手机号，我们才能答复您");
+        }
+        None
+    } else {
+        errors.take("phone", Phone::parse(&req.phone))
+    };
+    if replies && !req.consent {
+        errors.add("consent", "请勾选同意我们通过这个手机号与您联系");
+    }
+    match (kind, window, text, what_went_wrong) {
+        (Some(kind), Some(window), Some(text), Some(what_went_wrong)) if errors.0.is_empty() => Ok(Valid {
+            key,
+            kind,
+            window: window.id.clone(),
+            service: req.service.clone(),
+            visit_date: req.visit_date.clone(),
+            text,
+            officer: officer.to_owned(),
+            phone,
+            consent: req.consent,
+            rating: req.rating,
+            what_went_wrong,
+        }),
+        _ => Err(Failure::Invalid(errors.0)),
+    }
+}
+
+fn status_of(s: &str) -> FeedbackStatus {
+    match s {
+        "in_progress" => FeedbackStatus::InProgress,
+        "answered" => FeedbackStatus::Answered,
+        "closed" => FeedbackStatus::Closed,
+        _ => FeedbackStatus::Received,
+    }
+}
+
+fn receipt(site: &Site, row: &AnyRow) -> FeedbackReceipt {
+    let kind = FeedbackKind::parse(&text(row, "kind")).unwrap_or(FeedbackKind::Suggestion);
+    let filed_on = Date::parse(&text(row, "filed_on")).unwrap_or(today());
+    let due_on = Date::parse(&text(row, "due_on"));
+    let rule = due_on.map(|_| {
+        let (_, published) = add_working_days(filed_on, REPLY_WORKING_DAYS);
+        let mut rule = format!("{REPLY_WORKING_DAYS} 个工作日内答复：{WORKING_DAY_RULE}");
+        if !published {
+            rule.push_str(BEYOND_CALENDAR);
+        }
+        rule
+    });
+    let window_id = text(row, "window_id");
+    let reply = text(row, "reply");
+    FeedbackReceipt {
+        tracking: text(row, "tracking"),
+        kind,
+        status: status_of(&text(row, "status")),
+        window_name: site
+            .windows
+            .iter()
+            .find(|w| w.id == window_id)
+            .map(|w| w.name.clone())
+            .unwrap_or(window_id),
+        filed_on,
+        due_on,
+        rule,
+        phone: mask_phone(&text(row, "phone")),
+        reply: (!reply.is_empty()).then_some(reply),
+    }
+}
+
+async fn load(state: &AppState, tracking: &str) -> Result<FeedbackReceipt, Failure> {
+    let row = sqlx::query("SELECT * FROM feedback WHERE tracking = $1")
+        .bind(tracking)
+        .fetch_one(&state.pool)
+        .await?;
+    Ok(receipt(&state.site, &row))
+}
+
+/// Files feedback; returns the receipt and whether it was created now (false: a retry).
+pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(FeedbackReceipt, bool), Failure> {
+    let valid = parse(&state.site, req)?;
+    let filed_on = today();
+    let (y, m, d) = filed_on.ymd();
+    let tracking = format!("F{y:04}{m:02}{d:02}-{}", db::random_code(6).map_err(Failure::Unavailable)?);
+    let due_on = if valid.kind.needs_reply() {
+        add_working_days(filed_on, REPLY_WORKING_DAYS).0.to_string()
+    } else {
+        String::new()
+    };
+    let mut tx = state.pool.begin().await?;
+    let claimed = sqlx::query(
+        "INSERT INTO idempotency (idem_key, kind, target, created_at) VALUES ($1, 'feedback', $2, $3) ON CONFLICT (idem_key) DO NOTHING",
+    )
+    .bind(&valid.key)
+    .bind(&tracking)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        let row = sqlx::query("SELECT kind, target FROM idempotency WHERE idem_key = $1")
+            .bind(&valid.key)
+            .fetch_one(&mut *tx)
+            .await?;
+        tx.rollback().await?;
+        if text(&row, "kind") != "feedback" {
+            return Err(crate::error::invalid(
+                "idempotency_key",
+                "请求编号已用于其他提交，请刷新页面后重新提交",
+            ));
+        }
+        return Ok((load(state, &text(&row, "target")).await?, false));
+    }
+    sqlx::query(
+        "INSERT INTO feedback (tracking, kind, window_id, service_id, visit_date, body, officer, phone, consent, rating, \
+         what_went_wrong, status, reply, filed_on, due_on, answered_on, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'received', '', $12, $13, '', $14)",
+    )
+    .bind(&tracking)
+    .bind(valid.kind.id())
+    .bind(&valid.window)
+    .bind(&valid.service)
+    .bind(&valid.visit_date)
+    .bind(&valid.text)
+    .bind(&valid.officer)
+    .bind(valid.phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default())
+    .bind(i64::from(valid.consent))
+    .bind(i64::from(valid.rating))
+    .bind(&valid.what_went_wrong)
+    .bind(filed_on.to_string())
+    .bind(&due_on)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(kind = valid.kind.id(), window = %valid.window, "feedback filed");
+    Ok((load(state, &tracking).await?, true))
+}
+
+/// Status and reply for a tracking number and the phone given with it; a wrong phone gets the
+/// same answer as an unknown number.
+pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackReceipt, Failure> {
+    let tracking = req.tracking.trim().to_ascii_uppercase();
+    let phone = req.phone.chars().filter(char::is_ascii_digit).collect::<String>();
+    let row = sqlx::query("SELECT * FROM feedback WHERE tracking = $1 AND phone = $2")
+        .bind(&tracking)
+        .bind(&phone)
+        .fetch_optional(&state.pool)
+        .await?;
+    row.map(|r| receipt(&state.site, &r))
+        .ok_or_else(|| Failure::NotFound("没有找到，请核对受理编号和手机号。".into()))
+}
+
+/// Per window: ratings per level and the share of complaints answered on time.
+pub async fn stats(state: &AppState) -> Result<Stats, Failure> {
+    let ratings = sqlx::query(
+        "SELECT window_id, rating, COUNT(*) AS n FROM feedback WHERE rating > 0 GROUP BY window_id, rating",
+    )
+    .fetch_all(&state.pool)
+    .await?;
+    let complaints = sqlx::query(
+        "SELECT window_id, COUNT(*) AS n, SUM(CASE WHEN answered_on <> '' AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time \
+         FROM feedback WHERE kind = 'complaint' GROUP BY window_id",
+    )
+    .fetch_all(&state.pool)
+    .await?;
+    let count = |row: &AnyRow, col: &str| u32::try_from(int(row, col)).unwrap_or(0);
+    let windows = state
+        .site
+        .windows
+        .iter()
+        .map(|w| {
+            let mut levels = [0u32; 5];
+            for row in ratings.iter().filter(|r| text(r, "window_id") == w.id) {
+                if let Some(slot) = usize::try_from(int(row, "rating"))
+                    .ok()
+                    .and_then(|r| r.checked_sub(1))
+                    .and_then(|i| levels.get_mut(i))
+                {
+                    *slot = count(row, "n");
+                }
+            }
+            let row = complaints.iter().find(|r| text(r, "window_id") == w.id);
+            WindowStats {
+                window: w.id.clone(),
+                window_name: w.name.clone(),
+                ratings: levels,
+                complaints: row.map_or(0, |r| count(r, "n")),
+                complaints_answered_on_time: row.map_or(0, |r| count(r, "on_time")),
+            }
+        })
+        .collect();
+    Ok(Stats { windows })
+}
+
+/// Deletes feedback filed more than `days` days ago; returns how many.
+pub async fn purge(pool: &Pool, days: u32) -> Result<u64, sqlx::Error> {
+    let cutoff = today().add_days(-i32::try_from(days).unwrap_or(i32::MAX)).to_string();
+    Ok(sqlx::query("DELETE FROM feedback WHERE filed_on < $1")
+        .bind(cutoff)
+        .execute(pool)
+        .await?
+        .rows_affected())
+}

@@ -1,0 +1,291 @@
+//! The appointments and feedback API against the real server on port 0 and a real database
+//! (SQLite; PostgreSQL when SWG_TEST_DATABASE_URL names one).
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use swg_model::api::{path, Availability, Booking, FeedbackReceipt};
+use swg_tests::{id_number, key, phone, Server};
+
+const WINDOW: &str = "huji";
+const SERVICE: &str = "shenfenzheng-huanling";
+
+async fn availability(server: &Server) -> Availability {
+    let url = server.url(&format!("{}?window={WINDOW}", path::AVAILABILITY));
+    reqwest::get(url).await.expect("get").json().await.expect("availability json")
+}
+
+/// The first slot with places left, as (day, start, remaining).
+async fn open_slot(server: &Server, skip: usize) -> (String, String, u32) {
+    let a = availability(server).await;
+    a.days
+        .iter()
+        .flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone(), s.remaining)))
+        .filter(|s| s.2 > 0)
+        .nth(skip)
+        .expect("an open slot")
+}
+
+fn request(day: &str, slot: &str, n: u32) -> Value {
+    json!({
+        "idempotency_key": key("book", n), "window": WINDOW, "service": SERVICE, "day": day, "slot": slot,
+        "name": "王小明", "phone": phone(n), "id_number": id_number(n), "need": "elderly", "home_visit": false,
+    })
+}
+
+async fn post(server: &Server, path: &str, body: &Value) -> (StatusCode, Value) {
+    let response = reqwest::Client::new().post(server.url(path)).json(body).send().await.expect("post");
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_booking_is_confirmed_with_a_code_masked_data_and_the_materials_to_bring() {
+    let server = Server::start().await;
+    let (day, slot, remaining) = open_slot(&server, 0).await;
+    let (status, body) = post(&server, path::BOOKINGS, &request(&day, &slot, 1)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let booking: Booking = serde_json::from_value(body).expect("booking");
+    assert_eq!(booking.code.len(), 8);
+    assert_eq!(booking.phone, "139****0001");
+    assert!(booking.id_number.starts_with("1101") && booking.id_number.contains("**********"));
+    assert!(!booking.materials.is_empty());
+    let after = open_slot(&server, 0).await;
+    assert_eq!((after.0, after.1, after.2), (day, slot, remaining - 1));
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_idempotency_key_never_books_twice() {
+    let server = Server::start().await;
+    let (day, slot, remaining) = open_slot(&server, 0).await;
+    let body = request(&day, &slot, 2);
+    let (first, a) = post(&server, path::BOOKINGS, &body).await;
+    let (second, b) = post(&server, path::BOOKINGS, &body).await;
+    assert_eq!((first, second), (StatusCode::CREATED, StatusCode::OK));
+    assert_eq!(a["code"], b["code"]);
+    assert_eq!(open_slot(&server, 0).await.2, remaining - 1);
+}
+
+#[tokio::test]
+async fn look_up_needs_the_right_phone_and_reveals_nothing_otherwise() {
+    let server = Server::start().await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let (_, booked) = post(&server, path::BOOKINGS, &request(&day, &slot, 3)).await;
+    let code = booked["code"].as_str().expect("code");
+    let (ok, found) = post(&server, path::BOOKING_LOOKUP, &json!({ "code": code, "phone": phone(3) })).await;
+    assert_eq!(ok, StatusCode::OK);
+    assert_eq!(found["code"], code);
+    let (status, body) =
+        post(&server, path::BOOKING_LOOKUP, &json!({ "code": code, "phone": phone(4) })).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body, json!({ "message": "没有找到这个预约，请核对预约码和手机号。", "fields": [] }));
+}
+
+#[tokio::test]
+async fn invalid_fields_come_back_one_by_one_in_chinese() {
+    let server = Server::start().await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let mut body = request(&day, &slot, 5);
+    body["phone"] = json!("1234");
+    body["id_number"] = json!("110105194912310021");
+    body["name"] = json!("");
+    body["day"] = json!("2026-10-01");
+    let (status, answer) = post(&server, path::BOOKINGS, &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<(String, String)> = answer["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap_or_default().to_owned(),
+                f["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let named: Vec<&str> = fields.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(named, ["day", "name", "phone", "id_number"]);
+    assert!(fields.iter().any(|(_, m)| m == "身份证号码校验位不对，请逐位核对"));
+}
+
+#[tokio::test]
+async fn malformed_requests_get_a_clear_4xx_never_a_5xx() {
+    let server = Server::start().await;
+    let client = reqwest::Client::new();
+    let url = server.url(path::BOOKINGS);
+    let cases = [
+        ("not json", client.post(&url).header("content-type", "application/json").body("{oops")),
+        ("unknown field", client.post(&url).json(&json!({ "idempotency_key": "x", "admin": true }))),
+        ("wrong type", client.post(&url).json(&json!({ "idempotency_key": 5 }))),
+        ("no content type", client.post(&url).body("{}")),
+        (
+            "too large",
+            client.post(&url).header("content-type", "application/json").body(vec![b' '; 64 * 1024]),
+        ),
+    ];
+    for (what, request) in cases {
+        let response = request.send().await.expect("send");
+        let status = response.status();
+        assert!(status.is_client_error(), "{what}: {status}");
+        let body: Value = response.json().await.unwrap_or(Value::Null);
+        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {body}");
+    }
+    let (status, _) = post(&server, "/api/nothing-here", &json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_last_place_goes_to_exactly_one_of_100_simultaneous_requests() {
+    let server = Server::start().await;
+    let (day, slot, remaining) = open_slot(&server, 0).await;
+    for n in 0..remaining - 1 {
+        let (status, body) = post(&server, path::BOOKINGS, &request(&day, &slot, 100 + n)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let client = reqwest::Client::new();
+    let tasks: Vec<_> = (0..100u32)
+        .map(|n| {
+            let (client, url, body) =
+                (client.clone(), server.url(path::BOOKINGS), request(&day, &slot, 1000 + n));
+            tokio::spawn(async move { client.post(url).json(&body).send().await.map(|r| r.status()) })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for task in tasks {
+        statuses.push(task.await.expect("task").expect("response"));
+    }
+    let won = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+    let full = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
+    assert_eq!((won, full), (1, 99), "{statuses:?}");
+    assert!(statuses.iter().all(|s| !s.is_server_error()));
+    let taken = availability(&server)
+        .await
+        .days
+        .iter()
+        .find(|d| d.day.to_string() == day)
+        .and_then(|d| d.slots.iter().find(|s| s.start == slot).map(|s| s.remaining));
+    assert_eq!(taken, Some(0));
+}
+
+#[tokio::test]
+async fn one_phone_cannot_hold_more_than_the_configured_number_of_bookings() {
+    let server = Server::start_with(|c| c.max_bookings_per_phone = 2).await;
+    let mut statuses = Vec::new();
+    for n in 0..3u32 {
+        let (day, slot, _) = open_slot(&server, n as usize).await;
+        let mut body = request(&day, &slot, 7);
+        body["idempotency_key"] = json!(key("cap", n));
+        statuses.push(post(&server, path::BOOKINGS, &body).await);
+    }
+    assert_eq!(statuses[0].0, StatusCode::CREATED);
+    assert_eq!(statuses[1].0, StatusCode::CREATED);
+    assert_eq!(statuses[2].0, StatusCode::CONFLICT);
+    assert!(statuses[2].1["message"].as_str().is_some_and(|m| m.contains("不能再约")));
+}
+
+#[tokio::test]
+async fn a_cancelled_place_is_free_again_at_once_and_a_reschedule_moves_the_place() {
+    let server = Server::start().await;
+    let (day, slot, remaining) = open_slot(&server, 0).await;
+    let (_, booked) = post(&server, path::BOOKINGS, &request(&day, &slot, 8)).await;
+    let code = booked["code"].as_str().expect("code").to_owned();
+
+    let (next_day, next_slot, next_remaining) = open_slot(&server, 1).await;
+    let (status, moved) = post(
+        &server,
+        path::BOOKING_RESCHEDULE,
+        &json!({ "idempotency_key": key("move", 8), "code": code, "phone": phone(8), "day": next_day, "slot": next_slot }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(moved["slot"], next_slot.as_str());
+    let a = availability(&server).await;
+    let left = |d: &str, s: &str| {
+        a.days
+            .iter()
+            .find(|x| x.day.to_string() == d)
+            .and_then(|x| x.slots.iter().find(|y| y.start == s))
+            .map(|y| y.remaining)
+    };
+    assert_eq!(left(&day, &slot), Some(remaining));
+    assert_eq!(left(&next_day, &next_slot), Some(next_remaining - 1));
+
+    let (status, cancelled) =
+        post(&server, path::BOOKING_CANCEL, &json!({ "code": code, "phone": phone(8) })).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(open_slot(&server, 1).await.2, next_remaining);
+    let (again, _) = post(&server, path::BOOKING_CANCEL, &json!({ "code": code, "phone": phone(8) })).await;
+    assert_eq!(again, StatusCode::NOT_FOUND);
+}
+
+fn complaint(n: u32) -> Value {
+    json!({
+        "idempotency_key": key("fb", n), "kind": "complaint", "window": WINDOW, "service": SERVICE,
+        "text": "窗口工作人员让我跑了两趟。", "phone": phone(n), "consent": true, "rating": 2,
+        "what_went_wrong": "没有一次性告知材料",
+    })
+}
+
+#[tokio::test]
+async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_out() {
+    let server = Server::start().await;
+    let (status, body) = post(&server, path::FEEDBACK, &complaint(20)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let receipt: FeedbackReceipt = serde_json::from_value(body).expect("receipt");
+    assert!(receipt.tracking.starts_with('F'));
+    let (due, _) = swg_model::calendar::add_working_days(receipt.filed_on, 3);
+    assert_eq!(receipt.due_on, Some(due));
+    assert!(receipt.rule.as_deref().is_some_and(|r| r.contains("自受理次日起算")));
+    assert_eq!(receipt.phone, "139****0020");
+
+    let (same, again) = post(&server, path::FEEDBACK, &complaint(20)).await;
+    assert_eq!(same, StatusCode::OK);
+    assert_eq!(again["tracking"], receipt.tracking.as_str());
+
+    let (found, status_body) =
+        post(&server, path::FEEDBACK_LOOKUP, &json!({ "tracking": receipt.tracking, "phone": phone(20) }))
+            .await;
+    assert_eq!(found, StatusCode::OK);
+    assert_eq!(status_body["status"], "received");
+    let (wrong, leak) =
+        post(&server, path::FEEDBACK_LOOKUP, &json!({ "tracking": receipt.tracking, "phone": phone(21) }))
+            .await;
+    assert_eq!(wrong, StatusCode::NOT_FOUND);
+    assert_eq!(leak, json!({ "message": "没有找到，请核对受理编号和手机号。", "fields": [] }));
+}
+
+#[tokio::test]
+async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
+    let server = Server::start().await;
+    let anonymous = |kind: &str, n: u32| json!({ "idempotency_key": key(kind, n), "kind": kind, "window": WINDOW, "text": "谢谢。", "rating": 5 });
+    for (kind, n) in [("suggestion", 30), ("praise", 31)] {
+        let (status, body) = post(&server, path::FEEDBACK, &anonymous(kind, n)).await;
+        assert_eq!(status, StatusCode::CREATED, "{kind}: {body}");
+        assert_eq!(body["due_on"], Value::Null);
+    }
+    let (status, body) = post(&server, path::FEEDBACK, &anonymous("enquiry", 32)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an enquiry needs a phone to answer");
+    assert_eq!(body["fields"][0]["field"], "phone");
+
+    let mut unhappy = complaint(33);
+    unhappy["what_went_wrong"] = json!("");
+    let (status, body) = post(&server, path::FEEDBACK, &unhappy).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "what_went_wrong");
+
+    let mut bot = anonymous("suggestion", 34);
+    bot["website"] = json!("http://spam.example");
+    let (status, _) = post(&server, path::FEEDBACK, &bot).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    post(&server, path::FEEDBACK, &complaint(35)).await;
+    let stats: Value = reqwest::get(server.url(path::STATS)).await.expect("get").json().await.expect("json");
+    let huji = stats["windows"]
+        .as_array()
+        .and_then(|w| w.iter().find(|w| w["window"] == WINDOW))
+        .expect("huji")
+        .clone();
+    assert_eq!(huji["ratings"], json!([0, 1, 0, 0, 2]));
+    assert_eq!(huji["complaints"], 1);
+    assert_eq!(huji["complaints_answered_on_time"], 0);
+}
