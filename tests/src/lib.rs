@@ -40,14 +40,29 @@ pub struct Server {
     _data: tempfile::TempDir,
 }
 
-/// The server's configuration for tests: `server.toml` with a fresh database.
-pub fn test_config(data: &std::path::Path) -> swg_server::Config {
+/// A fresh database for one test: a SQLite file in `data`, or, when `SWG_TEST_DATABASE_URL`
+/// names a PostgreSQL server, a new database created on it.
+pub async fn fresh_database(data: &std::path::Path) -> String {
+    let Some(admin) = std::env::var("SWG_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) else {
+        return format!("sqlite://{}", data.join("test.db").display());
+    };
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let name = format!("swg_test_{}_{n}", std::process::id());
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&admin).await.expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&pool).await.expect("drop");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create database");
+    pool.close().await;
+    let (server, _) = admin.rsplit_once('/').expect("a database URL ends in /NAME");
+    format!("{server}/{name}")
+}
+
+/// The server's configuration for tests: `server.toml` with the given database.
+pub fn test_config(database_url: String) -> swg_server::Config {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server.toml");
     let mut config = swg_server::Config::load(&file).expect("server.toml");
-    config.database_url = match std::env::var("SWG_TEST_DATABASE_URL") {
-        Ok(url) if !url.is_empty() => url,
-        _ => format!("sqlite://{}", data.join("test.db").display()),
-    };
+    config.database_url = database_url;
     if let Some(dist) = std::env::var_os("SWG_DIST") {
         config.dist = PathBuf::from(dist);
     }
@@ -64,7 +79,7 @@ impl Server {
     /// Starts with the test configuration changed by `adjust`.
     pub async fn start_with(adjust: impl FnOnce(&mut swg_server::Config)) -> Server {
         let data = tempfile::tempdir().expect("temp dir");
-        let mut config = test_config(data.path());
+        let mut config = test_config(fresh_database(data.path()).await);
         adjust(&mut config);
         let state = swg_server::AppState::new(config).await.expect("server state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");

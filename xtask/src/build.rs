@@ -222,5 +222,13 @@ pub fn bench() -> Result<(), String> {
         let total = sizes(&all)?;
         println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
     }
-    Ok(())
+    println!();
+    cargo(&["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", "")])?;
+    match std::env::var("SWG_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => cargo(&["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", &url)]),
+        _ => {
+            println!("(set SWG_TEST_POSTGRES_URL to measure PostgreSQL too)");
+            Ok(())
+        }
+    }
 }

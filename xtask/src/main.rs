@@ -58,18 +58,30 @@ fn serve(port: &str) -> Result<(), String> {
     )
 }
 
+/// Every test on SQLite; then the database tests again on PostgreSQL when
+/// `SWG_TEST_POSTGRES_URL` names a server (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).
 fn test() -> Result<(), String> {
     build::build(&build::Options::default())?;
     let (chromium, chromedriver) = tools::ensure_chromium()?;
     let dist = root().join("dist");
-    tools::cargo(
-        &["test", "--workspace", "--exclude", "swg-web"],
-        &[
-            ("SWG_DIST", dist.to_string_lossy().as_ref()),
-            ("SWG_CHROMIUM", chromium.to_string_lossy().as_ref()),
-            ("SWG_CHROMEDRIVER", chromedriver.to_string_lossy().as_ref()),
-        ],
-    )
+    let env = [
+        ("SWG_DIST", dist.to_string_lossy().into_owned()),
+        ("SWG_CHROMIUM", chromium.to_string_lossy().into_owned()),
+        ("SWG_CHROMEDRIVER", chromedriver.to_string_lossy().into_owned()),
+        ("SWG_TEST_DATABASE_URL", String::new()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    tools::cargo(&["test", "--workspace", "--exclude", "swg-web"], &env)?;
+    match std::env::var("SWG_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => {
+            eprintln!("xtask: running the database tests again on PostgreSQL");
+            tools::cargo(&["test", "-p", "swg-tests", "--test", "api", "--test", "durability"], &[("SWG_TEST_DATABASE_URL", &url)])
+        }
+        _ => {
+            eprintln!("xtask: SWG_TEST_POSTGRES_URL is not set; the database tests ran on SQLite only");
+            Ok(())
+        }
+    }
 }
 
 fn ci() -> Result<(), String> {

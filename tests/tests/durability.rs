@@ -1,0 +1,119 @@
+//! Kill the real server process (SIGKILL) in the middle of a burst of bookings, start it again
+//! on the same database: every booking it acknowledged is still there.
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use swg_model::api::{path, Availability};
+use swg_tests::{content_dir, fresh_database, id_number, key, phone};
+
+fn server_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let binary = exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("swg-server")).expect("target dir");
+    assert!(binary.exists(), "{} is missing: run `cargo xtask test` (or `cargo build -p swg-server`)", binary.display());
+    binary
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+async fn start(config: &std::path::Path, port: u16) -> Child {
+    let child = Command::new(server_binary())
+        .args(["--config", &config.to_string_lossy(), "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start swg-server");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/api/health")).await {
+            if r.status() == StatusCode::OK {
+                return child;
+            }
+        }
+        assert!(Instant::now() < deadline, "the server did not come up");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn every_acknowledged_booking_survives_a_kill_in_the_middle_of_a_burst() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let database = fresh_database(data.path()).await;
+    let config = data.path().join("server.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "database_url = {database:?}\nport = 0\ndist = {:?}\ncontent = {:?}\nmax_bookings_per_phone = 3\nwrites_per_minute = 100000\nretention_days = 180\n",
+            data.path().join("dist").display().to_string(),
+            content_dir().display().to_string()
+        ),
+    )
+    .expect("config");
+    let port = free_port();
+    let mut server = start(&config, port).await;
+    let base = format!("http://127.0.0.1:{port}");
+    let availability: Availability =
+        reqwest::get(format!("{base}{}?window=cheguansuo", path::AVAILABILITY)).await.expect("get").json().await.expect("json");
+    let slots: Vec<(String, String)> =
+        availability.days.iter().flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone()))).collect();
+
+    let client = reqwest::Client::new();
+    let (sender, mut acknowledged) = tokio::sync::mpsc::unbounded_channel();
+    let burst: Vec<_> = (0..200u32)
+        .map(|n| {
+            let (client, sender) = (client.clone(), sender.clone());
+            let (day, slot) = slots[(n as usize) % slots.len()].clone();
+            let body = json!({
+                "idempotency_key": key("burst", n), "window": "cheguansuo", "service": "jidongche-zhuce", "day": day,
+                "slot": slot, "name": "李四", "phone": phone(5000 + n), "id_number": id_number(n), "need": "none",
+            });
+            let url = format!("{base}{}", path::BOOKINGS);
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(u64::from(n) * 2)).await;
+                if let Ok(response) = client.post(url).json(&body).send().await {
+                    if response.status() == StatusCode::CREATED {
+                        if let Ok(booking) = response.json::<Value>().await {
+                            let _ = sender.send((booking["code"].as_str().unwrap_or_default().to_owned(), phone(5000 + n)));
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    drop(sender);
+
+    // Kill the server once some bookings have been acknowledged, while the rest are in flight.
+    let mut acked = Vec::new();
+    while acked.len() < 20 {
+        match tokio::time::timeout(Duration::from_secs(30), acknowledged.recv()).await {
+            Ok(Some(ack)) => acked.push(ack),
+            _ => panic!("only {} bookings were acknowledged", acked.len()),
+        }
+    }
+    server.kill().expect("SIGKILL");
+    let _ = server.wait();
+    for task in burst {
+        let _ = task.await;
+    }
+    while let Ok(ack) = acknowledged.try_recv() {
+        acked.push(ack);
+    }
+    assert!(acked.len() < 200, "the kill came after the burst had finished");
+
+    let mut restarted = start(&config, port).await;
+    for (code, phone) in &acked {
+        let response = client
+            .post(format!("{base}{}", path::BOOKING_LOOKUP))
+            .json(&json!({ "code": code, "phone": phone }))
+            .send()
+            .await
+            .expect("lookup");
+        assert_eq!(response.status(), StatusCode::OK, "acknowledged booking {code} was lost");
+    }
+    let _ = restarted.kill();
+    let _ = restarted.wait();
+}
