@@ -4,6 +4,8 @@
 
 #![recursion_limit = "256"]
 
+#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+mod client;
 mod pages;
 mod storage;
 

@@ -1,11 +1,17 @@
 //! Browser only: mounts the islands of the current page and navigates between pages without a
 //! reload (same-site links fetch the next route's JSON and swap the main area).
 
+#[cfg(feature = "forms")]
+use crate::pages::{
+    book::BookingFlow, feedback::FeedbackForm, manage::Manage, stats::StatsView, track::Track,
+};
 use crate::pages::{checklist::Checklist, search::Search};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+#[cfg(feature = "forms")]
+use swg_model::FormKind;
 use swg_model::{PageData, Part, Route};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,7 +76,28 @@ fn mount_islands(page: &PageData) {
             Part::Search(entries) => {
                 Box::new(leptos::mount::mount_to(slot, move || view! { <Search entries=entries/> }))
             }
+            #[cfg(feature = "forms")]
+            Part::Form(FormKind::Book, windows) => {
+                Box::new(leptos::mount::mount_to(slot, move || view! { <BookingFlow windows=windows/> }))
+            }
+            #[cfg(feature = "forms")]
+            Part::Form(FormKind::Manage, _) => {
+                Box::new(leptos::mount::mount_to(slot, || view! { <Manage/> }))
+            }
+            #[cfg(feature = "forms")]
+            Part::Form(FormKind::Feedback, windows) => {
+                Box::new(leptos::mount::mount_to(slot, move || view! { <FeedbackForm windows=windows/> }))
+            }
+            #[cfg(feature = "forms")]
+            Part::Form(FormKind::Track, _) => Box::new(leptos::mount::mount_to(slot, || view! { <Track/> })),
+            #[cfg(feature = "forms")]
+            Part::Form(FormKind::Stats, _) => {
+                Box::new(leptos::mount::mount_to(slot, || view! { <StatsView/> }))
+            }
             Part::Html(_) => continue,
+            // Without the form islands, the plain form rendered at build time stays in place.
+            #[cfg(not(feature = "forms"))]
+            Part::Form(..) => continue,
         };
         MOUNTED.with(|m| m.borrow_mut().push(handle));
     }
@@ -113,6 +140,12 @@ fn show_status(html: &str) {
         MOUNTED.with(|m| m.borrow_mut().clear());
         main.set_inner_html(html);
     }
+}
+
+/// Whether this bundle can show `route` without loading another bundle.
+fn can_show(route: &Route) -> bool {
+    cfg!(feature = "forms")
+        || !matches!(route, Route::Book | Route::Manage | Route::Feedback | Route::Track | Route::Stats)
 }
 
 /// Shows `route`, from the cache or by fetching its page data.
@@ -190,6 +223,11 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
 fn listen() {
     let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
         if let Some(url) = internal_link(&ev) {
+            let path = url.split(['?', '#']).next().unwrap_or_default();
+            if !can_show(&Route::from_location(path)) {
+                // The form pages come with their own bundle: load them normally.
+                return;
+            }
             ev.prevent_default();
             let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)));
             navigate(current_route());

@@ -10,13 +10,15 @@ const IN_FLIGHT: usize = 32;
 #[tokio::main]
 async fn main() {
     let server = Server::start_with(|c| c.max_bookings_per_phone = 1000).await;
-    let backend = if server.state.config.database_url.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" };
+    let backend =
+        if server.state.config.database_url.starts_with("sqlite") { "SQLite" } else { "PostgreSQL" };
     let client = reqwest::Client::new();
     let mut requests = Vec::new();
     for window in server.state.site.windows.iter().filter(|w| w.local.booking.is_some()) {
         let Some(service) = window.services.first() else { continue };
         let url = server.url(&format!("{}?window={}", path::AVAILABILITY, window.id));
-        let availability: Availability = client.get(url).send().await.expect("get").json().await.expect("json");
+        let availability: Availability =
+            client.get(url).send().await.expect("get").json().await.expect("json");
         for day in &availability.days {
             for slot in &day.slots {
                 for _ in 0..slot.remaining {
@@ -42,7 +44,8 @@ async fn main() {
                 let (client, url) = (client.clone(), url.clone());
                 tokio::spawn(async move {
                     let t = Instant::now();
-                    let ok = client.post(url).json(&body).send().await.is_ok_and(|r| r.status().as_u16() == 201);
+                    let ok =
+                        client.post(url).json(&body).send().await.is_ok_and(|r| r.status().as_u16() == 201);
                     (t.elapsed(), ok)
                 })
             })
@@ -55,7 +58,9 @@ async fn main() {
     }
     let total = started.elapsed();
     latencies.sort();
-    let at = |q: f64| latencies.get(((latencies.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or_default();
+    let at = |q: f64| {
+        latencies.get(((latencies.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or_default()
+    };
     println!(
         "booking on {backend}: {} bookings in {:.2} s = {:.0} bookings/s; latency p50 {:.1} ms, p99 {:.1} ms ({IN_FLIGHT} in flight, {failures} not created)",
         latencies.len(),

@@ -14,6 +14,11 @@ async fn availability(server: &Server) -> Availability {
     reqwest::get(url).await.expect("get").json().await.expect("availability json")
 }
 
+/// All places left in the window.
+async fn free_places(server: &Server) -> u32 {
+    availability(server).await.days.iter().flat_map(|d| &d.slots).map(|s| s.remaining).sum()
+}
+
 /// The first slot with places left, as (day, start, remaining).
 async fn open_slot(server: &Server, skip: usize) -> (String, String, u32) {
     let a = availability(server).await;
@@ -288,4 +293,41 @@ async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
     assert_eq!(huji["ratings"], json!([0, 1, 0, 0, 2]));
     assert_eq!(huji["complaints"], 1);
     assert_eq!(huji["complaints_answered_on_time"], 0);
+}
+
+#[tokio::test]
+async fn the_plain_html_form_books_without_javascript_and_explains_errors() {
+    let server = Server::start().await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let places_before = free_places(&server).await;
+    let client = reqwest::Client::new();
+    let form = [
+        ("window", WINDOW),
+        ("service", SERVICE),
+        ("day", day.as_str()),
+        ("slot", slot.as_str()),
+        ("name", "王小明"),
+        ("phone", &phone(40)),
+        ("id_number", &id_number(40)),
+        ("need", "none"),
+    ];
+    let response = client.post(server.url(path::FORM_BOOKING)).form(&form).send().await.expect("post");
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("<h1>预约成功</h1>") && html.contains("139****0040"), "{html}");
+    assert!(!html.contains("<script"), "the answer page is complete without scripts");
+
+    let resent = client.post(server.url(path::FORM_BOOKING)).form(&form).send().await.expect("post");
+    assert_eq!(resent.status(), StatusCode::OK, "pressing resend shows the same booking");
+    assert_eq!(free_places(&server).await, places_before - 1, "and books nothing more");
+
+    let bad = client
+        .post(server.url(path::FORM_BOOKING))
+        .form(&[("window", WINDOW), ("phone", "12")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("html");
+    assert!(html.contains("手机号码应为 1 开头的 11 位数字") && html.contains("请选择预约日期"), "{html}");
 }

@@ -11,30 +11,59 @@ use swg_tests::{content_dir, fresh_database, id_number, key, phone};
 
 fn server_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
-    let binary = exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("swg-server")).expect("target dir");
-    assert!(binary.exists(), "{} is missing: run `cargo xtask test` (or `cargo build -p swg-server`)", binary.display());
+    let binary =
+        exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("swg-server")).expect("target dir");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo xtask test` (or `cargo build -p swg-server`)",
+        binary.display()
+    );
     binary
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
-async fn start(config: &std::path::Path, port: u16) -> Child {
-    let child = Command::new(server_binary())
-        .args(["--config", &config.to_string_lossy(), "--port", &port.to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start swg-server");
+/// The server process; killed and reaped when dropped.
+struct Process(Child);
+
+impl Process {
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+async fn start(config: &std::path::Path, port: u16) -> Process {
+    let mut process = Process(
+        Command::new(server_binary())
+            .args(["--config", &config.to_string_lossy(), "--port", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start swg-server"),
+    );
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         if let Ok(r) = reqwest::get(format!("http://127.0.0.1:{port}/api/health")).await {
             if r.status() == StatusCode::OK {
-                return child;
+                return process;
             }
         }
-        assert!(Instant::now() < deadline, "the server did not come up");
+        if Instant::now() > deadline {
+            process.kill();
+            panic!("the server did not come up");
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -56,10 +85,17 @@ async fn every_acknowledged_booking_survives_a_kill_in_the_middle_of_a_burst() {
     let port = free_port();
     let mut server = start(&config, port).await;
     let base = format!("http://127.0.0.1:{port}");
-    let availability: Availability =
-        reqwest::get(format!("{base}{}?window=cheguansuo", path::AVAILABILITY)).await.expect("get").json().await.expect("json");
-    let slots: Vec<(String, String)> =
-        availability.days.iter().flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone()))).collect();
+    let availability: Availability = reqwest::get(format!("{base}{}?window=cheguansuo", path::AVAILABILITY))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    let slots: Vec<(String, String)> = availability
+        .days
+        .iter()
+        .flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone())))
+        .collect();
 
     let client = reqwest::Client::new();
     let (sender, mut acknowledged) = tokio::sync::mpsc::unbounded_channel();
@@ -94,8 +130,8 @@ async fn every_acknowledged_booking_survives_a_kill_in_the_middle_of_a_burst() {
             _ => panic!("only {} bookings were acknowledged", acked.len()),
         }
     }
-    server.kill().expect("SIGKILL");
-    let _ = server.wait();
+    // Child::kill sends SIGKILL on Unix.
+    server.kill();
     for task in burst {
         let _ = task.await;
     }
@@ -114,6 +150,5 @@ async fn every_acknowledged_booking_survives_a_kill_in_the_middle_of_a_burst() {
             .expect("lookup");
         assert_eq!(response.status(), StatusCode::OK, "acknowledged booking {code} was lost");
     }
-    let _ = restarted.kill();
-    let _ = restarted.wait();
+    restarted.kill();
 }

@@ -22,6 +22,50 @@ pub struct Built {
     pub css: String,
     pub js: String,
     pub wasm: String,
+    pub forms_js: String,
+    pub forms_wasm: String,
+}
+
+/// Builds one wasm entry crate, runs wasm-bindgen and wasm-opt, and copies the hashed JS glue
+/// and wasm into `assets` as `STEM-HASH.js` / `.wasm`.
+fn bundle(
+    package: &str,
+    stem: &str,
+    env: &[(&str, &str)],
+    assets: &Path,
+) -> Result<(String, String), String> {
+    let root = root();
+    cargo(&["build", "--quiet", "-p", package, "--target", WASM_TARGET, "--profile", WASM_PROFILE], env)?;
+    let crate_name = package.replace('-', "_");
+    let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join(format!("{crate_name}.wasm"));
+    let out = root.join("target/bindgen").join(stem);
+    let _ = std::fs::remove_dir_all(&out);
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&raw)
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?
+        .typescript(false)
+        .generate(&out)
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let wasm = out.join(format!("{crate_name}_bg.wasm"));
+    if let Some(wasm_opt) = tools::wasm_opt() {
+        let features = [
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ];
+        tools::run(Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm))?;
+    }
+    if out.join("snippets").exists() {
+        copy_dir(&out.join("snippets"), &assets.join("snippets"))?;
+    }
+    Ok((
+        hashed_copy(&out.join(format!("{crate_name}.js")), assets, stem, "js")?,
+        hashed_copy(&wasm, assets, stem, "wasm")?,
+    ))
 }
 
 pub fn build(options: &Options) -> Result<Built, String> {
@@ -35,61 +79,30 @@ pub fn build(options: &Options) -> Result<Built, String> {
     // 1. Content first: a broken guide stops the build before anything is written.
     cargo(&["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)?;
 
-    // 2. The browser bundle.
-    cargo(&["build", "--quiet", "-p", "swg-web", "--target", WASM_TARGET, "--profile", WASM_PROFILE], &env)?;
-    let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join("swg_web.wasm");
-    let bindgen_out = root.join("target/bindgen");
-    let _ = std::fs::remove_dir_all(&bindgen_out);
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&raw)
-        .web(true)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?
-        .typescript(false)
-        .generate(&bindgen_out)
-        .map_err(|e| format!("wasm-bindgen: {e}"))?;
-    let wasm = bindgen_out.join("swg_web_bg.wasm");
-    if let Some(wasm_opt) = tools::wasm_opt() {
-        let features = [
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ];
-        tools::run(Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm))?;
-    }
-
-    // 3. Hashed assets, public files, then every page.
+    // 2. The browser bundles: a small one for every page, a larger one for the form pages.
     let assets = staging.join("assets");
     std::fs::create_dir_all(&assets).map_err(io)?;
+    let (js, wasm) = bundle("swg-web", "app", &env, &assets)?;
+    let (forms_js, forms_wasm) = bundle("swg-web-forms", "forms", &env, &assets)?;
+
+    // 3. Hashed stylesheet, public files, then every page.
     let built = Built {
         css: hashed_copy(&root.join("app/style/site.css"), &assets, "site", "css")?,
-        js: hashed_copy(&bindgen_out.join("swg_web.js"), &assets, "app", "js")?,
-        wasm: hashed_copy(&wasm, &assets, "app", "wasm")?,
+        js,
+        wasm,
+        forms_js,
+        forms_wasm,
     };
-    if bindgen_out.join("snippets").exists() {
-        copy_dir(&bindgen_out.join("snippets"), &assets.join("snippets"))?;
-    }
     copy_dir(&root.join("public"), &staging)?;
-    cargo(
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "swg-site",
-            "--bin",
-            "prerender",
-            "--",
-            "write",
-            &path(&content),
-            &path(&staging),
-            &built.css,
-            &built.js,
-            &built.wasm,
-        ],
-        &env,
-    )?;
+    let args = ["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "write"];
+    let names = [&built.css, &built.js, &built.wasm, &built.forms_js, &built.forms_wasm];
+    let (content, staging_dir) = (path(&content), path(&staging));
+    let all: Vec<&str> = args
+        .into_iter()
+        .chain([content.as_str(), staging_dir.as_str()])
+        .chain(names.iter().map(|n| n.as_str()))
+        .collect();
+    cargo(&all, &env)?;
     let compressed = precompress(&staging).map_err(io)?;
 
     // 4. Swap the finished site into place.
@@ -213,6 +226,11 @@ pub fn bench() -> Result<(), String> {
             ("JS", dist.join(&built.js)),
             ("wasm", dist.join(&built.wasm)),
         ];
+        let forms = sizes(&[dist.join(&built.forms_js), dist.join(&built.forms_wasm)])?;
+        println!(
+            "(form pages load instead: JS + wasm {} raw, {} gzip, {} brotli)",
+            forms.raw, forms.gzip, forms.brotli
+        );
         let mut all = Vec::new();
         for (name, file) in parts {
             let s = sizes(std::slice::from_ref(&file))?;
@@ -225,7 +243,10 @@ pub fn bench() -> Result<(), String> {
     println!();
     cargo(&["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", "")])?;
     match std::env::var("SWG_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => cargo(&["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", &url)]),
+        Ok(url) if !url.is_empty() => cargo(
+            &["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"],
+            &[("SWG_TEST_DATABASE_URL", &url)],
+        ),
         _ => {
             println!("(set SWG_TEST_POSTGRES_URL to measure PostgreSQL too)");
             Ok(())

@@ -64,6 +64,12 @@ pub fn GuideRest(data: Data) -> impl IntoView {
                 <h2 id="basis">"设定依据"</h2>
                 <ul>{data.basis.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ul>
             </section>
+            <p class="actions no-print">
+                {data.window.local.booking.is_some().then(|| view! {
+                    <a class="button" href=Route::Book.href_with(&[("window", &data.window.id), ("service", &data.id)])>"预约办理"</a>
+                })}
+                <a class="button secondary" href=Route::Feedback.href_with(&[("window", &data.window.id), ("service", &data.id)])>"评价、投诉或咨询"</a>
+            </p>
             <section aria-labelledby="contact" class="no-print">
                 <h2 id="contact">"咨询与投诉"</h2>
                 <p>"咨询："<a href=tel(&data.window.local.phone)>{data.window.local.phone.clone()}</a>

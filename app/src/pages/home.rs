@@ -8,6 +8,13 @@ pub fn HomePage(data: Data) -> impl IntoView {
     view! {
         <h1>"到窗口办事，一次带齐"</h1>
         <p class="lead">"选择要去的窗口，查看办事指南和材料清单。出门前对照清单逐项打勾，第一次去就能办成。"</p>
+        <ul class="services" aria-label="办事服务">
+            <li><a class="button" href=Route::Book.href()>"网上预约"</a></li>
+            <li><a class="button secondary" href=Route::Manage.href()>"查询、改约、取消预约"</a></li>
+            <li><a class="button secondary" href=Route::Feedback.href()>"投诉、建议、表扬、咨询"</a></li>
+            <li><a class="button secondary" href=Route::Track.href()>"查询办理进度"</a></li>
+            <li><a class="button secondary" href=Route::Stats.href()>"服务评价公开"</a></li>
+        </ul>
         <ul class="cards">
             {data.windows.into_iter().map(|w| view! {
                 <li class="card">

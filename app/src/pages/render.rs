@@ -1,6 +1,6 @@
 //! Build-time rendering: structured content becomes a page's static HTML parts (native only).
 
-use super::{guide, home, not_found, window};
+use super::{form_intro, guide, home, not_found, window};
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
 use swg_model::{Content, PageData, Part, SiteInfo};
@@ -36,6 +36,16 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
             )
         }
         Content::Search(data) => ("search", vec![Part::Search(data.entries.clone())]),
+        Content::Form(kind, windows) => {
+            let kind = *kind;
+            (
+                "form",
+                vec![
+                    Part::Html(html(move || view! { <form_intro::FormIntro kind=kind/> })),
+                    Part::Form(kind, windows.clone()),
+                ],
+            )
+        }
         Content::NotFound => ("not-found", vec![Part::Html(html(|| view! { <not_found::NotFound/> }))]),
     };
     PageData { kind: kind.to_owned(), title: content.title(site), lang: content.lang(), parts }

@@ -15,6 +15,12 @@ pub fn WindowPage(data: Data) -> impl IntoView {
         {data.call.clone().map(|number| view! {
             <a class="call" href=tel(&number)>{format!("立即拨打 {number}")}</a>
         })}
+        <p class="actions">
+            {data.local.booking.is_some().then(|| view! {
+                <a class="button" href=Route::Book.href_with(&[("window", &data.id)])>"网上预约"</a>
+            })}
+            <a class="button secondary" href=Route::Feedback.href_with(&[("window", &data.id)])>"意见反馈、评价"</a>
+        </p>
         <section aria-labelledby="guides">
             <h2 id="guides">"办事指南"</h2>
             <ul class="links big">

@@ -41,8 +41,25 @@ impl Site {
             self.guides.iter().map(|g| (Route::Service(g.id.clone()), Content::Service(Box::new(g.clone())))),
         );
         pages.push((Route::Search, Content::Search(self.search())));
+        for kind in FormKind::ALL {
+            pages.push((kind.route(), Content::Form(kind, self.form_windows())));
+        }
         pages.push((Route::NotFound, Content::NotFound));
         pages
+    }
+
+    /// The windows as the forms offer them.
+    pub fn form_windows(&self) -> Vec<FormWindow> {
+        self.windows
+            .iter()
+            .map(|w| FormWindow {
+                id: w.id.clone(),
+                name: w.name.clone(),
+                phone: w.local.phone.clone(),
+                bookable: w.local.booking.is_some(),
+                services: w.services.clone(),
+            })
+            .collect()
     }
 
     fn home(&self) -> HomePage {

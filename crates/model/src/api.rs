@@ -287,3 +287,25 @@ pub struct WindowStats {
 pub struct Stats {
     pub windows: Vec<WindowStats>,
 }
+
+impl Booking {
+    /// An iCalendar file with the appointment, in China time.
+    pub fn ics(&self) -> String {
+        let (y, m, d) = self.day.ymd();
+        let time = |hhmm: &str| hhmm.replace(':', "") + "00";
+        let escape =
+            |s: &str| s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n");
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//swg//booking//ZH\r\nBEGIN:VEVENT\r\nUID:{code}@swg\r\n\
+             DTSTAMP:{y:04}{m:02}{d:02}T000000Z\r\nDTSTART;TZID=Asia/Shanghai:{y:04}{m:02}{d:02}T{start}\r\n\
+             DTEND;TZID=Asia/Shanghai:{y:04}{m:02}{d:02}T{end}\r\nSUMMARY:{summary}\r\nLOCATION:{location}\r\n\
+             DESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            code = self.code,
+            start = time(&self.slot),
+            end = time(&self.slot_end),
+            summary = escape(&format!("{}（预约码 {}）", self.service_title, self.code)),
+            location = escape(&format!("{} {}", self.window_name, self.address)),
+            description = escape(&format!("请带齐：{}", self.materials.join("、"))),
+        )
+    }
+}

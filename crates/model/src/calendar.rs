@@ -112,13 +112,16 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
     (y, m, d)
 }
 
+/// A (month, day) pair.
+type MonthDay = (u32, u32);
+
 /// The State Council's published holiday arrangement for one year.
 struct YearCalendar {
     year: i32,
     /// (month, day) ranges off work, inclusive.
-    off: &'static [((u32, u32), (u32, u32))],
+    off: &'static [(MonthDay, MonthDay)],
     /// (month, day) weekend days that are working days.
-    make_up: &'static [(u32, u32)],
+    make_up: &'static [MonthDay],
 }
 
 /// 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04).

@@ -19,7 +19,54 @@ pub enum Content {
     Window(Box<WindowPage>),
     Service(Box<GuidePage>),
     Search(SearchPage),
+    /// The appointment, feedback and figures pages, with the windows they offer.
+    Form(FormKind, Vec<FormWindow>),
     NotFound,
+}
+
+/// The interactive form pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormKind {
+    Book,
+    Manage,
+    Feedback,
+    Track,
+    Stats,
+}
+
+impl FormKind {
+    pub const ALL: [FormKind; 5] =
+        [FormKind::Book, FormKind::Manage, FormKind::Feedback, FormKind::Track, FormKind::Stats];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            FormKind::Book => "网上预约",
+            FormKind::Manage => "预约查询、改约、取消",
+            FormKind::Feedback => "意见箱：投诉、建议、表扬、咨询",
+            FormKind::Track => "办理进度查询",
+            FormKind::Stats => "服务评价公开",
+        }
+    }
+
+    pub fn route(self) -> crate::Route {
+        match self {
+            FormKind::Book => crate::Route::Book,
+            FormKind::Manage => crate::Route::Manage,
+            FormKind::Feedback => crate::Route::Feedback,
+            FormKind::Track => crate::Route::Track,
+            FormKind::Stats => crate::Route::Stats,
+        }
+    }
+}
+
+/// A window as the forms offer it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormWindow {
+    pub id: String,
+    pub name: String,
+    pub phone: String,
+    pub bookable: bool,
+    pub services: Vec<ServiceLink>,
 }
 
 impl Content {
@@ -30,6 +77,7 @@ impl Content {
             Content::Window(w) => format!("{} - {}", w.name, site.name),
             Content::Service(g) => format!("{} - {}", g.title, site.name),
             Content::Search(_) => format!("搜索 - {}", site.name),
+            Content::Form(kind, _) => format!("{} - {}", kind.title(), site.name),
             Content::NotFound => format!("页面不存在 - {}", site.name),
         }
     }
@@ -70,6 +118,8 @@ pub enum Part {
     Html(String),
     Checklist(Box<ChecklistData>),
     Search(Vec<SearchEntry>),
+    /// An interactive form page (appointments, feedback, look-ups, figures).
+    Form(FormKind, Vec<FormWindow>),
 }
 
 /// Everything the interactive checklist of one guide needs.

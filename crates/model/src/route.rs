@@ -16,6 +16,16 @@ pub enum Route {
     Window(String),
     Service(String),
     Search,
+    /// 预约办理
+    Book,
+    /// 预约查询、改约、取消
+    Manage,
+    /// 意见箱：投诉、建议、表扬、咨询、评价
+    Feedback,
+    /// 办理进度查询
+    Track,
+    /// 好差评公开数据
+    Stats,
     NotFound,
 }
 
@@ -27,7 +37,23 @@ impl Route {
             Route::Window(id) => format!("/windows/{id}/"),
             Route::Service(id) => format!("/services/{id}/"),
             Route::Search => "/search/".to_owned(),
+            Route::Book => "/book/".to_owned(),
+            Route::Manage => "/book/manage/".to_owned(),
+            Route::Feedback => "/feedback/".to_owned(),
+            Route::Track => "/feedback/track/".to_owned(),
+            Route::Stats => "/stats/".to_owned(),
             Route::NotFound => "/404.html".to_owned(),
+        }
+    }
+
+    /// The link to the route with a query string (values must already be URL-safe ids).
+    pub fn href_with(&self, query: &[(&str, &str)]) -> String {
+        let pairs: Vec<String> =
+            query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={v}")).collect();
+        if pairs.is_empty() {
+            self.href()
+        } else {
+            format!("{}?{}", self.href(), pairs.join("&"))
         }
     }
 
@@ -51,6 +77,11 @@ impl Route {
             Route::Window(id) => format!("data/windows/{id}.json"),
             Route::Service(id) => format!("data/services/{id}.json"),
             Route::Search => "data/search.json".to_owned(),
+            Route::Book => "data/book.json".to_owned(),
+            Route::Manage => "data/manage.json".to_owned(),
+            Route::Feedback => "data/feedback.json".to_owned(),
+            Route::Track => "data/track.json".to_owned(),
+            Route::Stats => "data/stats.json".to_owned(),
             Route::NotFound => "data/404.json".to_owned(),
         }
     }
@@ -70,6 +101,11 @@ impl Route {
             ["windows", id] if is_id(id) => Route::Window((*id).to_owned()),
             ["services", id] if is_id(id) => Route::Service((*id).to_owned()),
             ["search"] => Route::Search,
+            ["book"] => Route::Book,
+            ["book", "manage"] => Route::Manage,
+            ["feedback"] => Route::Feedback,
+            ["feedback", "track"] => Route::Track,
+            ["stats"] => Route::Stats,
             _ => Route::NotFound,
         }
     }

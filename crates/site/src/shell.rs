@@ -10,6 +10,9 @@ pub struct Assets {
     /// The wasm-bindgen JS glue and the wasm it loads; `None` builds a site without the app.
     pub js: Option<String>,
     pub wasm: Option<String>,
+    /// The larger bundle of the form pages (everything plus the form islands).
+    pub forms_js: Option<String>,
+    pub forms_wasm: Option<String>,
 }
 
 fn escape(text: &str) -> String {
@@ -24,7 +27,12 @@ fn script_json(boot: &Boot) -> String {
 
 pub fn document(boot: &Boot, body: &str, description: &str, assets: &Assets) -> String {
     let base = base_path();
-    let loader = match (&assets.js, &assets.wasm) {
+    let bundle = if boot.page.kind == "form" {
+        (&assets.forms_js, &assets.forms_wasm)
+    } else {
+        (&assets.js, &assets.wasm)
+    };
+    let loader = match bundle {
         (Some(js), Some(wasm)) => format!(
             "<link rel=\"modulepreload\" href=\"{base}/{js}\"><link rel=\"preload\" href=\"{base}/{wasm}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\
              <script type=\"module\">import init from \"{base}/{js}\";init({{module_or_path:\"{base}/{wasm}\"}});</script>"

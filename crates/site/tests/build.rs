@@ -14,6 +14,8 @@ fn assets() -> Assets {
         css: "assets/site-1.css".into(),
         js: Some("assets/app-1.js".into()),
         wasm: Some("assets/app-1.wasm".into()),
+        forms_js: Some("assets/forms-1.js".into()),
+        forms_wasm: Some("assets/forms-1.wasm".into()),
     }
 }
 
@@ -29,6 +31,11 @@ fn every_route_gets_an_html_file_and_a_data_file() {
             Route::Window("huji".into()),
             Route::Service("shenfenzheng".into()),
             Route::Search,
+            Route::Book,
+            Route::Manage,
+            Route::Feedback,
+            Route::Track,
+            Route::Stats,
             Route::NotFound
         ]
     );
@@ -93,4 +100,17 @@ fn script_closing_tags_in_content_cannot_break_out_of_the_boot_data() {
     let html =
         std::fs::read_to_string(out.path().join("services/shenfenzheng/index.html")).expect("guide page");
     assert!(!html.contains("<script>alert(1)"));
+}
+
+#[test]
+fn form_pages_load_the_forms_bundle_and_post_without_javascript() {
+    let out = tempfile::tempdir().expect("temp dir");
+    write_pages(&fixture(), &assets(), out.path()).expect("written");
+    let book = std::fs::read_to_string(out.path().join("book/index.html")).expect("booking page");
+    assert!(book.contains("import init from \"/assets/forms-1.js\""));
+    assert!(book.contains("action=\"/forms/booking\""));
+    let guide =
+        std::fs::read_to_string(out.path().join("services/shenfenzheng/index.html")).expect("guide page");
+    assert!(guide.contains("import init from \"/assets/app-1.js\""));
+    assert!(!guide.contains("forms-1"));
 }

@@ -1,5 +1,5 @@
 //! The pre-renderer run by `cargo xtask build`:
-//! `prerender check CONTENT_DIR` or `prerender write CONTENT_DIR OUT_DIR CSS JS WASM`.
+//! `prerender check CONTENT_DIR` or `prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM`.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,14 +12,20 @@ fn main() -> ExitCode {
     let mut err = std::io::stderr().lock();
     let (content, write) = match args.as_slice() {
         [cmd, content] if cmd == "check" => (content, None),
-        [cmd, content, dir, css, js, wasm] if cmd == "write" => (
-            content,
-            Some((dir, Assets { css: css.clone(), js: Some(js.clone()), wasm: Some(wasm.clone()) })),
-        ),
+        [cmd, content, dir, css, js, wasm, forms_js, forms_wasm] if cmd == "write" => {
+            let assets = Assets {
+                css: css.clone(),
+                js: Some(js.clone()),
+                wasm: Some(wasm.clone()),
+                forms_js: Some(forms_js.clone()),
+                forms_wasm: Some(forms_wasm.clone()),
+            };
+            (content, Some((dir, assets)))
+        }
         _ => {
             let _ = writeln!(
                 err,
-                "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM"
+                "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM"
             );
             return ExitCode::FAILURE;
         }

@@ -1,0 +1,111 @@
+//! Browser side of the API: JSON requests, idempotency keys, and the outbox that keeps an
+//! unsent submission on the device and sends it again when the connection is back.
+
+use crate::storage;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use swg_model::api::ApiError;
+use swg_model::route::base_path;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a request did not succeed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failed {
+    /// No answer: offline, server unreachable, or the API is not deployed here.
+    Network,
+    /// The server answered with an error.
+    Api(u16, ApiError),
+}
+
+impl Failed {
+    pub fn message(&self) -> String {
+        match self {
+            Failed::Network => "网络不通或服务暂时无法连接。".to_owned(),
+            Failed::Api(_, e) => e.message.clone(),
+        }
+    }
+
+    /// The message for one form field, if the server named it.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            Failed::Api(_, e) => e.fields.iter().find(|f| f.field == name).map(|f| f.message.clone()),
+            Failed::Network => None,
+        }
+    }
+}
+
+async fn send<R: DeserializeOwned>(method: &str, path: &str, body: Option<String>) -> Result<R, Failed> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    if let Some(body) = &body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    let request = web_sys::Request::new_with_str_and_init(&format!("{}{path}", base_path()), &init)
+        .map_err(|_| Failed::Network)?;
+    if body.is_some() {
+        let _ = request.headers().set("content-type", "application/json");
+    }
+    let response = JsFuture::from(leptos::prelude::window().fetch_with_request(&request))
+        .await
+        .map_err(|_| Failed::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| Failed::Network)?;
+    let text =
+        JsFuture::from(response.text().map_err(|_| Failed::Network)?).await.map_err(|_| Failed::Network)?;
+    let text = text.as_string().unwrap_or_default();
+    if response.ok() {
+        storage::from_json(&text).ok_or(Failed::Network)
+    } else {
+        // A static host without the API answers 404/405 with HTML: treat it as unreachable.
+        Err(storage::from_json::<ApiError>(&text)
+            .map_or(Failed::Network, |e| Failed::Api(response.status(), e)))
+    }
+}
+
+pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, Failed> {
+    send("GET", path, None).await
+}
+
+pub async fn post<B: Serialize, R: DeserializeOwned>(path: &str, body: &B) -> Result<R, Failed> {
+    let body = serde_wasm_bindgen::to_value(body)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|s| s.as_string());
+    send("POST", path, Some(body.ok_or(Failed::Network)?)).await
+}
+
+/// A fresh idempotency key for one submission.
+pub fn new_key() -> String {
+    let random = (js_sys::Math::random() * 1e15) as u64;
+    let now = js_sys::Date::now() as u64;
+    format!("k{now:x}-{random:x}")
+}
+
+/// A submission waiting to be sent (kept in localStorage until the server has answered).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Pending<T> {
+    pub path: String,
+    pub body: T,
+}
+
+fn outbox_key(kind: &str) -> String {
+    format!("swg.outbox.{kind}")
+}
+
+pub fn outbox_put<T: Serialize>(kind: &str, pending: &Pending<T>) {
+    storage::save(&outbox_key(kind), pending);
+}
+
+pub fn outbox_get<T: DeserializeOwned>(kind: &str) -> Option<Pending<T>> {
+    storage::load(&outbox_key(kind))
+}
+
+pub fn outbox_clear(kind: &str) {
+    storage::remove(&outbox_key(kind));
+}
+
+/// Runs `f` whenever the browser comes back online, until the current owner is cleaned up.
+pub fn on_online(f: impl Fn() + 'static) {
+    let handle = leptos::prelude::window_event_listener_untyped("online", move |_| f());
+    leptos::prelude::on_cleanup(move || handle.remove());
+}

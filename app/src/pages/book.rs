@@ -1,0 +1,297 @@
+//! 网上预约: window → service → day → slot → details → review → confirmation with code, the
+//! materials to bring and a calendar file. Unsent requests wait in the outbox.
+
+use super::widgets::{field_error, query_param, Field, Problem};
+use crate::client::{self, Failed, Pending};
+use leptos::either::EitherOf4;
+use leptos::prelude::*;
+use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
+use swg_model::form::{parse_name, IdNumber, Phone};
+use swg_model::{FormWindow, Route};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Choose,
+    Details,
+    Review,
+    Done,
+}
+
+const OUTBOX: &str = "booking";
+
+#[component]
+pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
+    let windows: Vec<FormWindow> = windows.into_iter().filter(|w| w.bookable).collect();
+    let windows = StoredValue::new(windows);
+    let window_id = RwSignal::new(String::new());
+    let service = RwSignal::new(String::new());
+    let availability = RwSignal::new(None::<Result<Availability, Failed>>);
+    let (day, slot) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (name, phone, id_number) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let need = RwSignal::new("none".to_owned());
+    let home_visit = RwSignal::new(false);
+    let step = RwSignal::new(Step::Choose);
+    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let failed = RwSignal::new(None::<Failed>);
+    let queued = RwSignal::new(false);
+    let done = RwSignal::new(None::<Booking>);
+    let key = StoredValue::new(client::new_key());
+
+    let current = move || windows.with_value(|ws| ws.iter().find(|w| w.id == window_id.get()).cloned());
+    let phone_of_window = Signal::derive(move || current().map(|w| w.phone).unwrap_or_default());
+    let load = move || {
+        let id = window_id.get_untracked();
+        availability.set(None);
+        if id.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = client::get::<Availability>(&format!("{}?window={id}", path::AVAILABILITY)).await;
+            availability.set(Some(answer));
+        });
+    };
+    let choose_window = move |id: String| {
+        window_id.set(id);
+        service.set(String::new());
+        day.set(String::new());
+        slot.set(String::new());
+        load();
+    };
+
+    let send = move |pending: Pending<BookingRequest>| {
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            match client::post::<_, Booking>(&pending.path, &pending.body).await {
+                Ok(booking) => {
+                    client::outbox_clear(OUTBOX);
+                    queued.set(false);
+                    key.set_value(client::new_key());
+                    done.set(Some(booking));
+                    step.set(Step::Done);
+                }
+                Err(Failed::Network) => {
+                    client::outbox_put(OUTBOX, &pending);
+                    queued.set(true);
+                }
+                Err(other) => {
+                    client::outbox_clear(OUTBOX);
+                    queued.set(false);
+                    let back = if other.field("day").is_some()
+                        || other.field("slot").is_some()
+                        || matches!(other, Failed::Api(409, _))
+                    {
+                        Step::Choose
+                    } else {
+                        Step::Details
+                    };
+                    failed.set(Some(other));
+                    step.set(back);
+                    load();
+                }
+            }
+        });
+    };
+    let retry_outbox = move || {
+        if let Some(pending) = client::outbox_get::<BookingRequest>(OUTBOX) {
+            queued.set(true);
+            send(pending);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(w) =
+            query_param("window").filter(|w| windows.with_value(|ws| ws.iter().any(|x| &x.id == w)))
+        {
+            choose_window(w);
+            if let Some(s) = query_param("service") {
+                service.set(s);
+            }
+        }
+        retry_outbox();
+    });
+    client::on_online(retry_outbox);
+
+    let check_details = move |_| {
+        let mut errors = Vec::new();
+        for (field, result) in [
+            ("name", parse_name(&name.get_untracked()).map(drop)),
+            ("phone", Phone::parse(&phone.get_untracked()).map(drop)),
+            ("id_number", IdNumber::parse(&id_number.get_untracked()).map(drop)),
+        ] {
+            if let Err(message) = result {
+                errors.push((field.to_owned(), message));
+            }
+        }
+        let ok = errors.is_empty();
+        local.set(errors);
+        if ok {
+            failed.set(None);
+            step.set(Step::Review);
+        }
+    };
+    let confirm = move |_| {
+        let body = BookingRequest {
+            idempotency_key: key.get_value(),
+            window: window_id.get_untracked(),
+            service: service.get_untracked(),
+            day: day.get_untracked(),
+            slot: slot.get_untracked(),
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            id_number: id_number.get_untracked(),
+            need: need.get_untracked(),
+            home_visit: home_visit.get_untracked(),
+        };
+        send(Pending { path: path::BOOKINGS.to_owned(), body });
+    };
+    let err = move |f: &'static str| field_error(local, failed, f);
+
+    let choose = move || {
+        view! {
+            <div class="field">
+                <label for="f-window">"办理窗口"</label>
+                <select id="f-window" name="window" prop:value=move || window_id.get()
+                    on:change=move |ev| choose_window(event_target_value(&ev))>
+                    <option value="">"请选择"</option>
+                    {windows.with_value(|ws| ws.iter().map(|w| view! { <option value=w.id.clone()>{w.name.clone()}</option> }).collect_view())}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-service">"办理事项"</label>
+                <select id="f-service" name="service" prop:value=move || service.get() on:change=move |ev| service.set(event_target_value(&ev))>
+                    <option value="">"请选择"</option>
+                    {move || current().map(|w| w.services.into_iter().map(|s| view! { <option value=s.id.clone()>{s.title}</option> }).collect_view())}
+                </select>
+                <p class="field-error" role="alert">{move || err("service").get()}</p>
+            </div>
+            {move || match availability.get() {
+                None if !window_id.get().is_empty() => Some(view! { <p role="status">"正在查询可预约的时间…"</p> }.into_any()),
+                Some(Ok(a)) => Some(view! {
+                    <fieldset class="days">
+                        <legend>"选择日期和时段（括号里是剩余名额）"</legend>
+                        {a.note.clone().map(|n| view! { <p class="hint">{n}</p> })}
+                        {a.days.into_iter().map(|d| {
+                            let value = d.day.to_string();
+                            let open: u32 = d.slots.iter().map(|s| s.remaining).sum();
+                            let v2 = value.clone();
+                            view! {
+                                <details class="day" open=move || day.get() == v2>
+                                    <summary>{format!("{}（余 {open}）", d.label)}</summary>
+                                    <div class="slots">
+                                        {d.slots.into_iter().map(|s| {
+                                            let (dv, sv) = (value.clone(), s.start.clone());
+                                            let (dv2, sv2) = (dv.clone(), sv.clone());
+                                            view! {
+                                                <label class="choice slot">
+                                                    <input type="radio" name="slot" disabled=s.remaining == 0
+                                                        prop:checked=move || day.get() == dv2 && slot.get() == sv2
+                                                        on:change=move |_| { day.set(dv.clone()); slot.set(sv.clone()); }/>
+                                                    <span>{format!("{}–{}（{}）", s.start, s.end, if s.remaining == 0 { "已满".to_owned() } else { s.remaining.to_string() })}</span>
+                                                </label>
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                </details>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }.into_any()),
+                Some(Err(f)) => Some(view! {
+                    <div class="notice" role="alert">
+                        <p>{format!("暂时查不到可预约的时间：{}", f.message())}</p>
+                        <p>{format!("请稍后再试，或直接打电话预约：{}", phone_of_window.get())}</p>
+                    </div>
+                }.into_any()),
+                None => None,
+            }}
+            <p class="field-error" role="alert">{move || err("day").get().or_else(|| err("slot").get())}</p>
+            <button type="button" class="button" disabled=move || service.get().is_empty() || slot.get().is_empty()
+                on:click=move |_| step.set(Step::Details)>"下一步：填写预约人"</button>
+        }
+    };
+    let details = move || {
+        view! {
+            <Field label="姓名" name="name" value=name error=err("name") autocomplete="name"/>
+            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel" autocomplete="tel" hint="用于查询、改约和取消"/>
+            <Field label="身份证号码" name="id_number" value=id_number error=err("id_number") hint="18 位，最后一位可以是 X"/>
+            <fieldset class="question">
+                <legend>"是否需要绿色通道（优先办理）？"</legend>
+                {Need::ALL.into_iter().map(|n| view! {
+                    <label class="choice">
+                        <input type="radio" name="need" prop:checked=move || need.get() == n.id() on:change=move |_| need.set(n.id().to_owned())/>
+                        <span>{n.label()}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <label class="choice">
+                <input type="checkbox" name="home_visit" prop:checked=move || home_visit.get() on:change=move |_| home_visit.update(|h| *h = !*h)/>
+                <span>"行动不便，申请上门服务（窗口会电话联系确认）"</span>
+            </label>
+            <div class="actions">
+                <button type="button" class="button secondary" on:click=move |_| step.set(Step::Choose)>"上一步"</button>
+                <button type="button" class="button" on:click=check_details>"下一步：核对"</button>
+            </div>
+        }
+    };
+    let review = move || {
+        let w = current().map(|w| w.name).unwrap_or_default();
+        let s = current()
+            .and_then(|w| w.services.into_iter().find(|s| s.id == service.get_untracked()))
+            .map(|s| s.title)
+            .unwrap_or_default();
+        view! {
+            <dl class="facts">
+                <dt>"窗口"</dt><dd>{w}</dd>
+                <dt>"事项"</dt><dd>{s}</dd>
+                <dt>"时间"</dt><dd>{format!("{} {}", day.get_untracked(), slot.get_untracked())}</dd>
+                <dt>"预约人"</dt><dd>{name.get_untracked()}</dd>
+                <dt>"手机"</dt><dd>{swg_model::form::mask_phone(&phone.get_untracked())}</dd>
+                <dt>"绿色通道"</dt><dd>{Need::parse(&need.get_untracked()).unwrap_or(Need::None).label()}</dd>
+            </dl>
+            <div class="actions">
+                <button type="button" class="button secondary" on:click=move |_| step.set(Step::Details)>"返回修改"</button>
+                <button type="button" class="button" on:click=confirm>"确认预约"</button>
+            </div>
+        }
+    };
+    let confirmation = move || {
+        done.get().map(|b| {
+            let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics()));
+            view! {
+                <div class="done-box" role="status">
+                    <h2>"预约成功"</h2>
+                    <p class="lead">"预约码（请记下）："<strong class="code">{b.code.clone()}</strong></p>
+                </div>
+                <dl class="facts">
+                    <dt>"事项"</dt><dd>{b.service_title.clone()}</dd>
+                    <dt>"时间"</dt><dd>{format!("{} {}–{}", b.day.label(), b.slot, b.slot_end)}</dd>
+                    <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
+                    <dt>"预约人"</dt><dd>{format!("{} · {} · {}", b.name, b.phone, b.id_number)}</dd>
+                </dl>
+                <h2>"请带齐这些材料"</h2>
+                <ul>{b.materials.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>
+                <div class="actions">
+                    <a class="button" href=ics download=format!("预约-{}.ics", b.code)>"加入手机日历"</a>
+                    <a class="button secondary" href=Route::Service(b.service.clone()).href()>"查看办事指南和清单"</a>
+                    <a class="button secondary" href=Route::Manage.href()>"改约或取消"</a>
+                </div>
+                <p><a href=Route::Feedback.href_with(&[("window", &b.window), ("service", &b.service)])>"办完后请给我们评价"</a></p>
+            }
+        })
+    };
+
+    view! {
+        <form class="flow" on:submit=|ev| ev.prevent_default()>
+            <Problem failed=failed phone=phone_of_window/>
+            {move || queued.get().then(|| view! {
+                <p class="notice" role="status">"网络不通，预约已保存在本机，联网后会自动重新提交（不会重复预约）。"</p>
+            })}
+            {move || match step.get() {
+                Step::Choose => EitherOf4::A(choose()),
+                Step::Details => EitherOf4::B(details()),
+                Step::Review => EitherOf4::C(review()),
+                Step::Done => EitherOf4::D(confirmation()),
+            }}
+        </form>
+    }
+}

@@ -1,0 +1,164 @@
+//! 意见箱: complaint, suggestion, praise or enquiry, with a satisfaction rating; the receipt
+//! gives a tracking number and, where a reply is owed, the date it is due.
+
+use super::widgets::{field_error, query_param, Field, Problem};
+use crate::client::{self, Failed, Pending};
+use leptos::prelude::*;
+use swg_model::api::{path, FeedbackKind, FeedbackReceipt, FeedbackRequest, RATING_LABELS};
+use swg_model::{FormWindow, Route};
+
+const OUTBOX: &str = "feedback";
+
+#[component]
+pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
+    let windows = StoredValue::new(windows);
+    let kind = RwSignal::new("complaint".to_owned());
+    let (window_id, service) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (visit_date, text, officer, phone) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let what_went_wrong = RwSignal::new(String::new());
+    let website = RwSignal::new(String::new());
+    let consent = RwSignal::new(false);
+    let rating = RwSignal::new(0u8);
+    let failed = RwSignal::new(None::<Failed>);
+    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let receipt = RwSignal::new(None::<FeedbackReceipt>);
+    let queued = RwSignal::new(false);
+    let key = StoredValue::new(client::new_key());
+
+    let send = move |pending: Pending<FeedbackRequest>| {
+        leptos::task::spawn_local(async move {
+            match client::post::<_, FeedbackReceipt>(&pending.path, &pending.body).await {
+                Ok(r) => {
+                    client::outbox_clear(OUTBOX);
+                    queued.set(false);
+                    failed.set(None);
+                    key.set_value(client::new_key());
+                    receipt.set(Some(r));
+                }
+                Err(Failed::Network) => {
+                    client::outbox_put(OUTBOX, &pending);
+                    queued.set(true);
+                }
+                Err(other) => {
+                    client::outbox_clear(OUTBOX);
+                    queued.set(false);
+                    failed.set(Some(other));
+                }
+            }
+        });
+    };
+    let retry_outbox = move || {
+        if let Some(pending) = client::outbox_get::<FeedbackRequest>(OUTBOX) {
+            queued.set(true);
+            send(pending);
+        }
+    };
+    Effect::new(move |_| {
+        for (name, signal) in [("kind", kind), ("window", window_id), ("service", service)] {
+            if let Some(v) = query_param(name) {
+                signal.set(v);
+            }
+        }
+        retry_outbox();
+    });
+    client::on_online(retry_outbox);
+
+    let submit = move |_| {
+        local.set(Vec::new());
+        let body = FeedbackRequest {
+            idempotency_key: key.get_value(),
+            kind: kind.get_untracked(),
+            window: window_id.get_untracked(),
+            service: service.get_untracked(),
+            visit_date: visit_date.get_untracked(),
+            text: text.get_untracked(),
+            officer: officer.get_untracked(),
+            phone: phone.get_untracked(),
+            consent: consent.get_untracked(),
+            rating: rating.get_untracked(),
+            what_went_wrong: what_went_wrong.get_untracked(),
+            website: website.get_untracked(),
+        };
+        send(Pending { path: path::FEEDBACK.to_owned(), body });
+    };
+    let err = move |f: &'static str| field_error(local, failed, f);
+    let needs_reply = move || FeedbackKind::parse(&kind.get()).is_some_and(FeedbackKind::needs_reply);
+    let current = move || windows.with_value(|ws| ws.iter().find(|w| w.id == window_id.get()).cloned());
+
+    view! {
+        {move || receipt.get().map(|r| view! {
+            <div class="done-box" role="status">
+                <h2>{format!("已收到您的{}", r.kind.label())}</h2>
+                <p class="lead">"受理编号："<strong class="code">{r.tracking.clone()}</strong></p>
+                {r.due_on.map(|d| view! { <p>{format!("我们将在 {} 前答复您。", d.label())}</p> })}
+                {r.rule.clone().map(|rule| view! { <p class="hint">{rule}</p> })}
+                <p><a href=Route::Track.href()>"凭受理编号和手机号查询办理进度"</a></p>
+            </div>
+        })}
+        <form class="flow" on:submit=|ev| ev.prevent_default() style:display=move || if receipt.get().is_some() { "none" } else { "block" }>
+            <Problem failed=failed phone=Signal::derive(move || current().map(|w| w.phone).unwrap_or_default())/>
+            {move || queued.get().then(|| view! { <p class="notice" role="status">"网络不通，已保存在本机，联网后会自动重新提交（不会重复）。"</p> })}
+            <fieldset class="question">
+                <legend>"您要"</legend>
+                {FeedbackKind::ALL.into_iter().map(|k| view! {
+                    <label class="choice">
+                        <input type="radio" name="kind" prop:checked=move || kind.get() == k.id() on:change=move |_| kind.set(k.id().to_owned())/>
+                        <span>{k.label()}</span>
+                    </label>
+                }).collect_view()}
+                <p class="field-error" role="alert">{move || err("kind").get()}</p>
+            </fieldset>
+            <div class="field">
+                <label for="f-window">"哪个窗口"</label>
+                <select id="f-window" name="window" prop:value=move || window_id.get() on:change=move |ev| { window_id.set(event_target_value(&ev)); service.set(String::new()); }>
+                    <option value="">"请选择"</option>
+                    {windows.with_value(|ws| ws.iter().map(|w| view! { <option value=w.id.clone()>{w.name.clone()}</option> }).collect_view())}
+                </select>
+                <p class="field-error" role="alert">{move || err("window").get()}</p>
+            </div>
+            <div class="field">
+                <label for="f-service">"办的什么事（可不选）"</label>
+                <select id="f-service" name="service" prop:value=move || service.get() on:change=move |ev| service.set(event_target_value(&ev))>
+                    <option value="">"不选"</option>
+                    {move || current().map(|w| w.services.into_iter().map(|s| view! { <option value=s.id.clone()>{s.title}</option> }).collect_view())}
+                </select>
+            </div>
+            <Field label="哪天去办的（可不填）" name="visit_date" value=visit_date error=err("visit_date") kind="date"/>
+            <fieldset class="question">
+                <legend>"您对这次办事满意吗？"</legend>
+                {(1..=5u8).rev().map(|level| view! {
+                    <label class="choice">
+                        <input type="radio" name="rating" prop:checked=move || rating.get() == level on:change=move |_| rating.set(level)/>
+                        <span>{RATING_LABELS[usize::from(level - 1)]}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            {move || (1..=2).contains(&rating.get()).then(|| view! {
+                <Field label="哪里做得不好？" name="what_went_wrong" value=what_went_wrong error=err("what_went_wrong")/>
+            })}
+            <div class="field">
+                <label for="f-text">"具体内容"</label>
+                <textarea id="f-text" name="text" rows="5" aria-describedby="e-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <p class="field-error" id="e-text" role="alert">{move || err("text").get()}</p>
+            </div>
+            <Field label="民警警号（知道的话）" name="officer" value=officer error=err("officer")/>
+            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel" hint="投诉和咨询必填，以便答复；建议和表扬可以匿名"/>
+            {move || needs_reply().then(|| view! {
+                <label class="choice">
+                    <input type="checkbox" name="consent" prop:checked=move || consent.get() on:change=move |_| consent.update(|c| *c = !*c)/>
+                    <span>"同意工作人员通过这个手机号与我联系"</span>
+                </label>
+                <p class="field-error" role="alert">{move || err("consent").get()}</p>
+            })}
+            <div class="hp" aria-hidden="true">
+                <label>"网站（请勿填写）"<input name="website" tabindex="-1" autocomplete="off" prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/></label>
+            </div>
+            <button type="button" class="button" on:click=submit>"提交"</button>
+        </form>
+    }
+}

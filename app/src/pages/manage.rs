@@ -1,0 +1,114 @@
+//! 预约查询、改约、取消: booking code and phone, no account.
+
+use super::widgets::{field_error, Field, Problem};
+use crate::client::{self, Failed};
+use leptos::prelude::*;
+use swg_model::api::{path, Availability, Booking, BookingLookup, BookingStatus, Reschedule};
+
+#[component]
+pub fn Manage() -> impl IntoView {
+    let (code, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let booking = RwSignal::new(None::<Booking>);
+    let failed = RwSignal::new(None::<Failed>);
+    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let availability = RwSignal::new(None::<Availability>);
+    let (day, slot) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let notice = RwSignal::new(None::<&'static str>);
+    let lookup = move || BookingLookup { code: code.get_untracked(), phone: phone.get_untracked() };
+    let finish = move |answer: Result<Booking, Failed>, message: &'static str| match answer {
+        Ok(b) => {
+            booking.set(Some(b));
+            failed.set(None);
+            availability.set(None);
+            notice.set(Some(message));
+        }
+        Err(f) => failed.set(Some(f)),
+    };
+    let find = move |_| {
+        notice.set(None);
+        leptos::task::spawn_local(
+            async move { finish(client::post(path::BOOKING_LOOKUP, &lookup()).await, "") },
+        );
+    };
+    let cancel = move |_| {
+        leptos::task::spawn_local(async move {
+            finish(client::post(path::BOOKING_CANCEL, &lookup()).await, "已取消，这个时段已经让给其他人。")
+        });
+    };
+    let start_move = move |_| {
+        let Some(window) = booking.get_untracked().map(|b| b.window) else { return };
+        leptos::task::spawn_local(async move {
+            match client::get::<Availability>(&format!("{}?window={window}", path::AVAILABILITY)).await {
+                Ok(a) => availability.set(Some(a)),
+                Err(f) => failed.set(Some(f)),
+            }
+        });
+    };
+    let key = StoredValue::new(client::new_key());
+    let do_move = move |_| {
+        let body = Reschedule {
+            idempotency_key: key.get_value(),
+            code: code.get_untracked(),
+            phone: phone.get_untracked(),
+            day: day.get_untracked(),
+            slot: slot.get_untracked(),
+        };
+        key.set_value(client::new_key());
+        leptos::task::spawn_local(async move {
+            finish(client::post(path::BOOKING_RESCHEDULE, &body).await, "已改约。")
+        });
+    };
+    let err = move |f: &'static str| field_error(local, failed, f);
+    view! {
+        <form class="flow" on:submit=|ev| ev.prevent_default()>
+            <Field label="预约码" name="code" value=code error=err("code") hint="预约成功时给您的 8 位码"/>
+            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel"/>
+            <button type="button" class="button" on:click=find>"查询"</button>
+            <Problem failed=failed phone=Signal::derive(move || booking.get().map(|b| b.window_phone).unwrap_or_default())/>
+            {move || notice.get().filter(|n| !n.is_empty()).map(|n| view! { <p class="notice" role="status">{n}</p> })}
+            {move || booking.get().map(|b| {
+                let active = b.status == BookingStatus::Booked;
+                view! {
+                    <dl class="facts">
+                        <dt>"状态"</dt><dd>{if active { "已预约" } else { "已取消" }}</dd>
+                        <dt>"事项"</dt><dd>{b.service_title.clone()}</dd>
+                        <dt>"时间"</dt><dd>{format!("{} {}–{}", b.day.label(), b.slot, b.slot_end)}</dd>
+                        <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
+                        <dt>"预约人"</dt><dd>{format!("{} · {}", b.name, b.phone)}</dd>
+                    </dl>
+                    {active.then(|| view! {
+                        <div class="actions">
+                            <button type="button" class="button secondary" on:click=start_move>"改约"</button>
+                            <button type="button" class="button secondary" on:click=cancel>"取消预约"</button>
+                        </div>
+                    })}
+                }
+            })}
+            {move || availability.get().map(|a| view! {
+                <fieldset class="days">
+                    <legend>"选择新的时段"</legend>
+                    {a.days.into_iter().map(|d| {
+                        let value = d.day.to_string();
+                        view! {
+                            <details class="day">
+                                <summary>{d.label.clone()}</summary>
+                                <div class="slots">
+                                    {d.slots.into_iter().filter(|s| s.remaining > 0).map(|s| {
+                                        let (dv, sv) = (value.clone(), s.start.clone());
+                                        view! {
+                                            <label class="choice slot">
+                                                <input type="radio" name="new-slot" on:change=move |_| { day.set(dv.clone()); slot.set(sv.clone()); }/>
+                                                <span>{format!("{}–{}（余 {}）", s.start, s.end, s.remaining)}</span>
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            </details>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <button type="button" class="button" disabled=move || slot.get().is_empty() on:click=do_move>"确认改约"</button>
+            })}
+        </form>
+    }
+}

@@ -1,0 +1,89 @@
+//! The forms as plain HTML, rendered at build time: what a browser without JavaScript gets.
+//! They post to the server's form targets; with JavaScript the interactive island replaces them.
+
+use leptos::prelude::*;
+use swg_model::api::{path, FeedbackKind, Need, RATING_LABELS};
+use swg_model::route::base_path;
+use swg_model::{FormKind, FormWindow};
+
+fn window_select(windows: &[FormWindow]) -> impl IntoView {
+    view! {
+        <div class="field"><label for="p-window">"办理窗口"</label>
+            <select id="p-window" name="window" required>
+                <option value="">"请选择"</option>
+                {windows.iter().map(|w| view! { <option value=w.id.clone()>{w.name.clone()}</option> }).collect_view()}
+            </select></div>
+        <div class="field"><label for="p-service">"办理事项"</label>
+            <select id="p-service" name="service">
+                <option value="">"请选择"</option>
+                {windows.iter().map(|w| view! {
+                    <optgroup label=w.name.clone()>
+                        {w.services.iter().map(|s| view! { <option value=s.id.clone()>{s.title.clone()}</option> }).collect_view()}
+                    </optgroup>
+                }).collect_view()}
+            </select></div>
+    }
+}
+
+fn input(label: &'static str, name: &'static str, kind: &'static str) -> impl IntoView {
+    let id = format!("p-{name}");
+    view! { <div class="field"><label for=id.clone()>{label}</label><input id=id name=name type=kind/></div> }
+}
+
+#[component]
+pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
+    let phones = windows.iter().map(|w| format!("{} {}", w.name, w.phone)).collect::<Vec<_>>().join("；");
+    match kind {
+        FormKind::Book => {
+            let bookable: Vec<FormWindow> = windows.into_iter().filter(|w| w.bookable).collect();
+            let times: Vec<String> = (16..36).map(|half| format!("{:02}:{:02}", half / 2, half % 2 * 30)).collect();
+            view! {
+                <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
+                    {window_select(&bookable)}
+                    {input("日期", "day", "date")}
+                    <div class="field"><label for="p-slot">"时段开始时间"</label>
+                        <select id="p-slot" name="slot">{times.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}</select></div>
+                    {input("姓名", "name", "text")}
+                    {input("手机号码", "phone", "tel")}
+                    {input("身份证号码", "id_number", "text")}
+                    <fieldset class="question"><legend>"是否需要绿色通道？"</legend>
+                        {Need::ALL.into_iter().map(|n| view! {
+                            <label class="choice"><input type="radio" name="need" value=n.id() checked=n == Need::None/><span>{n.label()}</span></label>
+                        }).collect_view()}
+                    </fieldset>
+                    <label class="choice"><input type="checkbox" name="home_visit"/><span>"申请上门服务"</span></label>
+                    <button type="submit" class="button">"提交预约"</button>
+                </form>
+            }
+            .into_any()
+        }
+        FormKind::Feedback => view! {
+            <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_FEEDBACK)>
+                <fieldset class="question"><legend>"您要"</legend>
+                    {FeedbackKind::ALL.into_iter().map(|k| view! {
+                        <label class="choice"><input type="radio" name="kind" value=k.id() checked=k == FeedbackKind::Complaint/><span>{k.label()}</span></label>
+                    }).collect_view()}
+                </fieldset>
+                {window_select(&windows)}
+                {input("哪天去办的（可不填）", "visit_date", "date")}
+                <fieldset class="question"><legend>"您对这次办事满意吗？"</legend>
+                    {(1..=5u8).rev().map(|level| view! {
+                        <label class="choice"><input type="radio" name="rating" value=level.to_string()/><span>{RATING_LABELS[usize::from(level - 1)]}</span></label>
+                    }).collect_view()}
+                </fieldset>
+                {input("不满意的话，哪里做得不好？", "what_went_wrong", "text")}
+                <div class="field"><label for="p-text">"具体内容"</label><textarea id="p-text" name="text" rows="5"></textarea></div>
+                {input("民警警号（知道的话）", "officer", "text")}
+                {input("手机号码（投诉、咨询必填）", "phone", "tel")}
+                <label class="choice"><input type="checkbox" name="consent"/><span>"同意工作人员通过这个手机号与我联系"</span></label>
+                <div class="hp" aria-hidden="true"><label>"网站（请勿填写）"<input name="website" tabindex="-1" autocomplete="off"/></label></div>
+                <button type="submit" class="button">"提交"</button>
+            </form>
+        }
+        .into_any(),
+        FormKind::Manage | FormKind::Track | FormKind::Stats => view! {
+            <p class="notice">"这项查询需要浏览器开启 JavaScript。也可以直接打电话："{phones}</p>
+        }
+        .into_any(),
+    }
+}

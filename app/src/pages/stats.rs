@@ -1,0 +1,41 @@
+//! 服务评价公开: per window, ratings per level and the share of complaints answered on time.
+
+use crate::client::{self, Failed};
+use leptos::prelude::*;
+use swg_model::api::{path, Stats, RATING_LABELS};
+
+#[component]
+pub fn StatsView() -> impl IntoView {
+    let stats = RwSignal::new(None::<Result<Stats, Failed>>);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move { stats.set(Some(client::get::<Stats>(path::STATS).await)) });
+    });
+    move || {
+        match stats.get() {
+        None => view! { <p role="status">"正在读取…"</p> }.into_any(),
+        Some(Err(f)) => view! { <p class="notice" role="alert">{format!("暂时读不到数据：{}", f.message())}</p> }.into_any(),
+        Some(Ok(s)) => view! {
+            <div class="table-wrap">
+                <table class="stats">
+                    <caption>"每个窗口收到的评价（条）和投诉按时答复情况"</caption>
+                    <thead><tr><th scope="col">"窗口"</th>
+                        {RATING_LABELS.iter().rev().map(|l| view! { <th scope="col">{*l}</th> }).collect_view()}
+                        <th scope="col">"投诉按时答复"</th></tr></thead>
+                    <tbody>
+                        {s.windows.into_iter().map(|w| {
+                            let on_time = if w.complaints == 0 { "无投诉".to_owned() } else {
+                                format!("{}/{}（{}%）", w.complaints_answered_on_time, w.complaints, w.complaints_answered_on_time * 100 / w.complaints)
+                            };
+                            view! {
+                                <tr><th scope="row">{w.window_name}</th>
+                                    {w.ratings.iter().rev().map(|n| view! { <td>{*n}</td> }).collect_view()}
+                                    <td>{on_time}</td></tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }.into_any(),
+    }
+    }
+}

@@ -1,0 +1,69 @@
+//! Small form pieces shared by the interactive forms: labelled fields with their error line.
+
+use crate::client::Failed;
+use leptos::prelude::*;
+
+/// A labelled text input bound to `value`, with the server's or the browser's message for it.
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "")] hint: &'static str,
+    #[prop(default = "")] autocomplete: &'static str,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("e-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <input id=id name=name type=kind autocomplete=autocomplete
+                aria-describedby=err_id.clone()
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+            <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The message for `field`: the local check's first, else the server's.
+pub fn field_error(
+    local: RwSignal<Vec<(String, String)>>,
+    server: RwSignal<Option<Failed>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        local
+            .with(|l| l.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()))
+            .or_else(|| server.with(|s| s.as_ref().and_then(|s| s.field(field))))
+    })
+}
+
+/// A page-level message: what went wrong, and for an unreachable API, the phone to call.
+#[component]
+pub fn Problem(failed: RwSignal<Option<Failed>>, #[prop(into)] phone: Signal<String>) -> impl IntoView {
+    move || {
+        failed.get().map(|f| {
+            let offline = f == Failed::Network;
+            view! {
+                <div class="notice" role="alert">
+                    <p>{f.message()}</p>
+                    {offline.then(|| view! { <p>{format!("也可以直接打电话办理：{}", phone.get())}</p> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// Reads `name` from the page's query string.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
+    })
+}

@@ -1,0 +1,7 @@
+//! The wasm entry point of the form pages: islands (forms included) and navigation.
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    swg_app::start();
+}

@@ -1,0 +1,133 @@
+//! Appointments and feedback in real Chromium at 375 px: book, see the code, look it up,
+//! reschedule, cancel; file a complaint, see the tracking number and reply date, look it up.
+
+use swg_tests::{id_number, phone, Browser, Server};
+
+async fn fill(browser: &Browser, css: &str, text: &str) {
+    browser.find(css).await.send_keys(text).await.expect("type");
+}
+
+async fn click(browser: &Browser, css: &str) {
+    browser.find(css).await.click().await.expect("click");
+}
+
+/// Clicks the button whose text is exactly `label`.
+async fn press(browser: &Browser, label: &str) {
+    let script = format!(
+        "const b = [...document.querySelectorAll('main button')].find(b => b.textContent.trim() === {label:?} && !b.disabled); if (b) {{ b.click(); return true }} return false"
+    );
+    browser.until(&format!("the button {label} can be pressed"), &script).await;
+}
+
+/// Opens the first (or last) day that has a free slot and picks its first (or last) slot.
+async fn pick_free_slot(browser: &Browser, radio: &str, last: bool) {
+    let script = format!(
+        "const days = [...document.querySelectorAll('details.day')]; if ({last}) days.reverse(); \
+         for (const d of days) {{ const free = [...d.querySelectorAll('input[name={radio}]:not([disabled])')]; \
+         const r = {last} ? free[free.length - 1] : free[0]; if (r) {{ d.open = true; r.click(); return true }} }} return false"
+    );
+    browser.until("a free slot is picked", &script).await;
+}
+
+#[tokio::test]
+async fn a_citizen_books_looks_up_reschedules_and_cancels() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/book/?window=huji&service=shenfenzheng-huanling")).await;
+    browser.until_app_ready().await;
+    pick_free_slot(&browser, "slot", false).await;
+    press(&browser, "下一步：填写预约人").await;
+    fill(&browser, "#f-name", "王小明").await;
+    fill(&browser, "#f-phone", "1380013").await;
+    fill(&browser, "#f-id_number", &id_number(1)).await;
+    press(&browser, "下一步：核对").await;
+    assert_eq!(browser.text("#e-phone").await, "手机号码应为 1 开头的 11 位数字");
+    browser.find("#f-phone").await.clear().await.expect("clear");
+    fill(&browser, "#f-phone", &phone(1)).await;
+    assert_eq!(
+        browser.js("return document.querySelector('#f-name').value").await,
+        "王小明",
+        "typed values are kept"
+    );
+    press(&browser, "下一步：核对").await;
+    press(&browser, "确认预约").await;
+    let code = browser.text(".code").await;
+    assert_eq!(code.len(), 8);
+    let page = browser.text("main").await;
+    assert!(page.contains("请带齐这些材料") && page.contains("139****0001"), "{page}");
+    assert!(browser
+        .find("a[download$='.ics']")
+        .await
+        .attr("href")
+        .await
+        .expect("attr")
+        .is_some_and(|h| h.starts_with("data:text/calendar")));
+
+    browser.goto(&server.url("/book/manage/")).await;
+    browser.until_app_ready().await;
+    fill(&browser, "#f-code", &code).await;
+    fill(&browser, "#f-phone", &phone(1)).await;
+    press(&browser, "查询").await;
+    browser.until("the booking shows", "return document.querySelector('main .facts') !== null && document.querySelector('main .facts').textContent.includes('已预约')").await;
+    let before = browser.text("main .facts").await;
+
+    press(&browser, "改约").await;
+    pick_free_slot(&browser, "new-slot", true).await;
+    press(&browser, "确认改约").await;
+    browser
+        .until(
+            "the move is confirmed",
+            "return document.querySelector('main .notice')?.textContent === '已改约。'",
+        )
+        .await;
+    assert_ne!(browser.text("main .facts").await, before);
+
+    press(&browser, "取消预约").await;
+    browser
+        .until(
+            "the cancellation is confirmed",
+            "return document.querySelector('main .facts')?.textContent.includes('已取消')",
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/feedback/?window=huji")).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "five rating levels show",
+            "return document.querySelectorAll('input[name=rating]').length === 5",
+        )
+        .await;
+    // The levels run 非常满意 … 非常不满意; the fourth is 不满意, which asks what went wrong.
+    browser.js("document.querySelectorAll('input[name=rating]')[3].click(); return true").await;
+    fill(&browser, "#f-what_went_wrong", "材料没有一次说清").await;
+    fill(&browser, "#f-text", "第一次去没有告诉我要带户口簿。").await;
+    fill(&browser, "#f-phone", &phone(77)).await;
+    press(&browser, "提交").await;
+    browser.until("consent is asked for", "return document.querySelector('main').textContent.includes('请勾选同意我们通过这个手机号与您联系')").await;
+    click(&browser, "input[name=consent]").await;
+    press(&browser, "提交").await;
+    let tracking = browser.text(".code").await;
+    assert!(tracking.starts_with('F'), "{tracking}");
+    let receipt = browser.text(".done-box").await;
+    assert!(receipt.contains("前答复您") && receipt.contains("自受理次日起算"), "{receipt}");
+
+    browser.goto(&server.url("/feedback/track/")).await;
+    browser.until_app_ready().await;
+    fill(&browser, "#f-tracking", &tracking).await;
+    fill(&browser, "#f-phone", &phone(77)).await;
+    press(&browser, "查询").await;
+    browser
+        .until(
+            "the status shows",
+            "return document.querySelector('main .facts')?.textContent.includes('已受理')",
+        )
+        .await;
+    browser.close().await;
+}
