@@ -104,6 +104,34 @@ pub fn outbox_clear(kind: &str) {
     storage::remove(&outbox_key(kind));
 }
 
+/// Sends a submission. Without a connection it waits in the outbox (and `queued` says so) until
+/// the caller sends it again; any answer from the server empties the outbox and goes to `done`.
+/// The idempotency key inside `pending` makes every resend safe.
+pub fn submit<B, R>(
+    outbox: &'static str,
+    pending: Pending<B>,
+    queued: leptos::prelude::RwSignal<bool>,
+    done: impl Fn(Result<R, Failed>) + 'static,
+) where
+    B: Serialize + 'static,
+    R: DeserializeOwned + 'static,
+{
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        match post::<_, R>(&pending.path, &pending.body).await {
+            Err(Failed::Network) => {
+                outbox_put(outbox, &pending);
+                queued.set(true);
+            }
+            answer => {
+                outbox_clear(outbox);
+                queued.set(false);
+                done(answer);
+            }
+        }
+    });
+}
+
 /// Runs `f` whenever the browser comes back online, until the current owner is cleaned up.
 pub fn on_online(f: impl Fn() + 'static) {
     let handle = leptos::prelude::window_event_listener_untyped("online", move |_| f());

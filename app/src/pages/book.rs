@@ -1,7 +1,7 @@
 //! 网上预约: window → service → day → slot → details → review → confirmation with code, the
 //! materials to bring and a calendar file. Unsent requests wait in the outbox.
 
-use super::widgets::{field_error, query_param, Field, Problem};
+use super::widgets::{field_error, query_param, Field, Problem, SlotPicker};
 use crate::client::{self, Failed, Pending};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
@@ -61,34 +61,19 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
 
     let send = move |pending: Pending<BookingRequest>| {
         failed.set(None);
-        leptos::task::spawn_local(async move {
-            match client::post::<_, Booking>(&pending.path, &pending.body).await {
-                Ok(booking) => {
-                    client::outbox_clear(OUTBOX);
-                    queued.set(false);
-                    key.set_value(client::new_key());
-                    done.set(Some(booking));
-                    step.set(Step::Done);
-                }
-                Err(Failed::Network) => {
-                    client::outbox_put(OUTBOX, &pending);
-                    queued.set(true);
-                }
-                Err(other) => {
-                    client::outbox_clear(OUTBOX);
-                    queued.set(false);
-                    let back = if other.field("day").is_some()
-                        || other.field("slot").is_some()
-                        || matches!(other, Failed::Api(409, _))
-                    {
-                        Step::Choose
-                    } else {
-                        Step::Details
-                    };
-                    failed.set(Some(other));
-                    step.set(back);
-                    load();
-                }
+        client::submit(OUTBOX, pending, queued, move |answer: Result<Booking, Failed>| match answer {
+            Ok(booking) => {
+                key.set_value(client::new_key());
+                done.set(Some(booking));
+                step.set(Step::Done);
+            }
+            Err(other) => {
+                let slot_problem = other.field("day").is_some()
+                    || other.field("slot").is_some()
+                    || matches!(other, Failed::Api(409, _));
+                failed.set(Some(other));
+                step.set(if slot_problem { Step::Choose } else { Step::Details });
+                load();
             }
         });
     };
@@ -167,34 +152,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             {move || match availability.get() {
                 None if !window_id.get().is_empty() => Some(view! { <p role="status">"正在查询可预约的时间…"</p> }.into_any()),
                 Some(Ok(a)) => Some(view! {
-                    <fieldset class="days">
-                        <legend>"选择日期和时段（括号里是剩余名额）"</legend>
-                        {a.note.clone().map(|n| view! { <p class="hint">{n}</p> })}
-                        {a.days.into_iter().map(|d| {
-                            let value = d.day.to_string();
-                            let open: u32 = d.slots.iter().map(|s| s.remaining).sum();
-                            let v2 = value.clone();
-                            view! {
-                                <details class="day" open=move || day.get() == v2>
-                                    <summary>{format!("{}（余 {open}）", d.label)}</summary>
-                                    <div class="slots">
-                                        {d.slots.into_iter().map(|s| {
-                                            let (dv, sv) = (value.clone(), s.start.clone());
-                                            let (dv2, sv2) = (dv.clone(), sv.clone());
-                                            view! {
-                                                <label class="choice slot">
-                                                    <input type="radio" name="slot" disabled=s.remaining == 0
-                                                        prop:checked=move || day.get() == dv2 && slot.get() == sv2
-                                                        on:change=move |_| { day.set(dv.clone()); slot.set(sv.clone()); }/>
-                                                    <span>{format!("{}–{}（{}）", s.start, s.end, if s.remaining == 0 { "已满".to_owned() } else { s.remaining.to_string() })}</span>
-                                                </label>
-                                            }
-                                        }).collect_view()}
-                                    </div>
-                                </details>
-                            }
-                        }).collect_view()}
-                    </fieldset>
+                    <SlotPicker availability=a day=day time=slot name="slot" legend="选择日期和时段（括号里是剩余名额）"/>
                 }.into_any()),
                 Some(Err(f)) => Some(view! {
                     <div class="notice" role="alert">

@@ -30,28 +30,19 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
     let queued = RwSignal::new(false);
     let key = StoredValue::new(client::new_key());
 
-    let send = move |pending: Pending<FeedbackRequest>| {
-        leptos::task::spawn_local(async move {
-            match client::post::<_, FeedbackReceipt>(&pending.path, &pending.body).await {
-                Ok(r) => {
-                    client::outbox_clear(OUTBOX);
-                    queued.set(false);
-                    failed.set(None);
-                    key.set_value(client::new_key());
-                    receipt.set(Some(r));
+    let send =
+        move |pending: Pending<FeedbackRequest>| {
+            client::submit(OUTBOX, pending, queued, move |answer: Result<FeedbackReceipt, Failed>| {
+                match answer {
+                    Ok(r) => {
+                        failed.set(None);
+                        key.set_value(client::new_key());
+                        receipt.set(Some(r));
+                    }
+                    Err(other) => failed.set(Some(other)),
                 }
-                Err(Failed::Network) => {
-                    client::outbox_put(OUTBOX, &pending);
-                    queued.set(true);
-                }
-                Err(other) => {
-                    client::outbox_clear(OUTBOX);
-                    queued.set(false);
-                    failed.set(Some(other));
-                }
-            }
-        });
-    };
+            });
+        };
     let retry_outbox = move || {
         if let Some(pending) = client::outbox_get::<FeedbackRequest>(OUTBOX) {
             queued.set(true);

@@ -1,6 +1,6 @@
 //! 预约查询、改约、取消: booking code and phone, no account.
 
-use super::widgets::{field_error, Field, Problem};
+use super::widgets::{field_error, Field, Problem, SlotPicker};
 use crate::client::{self, Failed};
 use leptos::prelude::*;
 use swg_model::api::{path, Availability, Booking, BookingLookup, BookingStatus, Reschedule};
@@ -85,28 +85,7 @@ pub fn Manage() -> impl IntoView {
                 }
             })}
             {move || availability.get().map(|a| view! {
-                <fieldset class="days">
-                    <legend>"选择新的时段"</legend>
-                    {a.days.into_iter().map(|d| {
-                        let value = d.day.to_string();
-                        view! {
-                            <details class="day">
-                                <summary>{d.label.clone()}</summary>
-                                <div class="slots">
-                                    {d.slots.into_iter().filter(|s| s.remaining > 0).map(|s| {
-                                        let (dv, sv) = (value.clone(), s.start.clone());
-                                        view! {
-                                            <label class="choice slot">
-                                                <input type="radio" name="new-slot" on:change=move |_| { day.set(dv.clone()); slot.set(sv.clone()); }/>
-                                                <span>{format!("{}–{}（余 {}）", s.start, s.end, s.remaining)}</span>
-                                            </label>
-                                        }
-                                    }).collect_view()}
-                                </div>
-                            </details>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <SlotPicker availability=a day=day time=slot name="new-slot" legend="选择新的时段"/>
                 <button type="button" class="button" disabled=move || slot.get().is_empty() on:click=do_move>"确认改约"</button>
             })}
         </form>

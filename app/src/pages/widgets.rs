@@ -67,3 +67,46 @@ pub fn query_param(name: &str) -> Option<String> {
         (k == name).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
     })
 }
+
+/// Days as expandable rows, each with its slots (`time`) and the places left; full slots are
+/// shown but cannot be chosen.
+#[component]
+pub fn SlotPicker(
+    availability: swg_model::api::Availability,
+    day: RwSignal<String>,
+    time: RwSignal<String>,
+    name: &'static str,
+    legend: &'static str,
+) -> impl IntoView {
+    view! {
+        <fieldset class="days">
+            <legend>{legend}</legend>
+            {availability.note.clone().map(|n| view! { <p class="hint">{n}</p> })}
+            {availability.days.into_iter().map(|d| {
+                let value = d.day.to_string();
+                let open: u32 = d.slots.iter().map(|s| s.remaining).sum();
+                let chosen = value.clone();
+                view! {
+                    <details class="day" open=move || day.get() == chosen>
+                        <summary>{format!("{}（余 {open}）", d.label)}</summary>
+                        <div class="slots">
+                            {d.slots.into_iter().map(|s| {
+                                let (dv, sv) = (value.clone(), s.start.clone());
+                                let (dv2, sv2) = (dv.clone(), sv.clone());
+                                let left = if s.remaining == 0 { "已满".to_owned() } else { format!("余 {}", s.remaining) };
+                                view! {
+                                    <label class="choice slot">
+                                        <input type="radio" name=name disabled=s.remaining == 0
+                                            prop:checked=move || day.get() == dv2 && time.get() == sv2
+                                            on:change=move |_| { day.set(dv.clone()); time.set(sv.clone()); }/>
+                                        <span>{format!("{}–{}（{left}）", s.start, s.end)}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </details>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

@@ -1,6 +1,7 @@
 //! The 一次性告知 checklist rules: which materials apply for a citizen's answers.
 
-use crate::page::{ChecklistData, Condition, Material, Question};
+use crate::guide::{Condition, Material, Question};
+use crate::page::ChecklistData;
 use crate::route::is_id;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -121,6 +122,7 @@ impl ChecklistState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::guide::*;
     use crate::page::*;
     use proptest::prelude::*;
 

@@ -5,9 +5,11 @@ pub mod booking;
 pub mod calendar;
 pub mod checklist;
 pub mod form;
+pub mod guide;
 pub mod page;
 pub mod route;
 pub mod search;
 
+pub use guide::*;
 pub use page::*;
 pub use route::Route;

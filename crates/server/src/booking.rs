@@ -2,7 +2,9 @@
 //! across instances (last place, idempotency, per-phone cap) is held by the database.
 
 use crate::db::{self, int, now, text, Pool};
-use crate::error::{invalid, Failure};
+use crate::error::Failure;
+use crate::idempotency::{claim, parse_key};
+use crate::places::{release_place, slot_key, take_place};
 use crate::AppState;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Transaction};
@@ -21,26 +23,12 @@ pub fn today() -> Date {
     Date::from_unix_china(now())
 }
 
-fn slot_key(window: &str, day: Date, slot: &str) -> String {
-    format!("{window}|{day}|{slot}")
-}
-
 fn bookable_window<'a>(site: &'a Site, id: &str) -> Option<&'a WindowPage> {
     site.windows.iter().find(|w| w.id == id && w.local.booking.is_some())
 }
 
 fn capacity(window: &WindowPage) -> i64 {
     window.local.booking.as_ref().map_or(0, |b| i64::from(b.capacity))
-}
-
-/// An idempotency key from the browser: 8–64 letters, digits and '-'.
-pub fn parse_key(key: &str) -> Result<String, Failure> {
-    let ok = (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if ok {
-        Ok(key.to_owned())
-    } else {
-        Err(invalid("idempotency_key", "请求编号无效，请刷新页面后重新提交"))
-    }
 }
 
 /// The days and slots of a window with the places left in each.
@@ -171,67 +159,12 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
     }
 }
 
-/// Takes one place in a slot: true if there was one. The check and the increment are one
-/// UPDATE, so two requests can never both take the last place.
-async fn take_place(
-    tx: &mut Transaction<'static, Any>,
-    key: &str,
-    capacity: i64,
-) -> Result<bool, sqlx::Error> {
-    sqlx::query("INSERT INTO slot_usage (slot_key, booked) VALUES ($1, 0) ON CONFLICT (slot_key) DO NOTHING")
-        .bind(key)
-        .execute(&mut **tx)
-        .await?;
-    let updated =
-        sqlx::query("UPDATE slot_usage SET booked = booked + 1 WHERE slot_key = $1 AND booked < $2")
-            .bind(key)
-            .bind(capacity)
-            .execute(&mut **tx)
-            .await?;
-    Ok(updated.rows_affected() == 1)
-}
-
-async fn release_place(tx: &mut Transaction<'static, Any>, key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE slot_usage SET booked = booked - 1 WHERE slot_key = $1 AND booked > 0")
-        .bind(key)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// Records the idempotency key; `Some(target)` if it was already used.
-async fn claim_key(
-    tx: &mut Transaction<'static, Any>,
-    key: &str,
-    kind: &str,
-    target: &str,
-) -> Result<Option<String>, Failure> {
-    let inserted = sqlx::query("INSERT INTO idempotency (idem_key, kind, target, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (idem_key) DO NOTHING")
-        .bind(key)
-        .bind(kind)
-        .bind(target)
-        .bind(now())
-        .execute(&mut **tx)
-        .await?;
-    if inserted.rows_affected() == 1 {
-        return Ok(None);
-    }
-    let row = sqlx::query("SELECT kind, target FROM idempotency WHERE idem_key = $1")
-        .bind(key)
-        .fetch_one(&mut **tx)
-        .await?;
-    if text(&row, "kind") != kind {
-        return Err(invalid("idempotency_key", "请求编号已用于其他提交，请刷新页面后重新提交"));
-    }
-    Ok(Some(text(&row, "target")))
-}
-
 /// Books a place. Returns the booking and whether it was created now (false: a retry).
 pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bool), Failure> {
     let valid = parse_request(&state.site, req)?;
     let code = db::random_code(8).map_err(Failure::Unavailable)?;
     let mut tx = state.pool.begin().await?;
-    if let Some(existing) = claim_key(&mut tx, &valid.key, "booking", &code).await? {
+    if let Some(existing) = claim(&mut tx, &valid.key, "booking", &code).await? {
         tx.rollback().await?;
         return Ok((load(state, &existing).await?, false));
     }
@@ -398,7 +331,7 @@ pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, F
     let key = parse_key(&req.idempotency_key)?;
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
     let mut tx = state.pool.begin().await?;
-    if claim_key(&mut tx, &key, "reschedule", &code).await?.is_some() {
+    if claim(&mut tx, &key, "reschedule", &code).await?.is_some() {
         tx.rollback().await?;
         return lookup(state, &BookingLookup { code, phone: phone.as_str().to_owned() }).await;
     }

@@ -1,9 +1,10 @@
 //! Feedback (意见箱): complaints, suggestions, praise, enquiries, satisfaction ratings, with a
 //! tracking number and a promised reply date on the working-day calendar.
 
-use crate::booking::{parse_key, today};
+use crate::booking::today;
 use crate::db::{self, int, now, text, Pool};
 use crate::error::Failure;
+use crate::idempotency::{claim, parse_key};
 use crate::AppState;
 use sqlx::any::AnyRow;
 use swg_content::Site;
@@ -160,27 +161,9 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
         String::new()
     };
     let mut tx = state.pool.begin().await?;
-    let claimed = sqlx::query(
-        "INSERT INTO idempotency (idem_key, kind, target, created_at) VALUES ($1, 'feedback', $2, $3) ON CONFLICT (idem_key) DO NOTHING",
-    )
-    .bind(&valid.key)
-    .bind(&tracking)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() == 0 {
-        let row = sqlx::query("SELECT kind, target FROM idempotency WHERE idem_key = $1")
-            .bind(&valid.key)
-            .fetch_one(&mut *tx)
-            .await?;
+    if let Some(existing) = claim(&mut tx, &valid.key, "feedback", &tracking).await? {
         tx.rollback().await?;
-        if text(&row, "kind") != "feedback" {
-            return Err(crate::error::invalid(
-                "idempotency_key",
-                "请求编号已用于其他提交，请刷新页面后重新提交",
-            ));
-        }
-        return Ok((load(state, &text(&row, "target")).await?, false));
+        return Ok((load(state, &existing).await?, false));
     }
     sqlx::query(
         "INSERT INTO feedback (tracking, kind, window_id, service_id, visit_date, body, officer, phone, consent, rating, \

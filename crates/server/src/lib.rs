@@ -10,6 +10,8 @@ mod error;
 pub mod feedback;
 mod files;
 mod forms;
+mod idempotency;
+mod places;
 mod rate;
 
 pub use config::Config;
