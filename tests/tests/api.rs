@@ -331,3 +331,22 @@ async fn the_plain_html_form_books_without_javascript_and_explains_errors() {
     let html = bad.text().await.expect("html");
     assert!(html.contains("手机号码应为 1 开头的 11 位数字") && html.contains("请选择预约日期"), "{html}");
 }
+
+#[tokio::test]
+async fn the_purge_command_deletes_only_records_past_the_retention_period() {
+    let server = Server::start().await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let (_, current) = post(&server, path::BOOKINGS, &request(&day, &slot, 50)).await;
+    sqlx::query(
+        "INSERT INTO bookings (code, window_id, service_id, day, slot, name, phone, id_number, need, home_visit, status, created_at) \
+         VALUES ('OLDOLD22', 'huji', 'shenfenzheng-huanling', '2020-01-06', '09:00', '旧', '13900000099', '110105198001010011', 'none', 0, 'booked', 0)",
+    )
+    .execute(&server.state.pool)
+    .await
+    .expect("an old booking");
+    let purged = swg_server::booking::purge(&server.state.pool, 180).await.expect("purge");
+    assert_eq!(purged, 1);
+    let (status, _) =
+        post(&server, path::BOOKING_LOOKUP, &json!({ "code": current["code"], "phone": phone(50) })).await;
+    assert_eq!(status, StatusCode::OK, "a current booking stays");
+}

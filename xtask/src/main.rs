@@ -63,14 +63,18 @@ fn serve(port: &str) -> Result<(), String> {
 fn test() -> Result<(), String> {
     build::build(&build::Options::default())?;
     let (chromium, chromedriver) = tools::ensure_chromium()?;
+    let axe = tools::axe_core()?;
     let dist = root().join("dist");
     let env = [
+        ("SWG_AXE", axe.to_string_lossy().into_owned()),
         ("SWG_DIST", dist.to_string_lossy().into_owned()),
         ("SWG_CHROMIUM", chromium.to_string_lossy().into_owned()),
         ("SWG_CHROMEDRIVER", chromedriver.to_string_lossy().into_owned()),
         ("SWG_TEST_DATABASE_URL", String::new()),
     ];
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // The durability test starts the server binary itself, which `cargo test` does not build.
+    tools::cargo(&["build", "-p", "swg-server", "--bin", "swg-server"], &[])?;
     tools::cargo(&["test", "--workspace", "--exclude", "swg-web", "--exclude", "swg-web-forms"], &env)?;
     match std::env::var("SWG_TEST_POSTGRES_URL") {
         Ok(url) if !url.is_empty() => {

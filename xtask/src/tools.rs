@@ -47,6 +47,24 @@ pub fn wasm_opt() -> Option<PathBuf> {
     }
 }
 
+/// axe-core (npm) for the accessibility checks in the browser tests, installed into `.tools/`.
+pub fn axe_core() -> Result<PathBuf, String> {
+    let tools = root().join(".tools");
+    let script = tools.join("node_modules/axe-core/axe.min.js");
+    if !script.exists() {
+        eprintln!("xtask: installing axe-core (npm) into .tools/ …");
+        std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&tools)
+            .arg("axe-core@4"))
+        .map_err(|e| {
+            format!("{e}\nthe accessibility tests need axe-core from npm: install Node.js and npm")
+        })?;
+    }
+    Ok(script)
+}
+
 /// Debian's Chromium and ChromeDriver, installed with apt-get when running as root.
 pub fn ensure_chromium() -> Result<(PathBuf, PathBuf), String> {
     let chromium = Path::new("/usr/bin/chromium");
