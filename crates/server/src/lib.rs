@@ -73,9 +73,11 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(axum::middleware::from_fn_with_state(state.limiter.clone(), rate::limit))
         .with_state(state.clone());
-    Router::new()
-        .merge(dynamic)
-        .fallback_service(files::service(&state.config.dist))
+    let site = Router::new().merge(dynamic).fallback_service(files::service(&state.config.dist));
+    // A site built for a sub-path (`cargo xtask build --base /guide`) is served under it.
+    let base = swg_model::route::base_path();
+    let routed = if base.is_empty() { site } else { Router::new().nest_service(base, site) };
+    routed
         .layer(axum::middleware::from_fn(files::cache_headers))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(SetResponseHeaderLayer::overriding(
