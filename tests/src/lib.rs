@@ -190,9 +190,18 @@ impl Browser {
 
     /// Switches CSS media emulation (e.g. "print") through ChromeDriver's DevTools bridge.
     pub async fn emulate_media(&self, media: &str) {
-        let command =
-            Cdp { cmd: "Emulation.setEmulatedMedia", params: serde_json::json!({ "media": media }) };
-        self.client.issue_cmd(command).await.expect("emulate media");
+        self.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": media })).await;
+    }
+
+    /// Cuts the page's network off (`true`) or restores it, as a phone losing its signal.
+    pub async fn offline(&self, offline: bool) {
+        self.cdp("Network.enable", serde_json::json!({})).await;
+        let conditions = serde_json::json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+        self.cdp("Network.emulateNetworkConditions", conditions).await;
+    }
+
+    async fn cdp(&self, cmd: &'static str, params: serde_json::Value) {
+        self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"));
     }
 
     pub async fn close(mut self) {

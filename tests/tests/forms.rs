@@ -131,3 +131,48 @@ async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_submission_made_offline_waits_in_the_outbox_and_is_filed_once_when_back_online() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/feedback/?window=huji&kind=suggestion")).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "five rating levels show",
+            "return document.querySelectorAll('input[name=rating]').length === 5",
+        )
+        .await;
+    browser.js("document.querySelectorAll('input[name=rating]')[0].click(); return true").await;
+    fill(&browser, "#f-text", "希望增加周六上午的户籍窗口。").await;
+
+    browser.offline(true).await;
+    press(&browser, "提交").await;
+    browser
+        .until(
+            "the citizen is told it is saved",
+            "return document.querySelector('main').textContent.includes('网络不通，已保存在本机')",
+        )
+        .await;
+    assert_eq!(browser.js("return localStorage.getItem('swg.outbox.feedback') !== null").await, true);
+
+    browser.offline(false).await;
+    browser.js("window.dispatchEvent(new Event('online')); return true").await;
+    let tracking = browser.text(".code").await;
+    assert!(tracking.starts_with('F'), "{tracking}");
+    assert_eq!(
+        browser.js("return localStorage.getItem('swg.outbox.feedback')").await,
+        serde_json::Value::Null
+    );
+    browser.close().await;
+
+    let stats: serde_json::Value =
+        reqwest::get(server.url("/api/stats")).await.expect("get").json().await.expect("json");
+    let huji = stats["windows"]
+        .as_array()
+        .and_then(|w| w.iter().find(|w| w["window"] == "huji"))
+        .expect("huji")
+        .clone();
+    assert_eq!(huji["ratings"], serde_json::json!([0, 0, 0, 0, 1]), "filed exactly once");
+}
