@@ -132,8 +132,28 @@ pub fn submit<B, R>(
     });
 }
 
+/// Sends what waits in the outbox once the island is on screen, and again whenever the browser
+/// comes back online.
+pub fn resume_outbox<B>(
+    outbox: &'static str,
+    queued: leptos::prelude::RwSignal<bool>,
+    send: impl Fn(Pending<B>) + Copy + 'static,
+) where
+    B: DeserializeOwned + 'static,
+{
+    use leptos::prelude::Set;
+    let retry = move || {
+        if let Some(pending) = outbox_get::<B>(outbox) {
+            queued.set(true);
+            send(pending);
+        }
+    };
+    leptos::prelude::Effect::new(move |_| retry());
+    on_online(retry);
+}
+
 /// Runs `f` whenever the browser comes back online, until the current owner is cleaned up.
-pub fn on_online(f: impl Fn() + 'static) {
+fn on_online(f: impl Fn() + 'static) {
     let handle = leptos::prelude::window_event_listener_untyped("online", move |_| f());
     leptos::prelude::on_cleanup(move || handle.remove());
 }

@@ -144,8 +144,7 @@ fn show_status(html: &str) {
 
 /// Whether this bundle can show `route` without loading another bundle.
 fn can_show(route: &Route) -> bool {
-    cfg!(feature = "forms")
-        || !matches!(route, Route::Book | Route::Manage | Route::Feedback | Route::Track | Route::Stats)
+    cfg!(feature = "forms") || !swg_model::FormKind::ALL.iter().any(|kind| kind.route() == *route)
 }
 
 /// Shows `route`, from the cache or by fetching its page data.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use swg_model::api::{path, Availability};
-use swg_tests::{content_dir, fresh_database, id_number, key, phone};
+use swg_tests::{content_dir, free_port, fresh_database, id_number, key, phone};
 
 fn server_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
@@ -19,13 +19,6 @@ fn server_binary() -> PathBuf {
         binary.display()
     );
     binary
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
 }
 
 /// The server process; killed and reaped when dropped.

@@ -19,6 +19,20 @@ async fn press(browser: &Browser, label: &str) {
     browser.until(&format!("the button {label} can be pressed"), &script).await;
 }
 
+/// Opens the feedback page at `path` once its rating levels are on screen.
+async fn open_feedback(server: &Server, path: &str) -> Browser {
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(path)).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "five rating levels show",
+            "return document.querySelectorAll('input[name=rating]').length === 5",
+        )
+        .await;
+    browser
+}
+
 /// Opens the first (or last) day that has a free slot and picks its first (or last) slot.
 async fn pick_free_slot(browser: &Browser, radio: &str, last: bool) {
     let script = format!(
@@ -95,15 +109,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
 #[tokio::test]
 async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
     let server = Server::start().await;
-    let browser = Browser::open(true).await;
-    browser.goto(&server.url("/feedback/?window=huji")).await;
-    browser.until_app_ready().await;
-    browser
-        .until(
-            "five rating levels show",
-            "return document.querySelectorAll('input[name=rating]').length === 5",
-        )
-        .await;
+    let browser = open_feedback(&server, "/feedback/?window=huji").await;
     // The levels run 非常满意 … 非常不满意; the fourth is 不满意, which asks what went wrong.
     browser.js("document.querySelectorAll('input[name=rating]')[3].click(); return true").await;
     fill(&browser, "#f-what_went_wrong", "材料没有一次说清").await;
@@ -135,15 +141,7 @@ async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
 #[tokio::test]
 async fn a_submission_made_offline_waits_in_the_outbox_and_is_filed_once_when_back_online() {
     let server = Server::start().await;
-    let browser = Browser::open(true).await;
-    browser.goto(&server.url("/feedback/?window=huji&kind=suggestion")).await;
-    browser.until_app_ready().await;
-    browser
-        .until(
-            "five rating levels show",
-            "return document.querySelectorAll('input[name=rating]').length === 5",
-        )
-        .await;
+    let browser = open_feedback(&server, "/feedback/?window=huji&kind=suggestion").await;
     browser.js("document.querySelectorAll('input[name=rating]')[0].click(); return true").await;
     fill(&browser, "#f-text", "希望增加周六上午的户籍窗口。").await;
 

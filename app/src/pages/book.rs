@@ -77,12 +77,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             }
         });
     };
-    let retry_outbox = move || {
-        if let Some(pending) = client::outbox_get::<BookingRequest>(OUTBOX) {
-            queued.set(true);
-            send(pending);
-        }
-    };
+    client::resume_outbox(OUTBOX, queued, send);
     Effect::new(move |_| {
         if let Some(w) =
             query_param("window").filter(|w| windows.with_value(|ws| ws.iter().any(|x| &x.id == w)))
@@ -92,9 +87,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 service.set(s);
             }
         }
-        retry_outbox();
     });
-    client::on_online(retry_outbox);
 
     let check_details = move |_| {
         let mut errors = Vec::new();

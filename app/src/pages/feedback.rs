@@ -43,21 +43,14 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
                 }
             });
         };
-    let retry_outbox = move || {
-        if let Some(pending) = client::outbox_get::<FeedbackRequest>(OUTBOX) {
-            queued.set(true);
-            send(pending);
-        }
-    };
+    client::resume_outbox(OUTBOX, queued, send);
     Effect::new(move |_| {
         for (name, signal) in [("kind", kind), ("window", window_id), ("service", service)] {
             if let Some(v) = query_param(name) {
                 signal.set(v);
             }
         }
-        retry_outbox();
     });
-    client::on_online(retry_outbox);
 
     let submit = move |_| {
         local.set(Vec::new());

@@ -5,6 +5,7 @@ use crate::error::{line_of, ContentErrors};
 use crate::load::{Parsed, Source};
 use crate::raw::*;
 use std::collections::{BTreeMap, BTreeSet};
+use swg_model::booking::minutes;
 use swg_model::checklist::all_answer_combinations;
 use swg_model::route::is_id;
 use swg_model::Condition;
@@ -78,15 +79,6 @@ fn check_booking(b: &RawBooking) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-pub(crate) fn minutes(hhmm: &str) -> Option<u16> {
-    let (h, m) = hhmm.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
-    ((h < 24 && m < 60) || (h == 24 && m == 0)).then_some(h * 60 + m)
 }
 
 pub(crate) fn find_line(text: &str, needle: &str) -> usize {

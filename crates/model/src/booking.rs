@@ -3,9 +3,14 @@
 use crate::calendar::{is_working_day, Date};
 use crate::page::WindowLocal;
 
-fn minutes(hhmm: &str) -> Option<u16> {
+/// Minutes since midnight of "HH:MM" (two digits each; "24:00" is the end of the day).
+pub fn minutes(hhmm: &str) -> Option<u16> {
     let (h, m) = hhmm.split_once(':')?;
-    Some(h.parse::<u16>().ok()? * 60 + m.parse::<u16>().ok()?)
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    ((h < 24 && m < 60) || (h == 24 && m == 0)).then_some(h * 60 + m)
 }
 
 fn hhmm(minutes: u16) -> String {
