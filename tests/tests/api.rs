@@ -238,7 +238,7 @@ async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let receipt: FeedbackReceipt = serde_json::from_value(body).expect("receipt");
     assert!(receipt.tracking.starts_with('F'));
-    let (due, _) = swg_model::calendar::add_working_days(receipt.filed_on, 3);
+    let (due, _) = swg_tests::content().calendar.add_working_days(receipt.filed_on, 3);
     assert_eq!(receipt.due_on, Some(due));
     assert!(receipt.rule.as_deref().is_some_and(|r| r.contains("自受理次日起算")));
     assert_eq!(receipt.phone, "139****0020");

@@ -1,8 +1,9 @@
 //! `cargo xtask build` and `bench`: content check, wasm bundle, pre-rendering, compression.
 
 use crate::compress::{brotli, files, gzip, precompress};
+use crate::progress::{say, Stages};
 use crate::root;
-use crate::tools::{self, cargo};
+use crate::tools::{self, cargo, WASM_TARGET};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,7 +15,6 @@ pub struct Options {
     pub base: String,
 }
 
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_PROFILE: &str = "wasm-release";
 
 /// Names of the built assets, relative to `dist/`.
@@ -35,7 +35,7 @@ fn bundle(
     assets: &Path,
 ) -> Result<(String, String), String> {
     let root = root();
-    cargo(&["build", "--quiet", "-p", package, "--target", WASM_TARGET, "--profile", WASM_PROFILE], env)?;
+    cargo(&["build", "-p", package, "--target", WASM_TARGET, "--profile", WASM_PROFILE], env)?;
     let crate_name = package.replace('-', "_");
     let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join(format!("{crate_name}.wasm"));
     let out = root.join("target/bindgen").join(stem);
@@ -57,7 +57,9 @@ fn bundle(
             "--enable-reference-types",
             "--enable-multivalue",
         ];
-        tools::run(Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm))?;
+        crate::progress::run(
+            Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm),
+        )?;
     }
     if out.join("snippets").exists() {
         copy_dir(&out.join("snippets"), &assets.join("snippets"))?;
@@ -68,7 +70,11 @@ fn bundle(
     ))
 }
 
-pub fn build(options: &Options) -> Result<Built, String> {
+/// How many stages [`build`] adds to a command's count.
+pub const STAGES: usize = 4;
+
+/// Builds `dist/` in [`STAGES`] stages; the wasm32 target must be installed already.
+pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
     let base = normalise_base(&options.base)?;
     let env = [("SWG_BASE_PATH", base.as_str())];
     let root = root();
@@ -76,44 +82,48 @@ pub fn build(options: &Options) -> Result<Built, String> {
     let staging = root.join("dist.staging");
     let _ = std::fs::remove_dir_all(&staging);
 
-    // 1. Content first: a broken guide stops the build before anything is written.
-    cargo(&["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)?;
+    // Content first: a broken guide stops the build before anything is written.
+    stages.run("content check (content/)", || {
+        cargo(&["run", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)
+    })?;
 
-    // 2. The browser bundles: a small one for every page, a larger one for the form pages.
+    // The browser bundles: a small one for every page, a larger one for the form pages.
     let assets = staging.join("assets");
     std::fs::create_dir_all(&assets).map_err(io)?;
-    let (js, wasm) = bundle("swg-web", "app", &env, &assets)?;
-    let (forms_js, forms_wasm) = bundle("swg-web-forms", "forms", &env, &assets)?;
+    let (js, wasm) =
+        stages.run("browser bundle (release wasm)", || bundle("swg-web", "app", &env, &assets))?;
+    let (forms_js, forms_wasm) = stages
+        .run("form pages' bundle (release wasm)", || bundle("swg-web-forms", "forms", &env, &assets))?;
 
-    // 3. Hashed stylesheet, public files, then every page.
-    let built = Built {
-        css: hashed_copy(&root.join("app/style/site.css"), &assets, "site", "css")?,
-        js,
-        wasm,
-        forms_js,
-        forms_wasm,
-    };
-    copy_dir(&root.join("public"), &staging)?;
-    let args = ["run", "--quiet", "-p", "swg-site", "--bin", "prerender", "--", "write"];
-    let names = [&built.css, &built.js, &built.wasm, &built.forms_js, &built.forms_wasm];
-    let (content, staging_dir) = (path(&content), path(&staging));
-    let all: Vec<&str> = args
-        .into_iter()
-        .chain([content.as_str(), staging_dir.as_str()])
-        .chain(names.iter().map(|n| n.as_str()))
-        .collect();
-    cargo(&all, &env)?;
-    let compressed = precompress(&staging).map_err(io)?;
-
-    // 4. Swap the finished site into place.
-    let dist = root.join("dist");
-    let _ = std::fs::remove_dir_all(&dist);
-    std::fs::rename(&staging, &dist).map_err(io)?;
-    eprintln!(
-        "xtask: dist/ written ({} files, {compressed} pre-compressed), base path \"{base}\"",
-        files(&dist).len()
-    );
-    Ok(built)
+    // Hashed stylesheet, public files, then every page; then swap the finished site into place.
+    stages.run("pre-render every page into dist/", || {
+        let built = Built {
+            css: hashed_copy(&root.join("app/style/site.css"), &assets, "site", "css")?,
+            js,
+            wasm,
+            forms_js,
+            forms_wasm,
+        };
+        copy_dir(&root.join("public"), &staging)?;
+        let args = ["run", "-p", "swg-site", "--bin", "prerender", "--", "write"];
+        let names = [&built.css, &built.js, &built.wasm, &built.forms_js, &built.forms_wasm];
+        let (content, staging_dir) = (path(&content), path(&staging));
+        let all: Vec<&str> = args
+            .into_iter()
+            .chain([content.as_str(), staging_dir.as_str()])
+            .chain(names.iter().map(|n| n.as_str()))
+            .collect();
+        cargo(&all, &env)?;
+        let compressed = precompress(&staging).map_err(io)?;
+        let dist = root.join("dist");
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::rename(&staging, &dist).map_err(io)?;
+        say(&format!(
+            "xtask: dist/ written ({} files, {compressed} pre-compressed), base path \"{base}\"",
+            files(&dist).len()
+        ));
+        Ok(built)
+    })
 }
 
 fn normalise_base(base: &str) -> Result<String, String> {
@@ -180,8 +190,11 @@ fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
 
 /// Prints build time, HTML bytes per route kind and the whole first load of a guide page.
 pub fn bench() -> Result<(), String> {
+    let postgres = std::env::var("SWG_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty());
+    let mut stages = Stages::new(1 + STAGES + 1 + usize::from(postgres.is_some()));
+    stages.run("Rust target wasm32-unknown-unknown", tools::ensure_wasm_target)?;
     let started = Instant::now();
-    let built = build(&Options::default())?;
+    let built = build(&Options::default(), &mut stages)?;
     let elapsed = started.elapsed();
     let dist = root().join("dist");
     println!("build (incremental, after compile): {:.1} s", elapsed.as_secs_f64());
@@ -241,13 +254,14 @@ pub fn bench() -> Result<(), String> {
         println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
     }
     println!();
-    cargo(&["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", "")])?;
-    match std::env::var("SWG_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => cargo(
-            &["bench", "--quiet", "-p", "swg-tests", "--bench", "booking"],
-            &[("SWG_TEST_DATABASE_URL", &url)],
-        ),
-        _ => {
+    stages.run("booking benchmark on SQLite", || {
+        cargo(&["bench", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", "")])
+    })?;
+    match postgres {
+        Some(url) => stages.run("booking benchmark on PostgreSQL", || {
+            cargo(&["bench", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", &url)])
+        }),
+        None => {
             println!("(set SWG_TEST_POSTGRES_URL to measure PostgreSQL too)");
             Ok(())
         }

@@ -2,26 +2,39 @@
 
 mod build;
 mod compress;
+mod progress;
 mod tools;
 
+use progress::{say, Stages};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage: cargo xtask <command>
 
   build [--base /sub/path]  check content, build the wasm, pre-render every route into dist/
-  serve [--port N]          build, then serve dist/ on http://127.0.0.1:8080 (default port)
+  serve [--port N]          build, then serve the site and API on http://127.0.0.1:8080 (default port)
   test                      build, then run every test (unit, API, browser)
   ci                        fmt check, clippy -D warnings (host and wasm), then test
   bench                     build and print page sizes (raw, gzip, brotli) and build time";
 
+const TARGET_STAGE: &str = "Rust target wasm32-unknown-unknown";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build") => option(&args, "--base")
-            .and_then(|base| build::build(&build::Options { base: base.unwrap_or_default() }).map(drop)),
+        Some("build") => option(&args, "--base").and_then(|base| {
+            let mut stages = Stages::new(1 + build::STAGES);
+            stages.run(TARGET_STAGE, tools::ensure_wasm_target)?;
+            build::build(&build::Options { base: base.unwrap_or_default() }, &mut stages)?;
+            stages.finish("built");
+            Ok(())
+        }),
         Some("serve") => option(&args, "--port").and_then(|port| serve(port.as_deref().unwrap_or("8080"))),
-        Some("test") => test(),
+        Some("test") => {
+            let mut stages = Stages::new(1 + test_stages());
+            stages.run(TARGET_STAGE, tools::ensure_wasm_target).and_then(|()| test(&mut stages))
+        }
         Some("ci") => ci(),
         Some("bench") => build::bench(),
         _ => Err(USAGE.to_owned()),
@@ -29,7 +42,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("{message}");
+            say(&message);
             ExitCode::FAILURE
         }
     }
@@ -49,21 +62,60 @@ pub fn root() -> PathBuf {
 }
 
 fn serve(port: &str) -> Result<(), String> {
-    port.parse::<u16>().map_err(|_| format!("--port: `{port}` is not a port number"))?;
-    build::build(&build::Options::default())?;
+    let port: u16 = port.parse().map_err(|_| format!("--port: `{port}` is not a port number"))?;
+    let mut stages = Stages::new(1 + build::STAGES + 2);
+    stages.run(TARGET_STAGE, tools::ensure_wasm_target)?;
+    build::build(&build::Options::default(), &mut stages)?;
+    stages.run("API server (swg-server)", || tools::cargo(&["build", "-p", "swg-server"], &[]))?;
     let dist = root().join("dist");
-    tools::cargo(
-        &["run", "--quiet", "-p", "swg-server", "--", "--port", port, "--dist", &dist.to_string_lossy()],
-        &[],
-    )
+    let binary = root().join("target/debug/swg-server");
+    let mut server = stages.run("start the server", || {
+        let mut child = Command::new(&binary)
+            .args(["--port", &port.to_string(), "--dist", &dist.to_string_lossy()])
+            .current_dir(root())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(format!("the server stopped ({status}); its messages are above"));
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                return Err(format!("the server did not open port {port} within 60 s"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(child)
+    })?;
+    stages.finish("ready");
+    say(&format!(
+        "\nxtask: the site and its API are at http://127.0.0.1:{port}/  (Ctrl-C stops the server)\n"
+    ));
+    let status = server.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the server stopped ({status})"))
+    }
 }
 
-/// Every test on SQLite; then the database tests again on PostgreSQL when
-/// `SWG_TEST_POSTGRES_URL` names a server (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).
-fn test() -> Result<(), String> {
-    build::build(&build::Options::default())?;
-    let (chromium, chromedriver) = tools::ensure_chromium()?;
-    let axe = tools::axe_core()?;
+/// The PostgreSQL server the database tests run on a second time, if `SWG_TEST_POSTGRES_URL`
+/// names one (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).
+fn postgres_url() -> Option<String> {
+    std::env::var("SWG_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
+}
+
+/// How many stages [`test`] runs.
+fn test_stages() -> usize {
+    build::STAGES + 4 + usize::from(postgres_url().is_some())
+}
+
+/// Every test on SQLite; then the database tests again on PostgreSQL where configured.
+fn test(stages: &mut Stages) -> Result<(), String> {
+    build::build(&build::Options::default(), stages)?;
+    let (chromium, chromedriver) = stages.run("Chromium and ChromeDriver", tools::ensure_chromium)?;
+    let axe = stages.run("axe-core (npm)", tools::axe_core)?;
     let dist = root().join("dist");
     let env = [
         ("SWG_AXE", axe.to_string_lossy().into_owned()),
@@ -74,32 +126,40 @@ fn test() -> Result<(), String> {
     ];
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     // The durability test starts the server binary itself, which `cargo test` does not build.
-    tools::cargo(&["build", "-p", "swg-server", "--bin", "swg-server"], &[])?;
-    tools::cargo(&["test", "--workspace", "--exclude", "swg-web", "--exclude", "swg-web-forms"], &env)?;
-    match std::env::var("SWG_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => {
-            eprintln!("xtask: running the database tests again on PostgreSQL");
+    stages.run("API server binary (for the durability test)", || {
+        tools::cargo(&["build", "-p", "swg-server", "--bin", "swg-server"], &[])
+    })?;
+    stages.run("every test on SQLite (unit, content, API, browser)", || {
+        tools::cargo(&["test", "--workspace", "--exclude", "swg-web", "--exclude", "swg-web-forms"], &env)
+    })?;
+    match postgres_url() {
+        Some(url) => stages.run("database tests again on PostgreSQL", || {
             tools::cargo(
                 &["test", "-p", "swg-tests", "--test", "api", "--test", "durability"],
                 &[("SWG_TEST_DATABASE_URL", &url)],
             )
-        }
-        _ => {
-            eprintln!("xtask: SWG_TEST_POSTGRES_URL is not set; the database tests ran on SQLite only");
-            Ok(())
-        }
+        })?,
+        None => say("xtask: SWG_TEST_POSTGRES_URL is not set; the database tests ran on SQLite only"),
     }
+    stages.finish("every test passed");
+    Ok(())
 }
 
 fn ci() -> Result<(), String> {
-    tools::cargo(&["fmt", "--all", "--check"], &[])?;
-    tools::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
+    let mut stages = Stages::new(1 + 3 + test_stages());
+    stages.run(TARGET_STAGE, tools::ensure_wasm_target)?;
+    stages.run("cargo fmt --check", || tools::cargo(&["fmt", "--all", "--check"], &[]))?;
+    stages.run("clippy -D warnings (host)", || {
+        tools::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
+    })?;
     // The two wasm bundles differ in features, so each is linted on its own.
-    for bundle in ["swg-web", "swg-web-forms"] {
-        tools::cargo(
-            &["clippy", "-p", bundle, "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"],
-            &[],
-        )?;
-    }
-    test()
+    stages.run("clippy -D warnings (both wasm bundles)", || {
+        ["swg-web", "swg-web-forms"].into_iter().try_for_each(|bundle| {
+            tools::cargo(
+                &["clippy", "-p", bundle, "--target", tools::WASM_TARGET, "--", "-D", "warnings"],
+                &[],
+            )
+        })
+    })?;
+    test(&mut stages)
 }

@@ -1,23 +1,53 @@
 //! Finding or installing the tools the build and tests need, and running commands.
 
+use crate::progress::{run, say};
 use crate::root;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Runs cargo with arguments and extra environment, failing with a clear message.
+/// Runs cargo with arguments and extra environment, failing with a clear message. Its progress
+/// shows as it would on the terminal, and everything it prints goes to the log too.
 pub fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    run(Command::new(cargo).args(args).envs(env.iter().copied()).current_dir(root()))
+    let mut command = Command::new(cargo);
+    command.args(args).envs(env.iter().copied()).current_dir(root());
+    if std::io::stderr().is_terminal() {
+        // Cargo sees a pipe (the log copies its output), so ask for what a terminal would get.
+        command.env("CARGO_TERM_COLOR", "always").env("CARGO_TERM_PROGRESS_WHEN", "always");
+        command.env("CARGO_TERM_PROGRESS_WIDTH", "80");
+    }
+    run(&mut command)
 }
 
-pub fn run(command: &mut Command) -> Result<(), String> {
-    let shown = format!("{command:?}");
-    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("failed ({status}): {shown}"))
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Makes sure the toolchain in use can build for wasm32: rustup does not install the targets
+/// of `rust-toolchain.toml` by itself on every machine, so add it where it is missing.
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let output = Command::new("rustc")
+        .args(["--print", "target-libdir", "--target", WASM_TARGET])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("cannot run rustc: {e}. Install Rust with rustup (https://rustup.rs)."))?;
+    let libdir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    let installed = std::fs::read_dir(&libdir).is_ok_and(|mut entries| {
+        entries.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().starts_with("libcore-")))
+    });
+    if installed {
+        say(&format!("xtask: the {WASM_TARGET} target is installed"));
+        return Ok(());
     }
+    if Command::new("rustup").arg("--version").output().is_err() {
+        return Err(format!(
+            "the Rust target {WASM_TARGET} is missing and rustup is not installed: install rustup \
+             (https://rustup.rs), or add the {WASM_TARGET} standard library to your Rust toolchain"
+        ));
+    }
+    say(&format!(
+        "xtask: the {WASM_TARGET} target is missing; installing it with `rustup target add {WASM_TARGET}`"
+    ));
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]).current_dir(root()))
 }
 
 fn is_root() -> bool {
@@ -32,7 +62,7 @@ pub fn wasm_opt() -> Option<PathBuf> {
     if bin.exists() {
         return Some(bin);
     }
-    eprintln!("xtask: installing wasm-opt (npm binaryen@132) into .tools/ …");
+    say("xtask: installing wasm-opt (npm binaryen@132) into .tools/ …");
     let installed = std::fs::create_dir_all(&tools).is_ok()
         && run(Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
@@ -42,7 +72,7 @@ pub fn wasm_opt() -> Option<PathBuf> {
     if installed && bin.exists() {
         Some(bin)
     } else {
-        eprintln!("xtask: wasm-opt is not available (needs npm); the wasm is left unoptimised. Install Node.js and npm to get the smaller bundle.");
+        say("xtask: wasm-opt is not available (needs npm); the wasm is left unoptimised. Install Node.js and npm to get the smaller bundle.");
         None
     }
 }
@@ -52,7 +82,7 @@ pub fn axe_core() -> Result<PathBuf, String> {
     let tools = root().join(".tools");
     let script = tools.join("node_modules/axe-core/axe.min.js");
     if !script.exists() {
-        eprintln!("xtask: installing axe-core (npm) into .tools/ …");
+        say("xtask: installing axe-core (npm) into .tools/ …");
         std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
         run(Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
@@ -73,7 +103,7 @@ pub fn ensure_chromium() -> Result<(PathBuf, PathBuf), String> {
         if !is_root() {
             return Err("browser tests need Chromium and ChromeDriver: run `sudo apt-get install chromium chromium-driver` and try again".to_owned());
         }
-        eprintln!("xtask: installing chromium and chromium-driver with apt-get …");
+        say("xtask: installing chromium and chromium-driver with apt-get …");
         run(Command::new("apt-get").args(["update", "-qq"]))?;
         run(Command::new("apt-get")
             .args(["install", "-y", "-qq", "chromium", "chromium-driver"])

@@ -5,6 +5,7 @@ use crate::load::Parsed;
 use crate::raw::*;
 use crate::site::Site;
 use std::collections::BTreeMap;
+use swg_model::calendar::Calendar;
 use swg_model::*;
 use toml::Spanned;
 
@@ -103,6 +104,7 @@ pub(crate) fn to_local(w: &LocalWindow) -> WindowLocal {
 
 pub(crate) fn assemble(
     site: SiteFile,
+    calendar: Calendar,
     mut windows: Vec<Parsed<RawWindow>>,
     services: Vec<Parsed<RawService>>,
 ) -> Site {
@@ -185,6 +187,7 @@ pub(crate) fn assemble(
         .collect();
     let s = site.site;
     Site {
+        calendar,
         info: SiteInfo {
             name: s.name,
             organisation: s.organisation,

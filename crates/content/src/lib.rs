@@ -2,6 +2,7 @@
 //! errors with file, line and a hint. Markdown is rendered to HTML here, natively.
 
 mod assemble;
+mod calendar;
 mod check;
 mod error;
 mod frontmatter;
@@ -10,6 +11,7 @@ mod markdown;
 mod raw;
 mod site;
 
+pub use calendar::{expiry_warning, WARN_DAYS_BEFORE_END};
 pub use error::{ContentError, ContentErrors};
-pub use load::load;
+pub use load::{load, CALENDAR_FILE};
 pub use site::{Site, Stats};

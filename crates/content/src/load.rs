@@ -1,6 +1,7 @@
 //! Reads every content file, turns front matter into typed pages and checks the cross-references.
 
 use crate::assemble::assemble;
+use crate::calendar;
 use crate::check::{check_service, check_site, check_window, find_line};
 use crate::error::{from_toml, line_of, ContentError, ContentErrors};
 use crate::raw::*;
@@ -10,6 +11,9 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
+
+/// The holiday calendar's file name within the content folder.
+pub const CALENDAR_FILE: &str = "calendar.toml";
 
 /// One file being read: its path and text, for turning byte spans into lines.
 pub(crate) struct Source {
@@ -35,9 +39,18 @@ pub(crate) struct Parsed<T> {
     pub body_html: String,
 }
 
-/// Loads and checks the content tree at `dir` (holding `site.toml`, `windows/`, `services/`).
+/// Loads and checks the content tree at `dir` (holding `site.toml`, `calendar.toml`, `windows/`,
+/// `services/`).
 pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     let mut errors = ContentErrors::default();
+    let calendar_file = dir.join(CALENDAR_FILE);
+    let calendar = match std::fs::read_to_string(&calendar_file) {
+        Ok(text) => calendar::read(&calendar_file, text, &mut errors),
+        Err(e) => {
+            errors.push(calendar::missing(&calendar_file, &e));
+            Default::default()
+        }
+    };
     let site = read_site(&dir.join("site.toml"), &mut errors);
     let windows: Vec<Parsed<RawWindow>> = read_dir(&dir.join("windows"), &mut errors);
     let errors_before_services = errors.0.len();
@@ -79,7 +92,7 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(assemble(site, windows, services))
+    Ok(assemble(site, calendar, windows, services))
 }
 
 fn read_text(file: &Path, errors: &mut ContentErrors) -> Option<String> {

@@ -1,11 +1,14 @@
 //! A loaded, checked content tree and the page data of every route built from it.
 
+use swg_model::calendar::Calendar;
 use swg_model::*;
 
 /// Everything in `content/`, checked.
 #[derive(Clone, Debug)]
 pub struct Site {
     pub info: SiteInfo,
+    /// The official working-day calendar from `calendar.toml`.
+    pub calendar: Calendar,
     /// Windows in home-page order.
     pub windows: Vec<WindowPage>,
     /// Guides in file-name order.

@@ -6,6 +6,8 @@ use swg_content::{load, ContentError};
 
 const SITE: &str = include_str!("../../../tests/fixtures/site/site.toml");
 
+const CALENDAR: &str = include_str!("../../../tests/fixtures/site/calendar.toml");
+
 const WINDOW: &str = include_str!("../../../tests/fixtures/site/windows/huji.md");
 
 const GUIDE: &str = include_str!("../../../tests/fixtures/site/services/shenfenzheng.md");
@@ -17,6 +19,7 @@ fn tree(guide: &str) -> tempfile::TempDir {
     std::fs::create_dir_all(root.join("windows")).expect("mkdir");
     std::fs::create_dir_all(root.join("services")).expect("mkdir");
     std::fs::write(root.join("site.toml"), SITE).expect("write");
+    std::fs::write(root.join("calendar.toml"), CALENDAR).expect("write");
     std::fs::write(root.join("windows/huji.md"), WINDOW).expect("write");
     std::fs::write(root.join("services/shenfenzheng.md"), guide).expect("write");
     dir
@@ -189,4 +192,84 @@ fn a_display_of_an_error_names_file_line_and_hint() {
         "{shown}"
     );
     assert!(shown.contains("\n  hint: "));
+}
+
+/// The errors of the fixture tree with `calendar.toml` replaced by `calendar`.
+fn calendar_errors(calendar: &str) -> Vec<ContentError> {
+    let dir = tree(GUIDE);
+    std::fs::write(dir.path().join("calendar.toml"), calendar).expect("write");
+    let errors = load(dir.path()).expect_err("the broken calendar is rejected");
+    for error in &errors.0 {
+        assert!(error.file.ends_with("calendar.toml"), "{error}");
+    }
+    errors.0
+}
+
+#[test]
+fn the_calendar_is_read_from_the_content_folder() {
+    let dir = tree(GUIDE);
+    let site = load(dir.path()).expect("valid fixture");
+    let national_day = swg_model::calendar::Date::parse("2026-10-02").expect("date");
+    assert!(!site.calendar.is_working_day(national_day));
+    assert_eq!(site.calendar.last_year(), Some(2026));
+}
+
+#[test]
+fn a_make_up_day_on_a_wednesday_fails_with_its_line_and_a_hint() {
+    let calendar = CALENDAR.replace("\"2026-10-10\"", "\"2026-10-14\"");
+    let errors = calendar_errors(&calendar);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, line_of(&calendar, "2026-10-14"));
+    assert!(
+        errors[0].message.contains("2026-10-14 is a 10月14日（周三）, not a weekend day"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].hint.contains("Saturday or Sunday"));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_named() {
+    let calendar = CALENDAR.replace("\"2026-10-07\"", "\"2026-02-30\"");
+    let errors = calendar_errors(&calendar);
+    assert!(errors[0].message.contains("`2026-02-30` is not a date that exists"), "{}", errors[0]);
+    assert!(errors[0].hint.contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn a_range_outside_its_year_and_a_backwards_range_are_rejected() {
+    let outside = calendar_errors(&CALENDAR.replace("\"2026-10-07\"", "\"2027-10-07\""));
+    assert!(outside[0].message.contains("2027-10-07 lies outside the year 2026"), "{}", outside[0]);
+    let backwards = calendar_errors(&CALENDAR.replace("\"2026-10-07\"", "\"2026-09-07\""));
+    assert!(backwards[0].message.contains("comes after the last"), "{}", backwards[0]);
+}
+
+#[test]
+fn a_year_described_twice_is_rejected_at_the_second_table() {
+    let calendar = format!("{CALENDAR}\n[[year]]\nyear = 2026\nnotice = \"重复\"\n");
+    let errors = calendar_errors(&calendar);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.contains("the year 2026 is described twice"));
+    assert_eq!(errors[0].line, calendar.lines().count() - 1);
+}
+
+#[test]
+fn a_missing_calendar_file_is_an_error_that_says_what_to_create() {
+    let dir = tree(GUIDE);
+    std::fs::remove_file(dir.path().join("calendar.toml")).expect("remove");
+    let errors = load(dir.path()).expect_err("rejected");
+    assert!(errors.0[0].hint.contains("create content/calendar.toml"), "{errors}");
+}
+
+#[test]
+fn the_build_warns_within_sixty_days_of_the_last_published_year_and_not_before() {
+    let dir = tree(GUIDE);
+    let site = load(dir.path()).expect("valid fixture");
+    let file = dir.path().join("calendar.toml");
+    let day = |s: &str| swg_model::calendar::Date::parse(s).expect("date");
+    assert_eq!(swg_content::expiry_warning(&site.calendar, &file, day("2026-11-01")), None);
+    let warning = swg_content::expiry_warning(&site.calendar, &file, day("2026-11-02")).expect("warns");
+    assert!(warning.contains("calendar.toml"), "{warning}");
+    assert!(warning.contains("for 2027 is not in the calendar (60 days left)"), "{warning}");
+    assert!(swg_content::expiry_warning(&site.calendar, &file, day("2027-03-01")).is_some());
 }

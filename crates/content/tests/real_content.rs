@@ -80,3 +80,42 @@ fn the_110_window_has_a_call_button() {
     let desk = site.windows.iter().find(|w| w.id == "baojing110").expect("110 window");
     assert_eq!(desk.call.as_deref(), Some("110"));
 }
+
+/// The 2026 arrangement, read from `content/calendar.toml`.
+mod calendar_2026 {
+    use swg_model::calendar::Date;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("test date")
+    }
+
+    #[test]
+    fn holidays_and_make_up_days_follow_the_2026_notice() {
+        let calendar = super::site().calendar;
+        assert!(!calendar.is_working_day(d("2026-10-01")));
+        assert!(!calendar.is_working_day(d("2026-02-16")));
+        assert!(calendar.is_working_day(d("2026-09-20")));
+        assert!(calendar.is_make_up_day(d("2026-10-10")));
+        assert!(calendar.is_working_day(d("2026-09-24")));
+        assert!(!calendar.is_working_day(d("2026-09-26")));
+        assert!(calendar.is_make_up_day(d("2026-01-04")));
+        assert!(!calendar.is_working_day(d("2026-05-05")));
+    }
+
+    #[test]
+    fn a_complaint_filed_friday_18_september_is_due_tuesday_22_september() {
+        assert_eq!(super::site().calendar.add_working_days(d("2026-09-18"), 3), (d("2026-09-22"), true));
+    }
+
+    #[test]
+    fn a_complaint_filed_30_september_is_due_saturday_10_october() {
+        assert_eq!(super::site().calendar.add_working_days(d("2026-09-30"), 3), (d("2026-10-10"), true));
+    }
+
+    #[test]
+    fn beyond_the_published_calendar_only_weekends_count_and_it_says_so() {
+        let (due, published) = super::site().calendar.add_working_days(d("2026-12-30"), 3);
+        assert_eq!(due, d("2027-01-04"));
+        assert!(!published);
+    }
+}

@@ -1,6 +1,6 @@
 //! Appointment slots: which days a window can be booked and how each day is cut into slots.
 
-use crate::calendar::{is_working_day, Date};
+use crate::calendar::{Calendar, Date};
 use crate::page::WindowLocal;
 
 /// Minutes since midnight of "HH:MM" (two digits each; "24:00" is the end of the day).
@@ -19,9 +19,9 @@ fn hhmm(minutes: u16) -> String {
 
 /// The slots ("HH:MM" start and end) of a window on a day; empty where it takes no
 /// appointments that day. A make-up working day on a weekend uses Monday's hours.
-pub fn slots(local: &WindowLocal, day: Date) -> Vec<(String, String)> {
+pub fn slots(local: &WindowLocal, calendar: &Calendar, day: Date) -> Vec<(String, String)> {
     let Some(rules) = &local.booking else { return Vec::new() };
-    if !is_working_day(day) {
+    if !calendar.is_working_day(day) {
         return Vec::new();
     }
     let weekday = if day.weekday() > 5 { 1 } else { day.weekday() };
@@ -44,19 +44,20 @@ pub fn slots(local: &WindowLocal, day: Date) -> Vec<(String, String)> {
 }
 
 /// The days that can be booked from `today`: tomorrow up to `days_ahead` days ahead, with slots.
-pub fn bookable_days(local: &WindowLocal, today: Date) -> Vec<Date> {
+pub fn bookable_days(local: &WindowLocal, calendar: &Calendar, today: Date) -> Vec<Date> {
     let ahead = local.booking.as_ref().map_or(0, |b| i32::from(b.days_ahead));
-    (1..=ahead).map(|n| today.add_days(n)).filter(|d| !slots(local, *d).is_empty()).collect()
+    (1..=ahead).map(|n| today.add_days(n)).filter(|d| !slots(local, calendar, *d).is_empty()).collect()
 }
 
 /// The end time of a slot that starts at `start` on `day`, if that slot exists.
-pub fn slot_end(local: &WindowLocal, day: Date, start: &str) -> Option<String> {
-    slots(local, day).into_iter().find(|(s, _)| s == start).map(|(_, e)| e)
+pub fn slot_end(local: &WindowLocal, calendar: &Calendar, day: Date, start: &str) -> Option<String> {
+    slots(local, calendar, day).into_iter().find(|(s, _)| s == start).map(|(_, e)| e)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::YearArrangement;
     use crate::page::{BookingRules, Hours};
 
     fn window() -> WindowLocal {
@@ -82,17 +83,30 @@ mod tests {
         Date::parse(s).expect("date")
     }
 
+    /// The National Day arrangement of 2026: 1–7 October off, Sunday 20 September and Saturday
+    /// 10 October worked.
+    fn calendar() -> Calendar {
+        Calendar {
+            years: vec![YearArrangement {
+                year: 2026,
+                notice: "test".into(),
+                off: vec![(d("2026-10-01"), d("2026-10-07"))],
+                make_up: vec![d("2026-09-20"), d("2026-10-10")],
+            }],
+        }
+    }
+
     #[test]
     fn a_day_is_cut_into_slots_that_skip_the_break_and_fit_before_closing() {
-        let slots = slots(&window(), d("2026-09-22"));
+        let slots = slots(&window(), &calendar(), d("2026-09-22"));
         assert_eq!(slots, [("09:00".into(), "10:00".into()), ("10:00".into(), "11:00".into())]);
     }
 
     #[test]
     fn holidays_have_no_slots_and_make_up_days_use_monday_hours() {
-        assert!(slots(&window(), d("2026-10-01")).is_empty());
-        assert!(slots(&window(), d("2026-09-19")).is_empty());
-        assert_eq!(slots(&window(), d("2026-09-20")).len(), 2);
+        assert!(slots(&window(), &calendar(), d("2026-10-01")).is_empty());
+        assert!(slots(&window(), &calendar(), d("2026-09-19")).is_empty());
+        assert_eq!(slots(&window(), &calendar(), d("2026-09-20")).len(), 2);
     }
 
     #[test]
@@ -101,14 +115,17 @@ mod tests {
         if let Some(b) = w.booking.as_mut() {
             b.days_ahead = 10;
         }
-        assert_eq!(bookable_days(&w, d("2026-09-30")), [d("2026-10-08"), d("2026-10-09"), d("2026-10-10")]);
-        assert!(bookable_days(&window(), d("2026-09-30")).is_empty());
+        assert_eq!(
+            bookable_days(&w, &calendar(), d("2026-09-30")),
+            [d("2026-10-08"), d("2026-10-09"), d("2026-10-10")]
+        );
+        assert!(bookable_days(&window(), &calendar(), d("2026-09-30")).is_empty());
     }
 
     #[test]
     fn a_window_without_booking_rules_has_no_slots() {
         let mut w = window();
         w.booking = None;
-        assert!(slots(&w, d("2026-09-22")).is_empty());
+        assert!(slots(&w, &calendar(), d("2026-09-22")).is_empty());
     }
 }

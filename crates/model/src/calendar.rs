@@ -112,73 +112,75 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
     (y, m, d)
 }
 
-/// A (month, day) pair.
-type MonthDay = (u32, u32);
-
-/// The State Council's published holiday arrangement for one year.
-struct YearCalendar {
-    year: i32,
-    /// (month, day) ranges off work, inclusive.
-    off: &'static [(MonthDay, MonthDay)],
-    /// (month, day) weekend days that are working days.
-    make_up: &'static [MonthDay],
+/// One year's published arrangement of public holidays and make-up working days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearArrangement {
+    pub year: i32,
+    /// The notice the arrangement comes from (e.g. 国务院办公厅关于2026年部分节假日安排的通知).
+    pub notice: String,
+    /// Days off, as inclusive ranges within the year.
+    pub off: Vec<(Date, Date)>,
+    /// Weekend days that are working days (调休上班).
+    pub make_up: Vec<Date>,
 }
 
-/// 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04).
-const PUBLISHED: &[YearCalendar] = &[YearCalendar {
-    year: 2026,
-    off: &[
-        ((1, 1), (1, 3)),
-        ((2, 15), (2, 23)),
-        ((4, 4), (4, 6)),
-        ((5, 1), (5, 5)),
-        ((6, 19), (6, 21)),
-        ((9, 25), (9, 27)),
-        ((10, 1), (10, 7)),
-    ],
-    make_up: &[(1, 4), (2, 14), (2, 28), (5, 9), (9, 20), (10, 10)],
-}];
-
-/// Whether the official calendar for this date's year has been published (and is known here).
-/// Beyond it, only weekends are counted as days off.
-pub fn is_published(date: Date) -> bool {
-    PUBLISHED.iter().any(|c| c.year == date.year())
+/// The official working-day calendar: the published years, and only weekends beyond them.
+/// Loaded from `content/calendar.toml` and checked by `swg-content`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calendar {
+    pub years: Vec<YearArrangement>,
 }
 
-/// Whether the date is a working day on the official calendar.
-pub fn is_working_day(date: Date) -> bool {
-    let (y, m, d) = date.ymd();
-    if let Some(cal) = PUBLISHED.iter().find(|c| c.year == y) {
-        if cal.make_up.contains(&(m, d)) {
-            return true;
-        }
-        if cal.off.iter().any(|&(from, to)| (m, d) >= from && (m, d) <= to) {
-            return false;
-        }
+impl Calendar {
+    fn year(&self, year: i32) -> Option<&YearArrangement> {
+        self.years.iter().find(|y| y.year == year)
     }
-    date.weekday() <= 5
-}
 
-/// Whether the date is a weekend day worked in exchange for a holiday (调休上班).
-pub fn is_make_up_day(date: Date) -> bool {
-    is_working_day(date) && date.weekday() > 5
-}
-
-/// The date `n` working days after `from`, counting from the next working day (the day of
-/// filing itself does not count). Returns the date and whether the whole span lay within the
-/// published calendar.
-pub fn add_working_days(from: Date, n: u32) -> (Date, bool) {
-    let mut date = from;
-    let mut left = n;
-    let mut published = is_published(from);
-    while left > 0 {
-        date = date.add_days(1);
-        published &= is_published(date);
-        if is_working_day(date) {
-            left -= 1;
-        }
+    /// The last year whose arrangement has been published, if any.
+    pub fn last_year(&self) -> Option<i32> {
+        self.years.iter().map(|y| y.year).max()
     }
-    (date, published)
+
+    /// Whether the official calendar for this date's year is published (and known here).
+    /// Beyond it, only weekends are counted as days off.
+    pub fn is_published(&self, date: Date) -> bool {
+        self.year(date.year()).is_some()
+    }
+
+    /// Whether the date is a working day on the official calendar.
+    pub fn is_working_day(&self, date: Date) -> bool {
+        if let Some(arrangement) = self.year(date.year()) {
+            if arrangement.make_up.contains(&date) {
+                return true;
+            }
+            if arrangement.off.iter().any(|&(from, to)| date >= from && date <= to) {
+                return false;
+            }
+        }
+        date.weekday() <= 5
+    }
+
+    /// Whether the date is a weekend day worked in exchange for a holiday (调休上班).
+    pub fn is_make_up_day(&self, date: Date) -> bool {
+        self.is_working_day(date) && date.weekday() > 5
+    }
+
+    /// The date `n` working days after `from`, counting from the next working day (the day of
+    /// filing itself does not count). Returns the date and whether the whole span lay within the
+    /// published calendar.
+    pub fn add_working_days(&self, from: Date, n: u32) -> (Date, bool) {
+        let mut date = from;
+        let mut left = n;
+        let mut published = self.is_published(from);
+        while left > 0 {
+            date = date.add_days(1);
+            published &= self.is_published(date);
+            if self.is_working_day(date) {
+                left -= 1;
+            }
+        }
+        (date, published)
+    }
 }
 
 /// The rule a promised date is computed by, in words a citizen can check.
@@ -212,30 +214,44 @@ mod tests {
         assert_eq!(Date::from_unix_china(1_789_662_600), d("2026-09-18"));
     }
 
-    #[test]
-    fn holidays_and_make_up_days_follow_the_2026_notice() {
-        assert!(!is_working_day(d("2026-10-01")));
-        assert!(!is_working_day(d("2026-02-16")));
-        assert!(is_working_day(d("2026-09-20")));
-        assert!(is_make_up_day(d("2026-10-10")));
-        assert!(is_working_day(d("2026-09-24")));
-        assert!(!is_working_day(d("2026-09-26")));
+    /// A small arrangement in the shape of the published ones: a three-day holiday from
+    /// Thursday 1 October, with Sunday 27 September worked instead.
+    fn calendar() -> Calendar {
+        Calendar {
+            years: vec![YearArrangement {
+                year: 2026,
+                notice: "test".into(),
+                off: vec![(d("2026-10-01"), d("2026-10-03"))],
+                make_up: vec![d("2026-09-27")],
+            }],
+        }
     }
 
     #[test]
-    fn a_complaint_filed_friday_18_september_is_due_tuesday_22_september() {
-        assert_eq!(add_working_days(d("2026-09-18"), 3), (d("2026-09-22"), true));
+    fn holidays_are_days_off_and_make_up_days_are_worked() {
+        let cal = calendar();
+        assert!(!cal.is_working_day(d("2026-10-01")));
+        assert!(!cal.is_working_day(d("2026-10-03")));
+        assert!(cal.is_working_day(d("2026-09-27")));
+        assert!(cal.is_make_up_day(d("2026-09-27")));
+        assert!(!cal.is_make_up_day(d("2026-09-28")));
+        assert!(!cal.is_working_day(d("2026-09-26")));
+        assert!(cal.is_working_day(d("2026-09-30")));
     }
 
     #[test]
-    fn a_complaint_filed_30_september_is_due_saturday_10_october() {
-        assert_eq!(add_working_days(d("2026-09-30"), 3), (d("2026-10-10"), true));
+    fn working_days_are_counted_from_the_next_day_across_a_holiday() {
+        // Wednesday 30 September: Friday 2 October is off, Sunday 27 was before; 1, 2, 3 off.
+        assert_eq!(calendar().add_working_days(d("2026-09-30"), 2), (d("2026-10-06"), true));
+        assert_eq!(calendar().add_working_days(d("2026-09-25"), 1), (d("2026-09-27"), true));
     }
 
     #[test]
     fn beyond_the_published_calendar_only_weekends_count_and_it_says_so() {
-        let (due, published) = add_working_days(d("2026-12-30"), 3);
+        let (due, published) = calendar().add_working_days(d("2026-12-30"), 3);
         assert_eq!(due, d("2027-01-04"));
         assert!(!published);
+        assert_eq!(calendar().last_year(), Some(2026));
+        assert_eq!(Calendar::default().add_working_days(d("2026-10-01"), 1), (d("2026-10-02"), false));
     }
 }

@@ -13,7 +13,7 @@ use swg_model::api::{
     Availability, Booking, BookingLookup, BookingRequest, BookingStatus, DayInfo, Need, Reschedule, SlotInfo,
 };
 use swg_model::booking::{bookable_days, slot_end, slots};
-use swg_model::calendar::{is_published, Date, BEYOND_CALENDAR};
+use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
 use swg_model::checklist::{applicable, Answers};
 use swg_model::form::{parse_name, Errors, IdNumber, Phone};
 use swg_model::{GuidePage, WindowPage};
@@ -43,12 +43,12 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
         .await?;
     let taken: Vec<(String, i64)> = rows.iter().map(|r| (text(r, "slot_key"), int(r, "booked"))).collect();
     let capacity = capacity(window);
-    let days: Vec<DayInfo> = bookable_days(&window.local, today())
+    let days: Vec<DayInfo> = bookable_days(&window.local, &state.site.calendar, today())
         .into_iter()
         .map(|day| DayInfo {
             day,
             label: day.label(),
-            slots: slots(&window.local, day)
+            slots: slots(&window.local, &state.site.calendar, day)
                 .into_iter()
                 .map(|(start, end)| {
                     let key = slot_key(window_id, day, &start);
@@ -58,7 +58,8 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
                 .collect(),
         })
         .collect();
-    let note = days.iter().any(|d| !is_published(d.day)).then(|| BEYOND_CALENDAR.to_owned());
+    let note =
+        days.iter().any(|d| !state.site.calendar.is_published(d.day)).then(|| BEYOND_CALENDAR.to_owned());
     Ok(Availability { window: window_id.to_owned(), days, note })
 }
 
@@ -79,6 +80,7 @@ struct Valid<'a> {
 /// Checks that `day` and `slot` can be booked at `window` today; field errors otherwise.
 fn parse_slot(
     errors: &mut Errors,
+    calendar: &Calendar,
     window: Option<&WindowPage>,
     day: &str,
     slot: &str,
@@ -88,7 +90,7 @@ fn parse_slot(
         None
     } else {
         let parsed = Date::parse(day);
-        let open = parsed.zip(window).filter(|(d, w)| bookable_days(&w.local, today()).contains(d));
+        let open = parsed.zip(window).filter(|(d, w)| bookable_days(&w.local, calendar, today()).contains(d));
         if open.is_none() {
             errors.add("day", "这一天不能预约（节假日、已过或超出可预约范围），请另选日期");
         }
@@ -99,7 +101,7 @@ fn parse_slot(
         return None;
     }
     let (day, window) = (day?, window?);
-    if slot_end(&window.local, day, slot).is_none() {
+    if slot_end(&window.local, calendar, day, slot).is_none() {
         errors.add("slot", "这个时段不存在，请另选");
         return None;
     }
@@ -126,7 +128,7 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
     if guide.is_none() {
         errors.add("service", "请选择这个窗口办理的事项");
     }
-    let when = parse_slot(&mut errors, window, &req.day, &req.slot);
+    let when = parse_slot(&mut errors, &site.calendar, window, &req.day, &req.slot);
     let name = errors.take("name", parse_name(&req.name));
     let phone = errors.take("phone", Phone::parse(&req.phone));
     let id_number = errors.take("id_number", IdNumber::parse(&req.id_number));
@@ -239,7 +241,7 @@ fn to_booking(site: &Site, row: &AnyRow) -> Option<Booking> {
         service: guide.id.clone(),
         service_title: guide.title.clone(),
         day,
-        slot_end: slot_end(&window.local, day, &slot).unwrap_or_default(),
+        slot_end: slot_end(&window.local, &site.calendar, day, &slot).unwrap_or_default(),
         slot,
         name: text(row, "name"),
         phone: swg_model::form::mask_phone(&text(row, "phone")),
@@ -339,7 +341,8 @@ pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, F
     let window = bookable_window(&state.site, &text(&row, "window_id"))
         .ok_or_else(|| Failure::Conflict("这个窗口已不接受网上预约，请拨打窗口电话改约。".into()))?;
     let mut errors = Errors::default();
-    let Some((day, slot)) = parse_slot(&mut errors, Some(window), &req.day, &req.slot) else {
+    let Some((day, slot)) = parse_slot(&mut errors, &state.site.calendar, Some(window), &req.day, &req.slot)
+    else {
         tx.rollback().await?;
         return Err(Failure::Invalid(errors.0));
     };

@@ -11,7 +11,7 @@ use swg_content::Site;
 use swg_model::api::{
     FeedbackKind, FeedbackLookup, FeedbackReceipt, FeedbackRequest, FeedbackStatus, Stats, WindowStats,
 };
-use swg_model::calendar::{add_working_days, Date, BEYOND_CALENDAR, WORKING_DAY_RULE};
+use swg_model::calendar::{Date, BEYOND_CALENDAR, WORKING_DAY_RULE};
 use swg_model::form::{mask_phone, parse_text, Errors, Phone};
 
 /// Working days within which complaints and enquiries are answered.
@@ -114,7 +114,7 @@ fn receipt(site: &Site, row: &AnyRow) -> FeedbackReceipt {
     let filed_on = Date::parse(&text(row, "filed_on")).unwrap_or(today());
     let due_on = Date::parse(&text(row, "due_on"));
     let rule = due_on.map(|_| {
-        let (_, published) = add_working_days(filed_on, REPLY_WORKING_DAYS);
+        let (_, published) = site.calendar.add_working_days(filed_on, REPLY_WORKING_DAYS);
         let mut rule = format!("{REPLY_WORKING_DAYS} 个工作日内答复：{WORKING_DAY_RULE}");
         if !published {
             rule.push_str(BEYOND_CALENDAR);
@@ -156,7 +156,7 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
     let (y, m, d) = filed_on.ymd();
     let tracking = format!("F{y:04}{m:02}{d:02}-{}", db::random_code(6).map_err(Failure::Unavailable)?);
     let due_on = if valid.kind.needs_reply() {
-        add_working_days(filed_on, REPLY_WORKING_DAYS).0.to_string()
+        state.site.calendar.add_working_days(filed_on, REPLY_WORKING_DAYS).0.to_string()
     } else {
         String::new()
     };

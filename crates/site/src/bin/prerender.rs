@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+use swg_model::calendar::Date;
 use swg_site::{write_pages, Assets};
 
 fn main() -> ExitCode {
@@ -40,10 +42,23 @@ fn main() -> ExitCode {
     let stats = site.stats();
     match write {
         None => {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            let today = Date::from_unix_china(i64::try_from(now).unwrap_or(i64::MAX));
+            let calendar_file = Path::new(content).join(swg_content::CALENDAR_FILE);
+            let warnings: Vec<String> =
+                swg_content::expiry_warning(&site.calendar, &calendar_file, today).into_iter().collect();
+            for warning in &warnings {
+                let _ = writeln!(err, "{warning}");
+            }
             let _ = writeln!(
                 out,
-                "content: {} windows, {} guides, {} materials, {} situation questions, 0 warnings",
-                stats.windows, stats.guides, stats.materials, stats.questions
+                "content: {} windows, {} guides, {} materials, {} situation questions, calendar to {}, {} warning(s)",
+                stats.windows,
+                stats.guides,
+                stats.materials,
+                stats.questions,
+                site.calendar.last_year().map_or_else(|| "none".to_owned(), |y| y.to_string()),
+                warnings.len()
             );
             ExitCode::SUCCESS
         }
