@@ -10,27 +10,32 @@ mod pages;
 mod storage;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod document;
+#[cfg(not(target_arch = "wasm32"))]
 mod layout;
 #[cfg(target_arch = "wasm32")]
 mod nav;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use document::{page_document, render};
 #[cfg(target_arch = "wasm32")]
 pub use nav::start;
+#[cfg(not(target_arch = "wasm32"))]
+pub use pages::answer::Answer;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pages::render::page_data;
 
 #[cfg(not(target_arch = "wasm32"))]
 use leptos::prelude::*;
 
-/// The whole page body, rendered at build time.
+/// The frame around every page's main area: skip link, header, footer. The pre-rendered pages
+/// and the server's answer pages share it byte for byte.
 #[cfg(not(target_arch = "wasm32"))]
-#[component]
-pub fn App(site: swg_model::SiteInfo, page: swg_model::PageData) -> impl IntoView {
-    provide_context(site);
+pub fn frame(main: impl IntoView) -> impl IntoView {
     view! {
-        <a class="skip" href="#main">"跳到正文"</a>
+        <a class="skip" href="#main" lang=swg_model::DEFAULT_LANG>"跳到正文"</a>
         <layout::Header/>
-        <main id="main" tabindex="-1">{pages::page(&page)}</main>
+        <main id="main" tabindex="-1">{main}</main>
         <layout::Footer/>
     }
 }

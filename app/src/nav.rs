@@ -106,7 +106,7 @@ fn mount_islands(page: &PageData) {
 /// The same structure `pages::page` renders at build time.
 fn page_html(page: &PageData) -> String {
     let lang = page.lang.as_deref().map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
-    let mut html = format!("<div class=\"page page-{}\"{lang}>", page.kind);
+    let mut html = format!("<div class=\"{}\"{lang}>", page.kind.class());
     for part in &page.parts {
         match part {
             Part::Html(inner) => {
@@ -131,6 +131,9 @@ fn show(page: &PageData) {
     main.set_inner_html(&page_html(page));
     mount_islands(page);
     document().set_title(&page.title);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", page.lang.as_deref().unwrap_or(swg_model::DEFAULT_LANG));
+    }
     window().scroll_to_with_x_and_y(0.0, 0.0);
     let _ = main.focus();
 }

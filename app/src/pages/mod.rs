@@ -19,6 +19,8 @@ pub(crate) mod track;
 mod widgets;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod answer;
+#[cfg(not(target_arch = "wasm32"))]
 mod form_intro;
 #[cfg(not(target_arch = "wasm32"))]
 mod guide;
@@ -58,5 +60,5 @@ pub fn page(data: &swg_model::PageData) -> impl leptos::IntoView {
             }),
         })
         .collect_view();
-    view! { <div class=format!("page page-{}", data.kind) lang=data.lang.clone()>{parts}</div> }
+    view! { <div class=data.kind.class() lang=data.lang.clone()>{parts}</div> }
 }

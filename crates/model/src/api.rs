@@ -27,34 +27,18 @@ pub struct ApiError {
     pub fields: Vec<FieldError>,
 }
 
-/// Priority needs (绿色通道).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Need {
-    None,
-    Elderly,
-    Disabled,
-    Pregnant,
-    Urgent,
+crate::id_enum! {
+    /// Priority needs (绿色通道).
+    pub enum Need {
+        None = "none",
+        Elderly = "elderly",
+        Disabled = "disabled",
+        Pregnant = "pregnant",
+        Urgent = "urgent",
+    }
 }
 
 impl Need {
-    pub const ALL: [Need; 5] = [Need::None, Need::Elderly, Need::Disabled, Need::Pregnant, Need::Urgent];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Need::None => "none",
-            Need::Elderly => "elderly",
-            Need::Disabled => "disabled",
-            Need::Pregnant => "pregnant",
-            Need::Urgent => "urgent",
-        }
-    }
-
-    pub fn parse(id: &str) -> Option<Need> {
-        Need::ALL.into_iter().find(|n| n.id() == id)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Need::None => "不需要",
@@ -131,11 +115,11 @@ pub struct Booking {
     pub materials: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BookingStatus {
-    Booked,
-    Cancelled,
+crate::id_enum! {
+    pub enum BookingStatus {
+        Booked = "booked",
+        Cancelled = "cancelled",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,33 +139,17 @@ pub struct Reschedule {
     pub slot: String,
 }
 
-/// The kinds of feedback (意见箱).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FeedbackKind {
-    Complaint,
-    Suggestion,
-    Praise,
-    Enquiry,
+crate::id_enum! {
+    /// The kinds of feedback (意见箱).
+    pub enum FeedbackKind {
+        Complaint = "complaint",
+        Suggestion = "suggestion",
+        Praise = "praise",
+        Enquiry = "enquiry",
+    }
 }
 
 impl FeedbackKind {
-    pub const ALL: [FeedbackKind; 4] =
-        [FeedbackKind::Complaint, FeedbackKind::Suggestion, FeedbackKind::Praise, FeedbackKind::Enquiry];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            FeedbackKind::Complaint => "complaint",
-            FeedbackKind::Suggestion => "suggestion",
-            FeedbackKind::Praise => "praise",
-            FeedbackKind::Enquiry => "enquiry",
-        }
-    }
-
-    pub fn parse(id: &str) -> Option<FeedbackKind> {
-        FeedbackKind::ALL.into_iter().find(|k| k.id() == id)
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             FeedbackKind::Complaint => "投诉",
@@ -229,13 +197,13 @@ pub struct FeedbackRequest {
     pub website: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FeedbackStatus {
-    Received,
-    InProgress,
-    Answered,
-    Closed,
+crate::id_enum! {
+    pub enum FeedbackStatus {
+        Received = "received",
+        InProgress = "in_progress",
+        Answered = "answered",
+        Closed = "closed",
+    }
 }
 
 impl FeedbackStatus {

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod checklist;
 pub mod form;
 pub mod guide;
+mod id_enum;
 pub mod page;
 pub mod route;
 pub mod search;

@@ -13,6 +13,56 @@ pub struct SiteInfo {
     pub source: String,
 }
 
+impl SiteInfo {
+    /// The site's one-line description for search engines, on pages without their own.
+    pub fn description(&self) -> String {
+        format!("{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。", self.name)
+    }
+}
+
+/// The language of a page that does not say otherwise, and of the site's own header and footer.
+pub const DEFAULT_LANG: &str = "zh-CN";
+
+crate::id_enum! {
+    /// The kind of a page: its wrapper's CSS class (`page page-ID`) and which bundle it loads.
+    pub enum PageKind {
+        Home = "home",
+        Window = "window",
+        Guide = "guide",
+        Search = "search",
+        /// The appointment, feedback and figures pages (the larger bundle).
+        Form = "form",
+        NotFound = "not-found",
+        /// The server's answer to a plain form post.
+        Answer = "answer",
+    }
+}
+
+impl PageKind {
+    /// The page wrapper's classes.
+    pub fn class(self) -> String {
+        format!("page page-{}", self.id())
+    }
+}
+
+/// File names (below `dist/`) of the hashed static assets the pages link to. The build writes
+/// them to `dist/assets.json`, where the server reads them to render its answer pages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assets {
+    pub css: String,
+    /// The wasm-bindgen JS glue and the wasm it loads; `None` builds a site without the app.
+    pub js: Option<String>,
+    pub wasm: Option<String>,
+    /// The larger bundle of the form pages (everything plus the form islands).
+    pub forms_js: Option<String>,
+    pub forms_wasm: Option<String>,
+}
+
+impl Assets {
+    /// Where the asset names are written, inside `dist/`.
+    pub const FILE: &'static str = "assets.json";
+}
+
 /// The structured content of one route, as loaded from `content/` (used natively only).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Content {
@@ -88,7 +138,7 @@ impl Content {
         match self {
             Content::Window(w) => w.summary.clone(),
             Content::Service(g) => g.summary.clone(),
-            _ => format!("{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。", site.name),
+            _ => site.description(),
         }
     }
 
@@ -105,11 +155,22 @@ impl Content {
 /// of the few interactive parts. This is all the wasm bundle ever deserialises.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageData {
-    /// "home", "window", "guide", "search" or "not-found": the page wrapper's CSS class.
-    pub kind: String,
+    pub kind: PageKind,
     pub title: String,
     pub lang: Option<String>,
     pub parts: Vec<Part>,
+}
+
+impl PageData {
+    /// The page without its static HTML: the boot data embedded in a page that already holds it.
+    pub fn without_static_html(&self) -> PageData {
+        let parts = self
+            .parts
+            .iter()
+            .map(|p| if let Part::Html(_) = p { Part::Html(String::new()) } else { p.clone() })
+            .collect();
+        PageData { parts, ..self.clone() }
+    }
 }
 
 /// A piece of a page.

@@ -53,13 +53,18 @@ impl Failure {
         };
         ApiError { message, fields }
     }
+
+    /// Writes a failure of the service itself (never the citizen's input) to the log.
+    pub fn log(&self) {
+        if let Failure::Unavailable(detail) = self {
+            tracing::error!(%detail, "request failed");
+        }
+    }
 }
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        if let Failure::Unavailable(detail) = &self {
-            tracing::error!(%detail, "request failed");
-        }
+        self.log();
         (self.status(), Json(self.body())).into_response()
     }
 }

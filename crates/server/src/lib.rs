@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use swg_content::Site;
 use swg_model::api::{path, ApiError};
+use swg_model::Assets;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -34,17 +35,27 @@ pub struct AppState {
     pub pool: db::Pool,
     pub site: Arc<Site>,
     pub config: Arc<Config>,
+    /// The built site's asset names (`dist/assets.json`), for the answer pages.
+    pub assets: Arc<Assets>,
     limiter: Arc<rate::RateLimiter>,
 }
 
 impl AppState {
-    /// Loads the content, opens (and migrates) the database.
+    /// Loads the content and the built site's asset names, opens (and migrates) the database.
     pub async fn new(config: Config) -> Result<AppState, String> {
         let site = swg_content::load(&config.content).map_err(|e| e.to_string())?;
+        let assets_file = config.dist.join(Assets::FILE);
+        let assets: Assets = std::fs::read_to_string(&assets_file)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+            .map_err(|e| {
+                format!("{}: {e}; build the site first with `cargo xtask build`", assets_file.display())
+            })?;
         let pool = db::connect(&config.database_url).await?;
         Ok(AppState {
             pool,
             site: Arc::new(site),
+            assets: Arc::new(assets),
             limiter: Arc::new(rate::RateLimiter::new(config.writes_per_minute)),
             config: Arc::new(config),
         })

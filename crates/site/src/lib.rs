@@ -2,17 +2,11 @@
 //! without JavaScript), the route's JSON for client-side navigation, and the boot data the
 //! browser starts its islands from.
 
-mod shell;
-
-pub use shell::Assets;
-
-use leptos::prelude::*;
-use leptos::reactive::owner::Owner;
 use std::io;
 use std::path::Path;
-use swg_app::{page_data, App};
+use swg_app::{page_data, page_document};
 use swg_content::Site;
-use swg_model::{Boot, PageData, Part, Route, SiteInfo};
+use swg_model::{Assets, Route};
 
 /// What one build wrote.
 #[derive(Clone, Debug, Default)]
@@ -21,33 +15,18 @@ pub struct Report {
     pub pages: Vec<(Route, usize)>,
 }
 
-/// Renders the body of one page: header, main area (static parts and islands), footer.
-pub fn render_body(site: &SiteInfo, page: &PageData) -> String {
-    let owner = Owner::new();
-    let (site, page) = (site.clone(), page.clone());
-    let html = owner.with(move || view! { <App site=site page=page/> }.to_html());
-    owner.unset();
-    html
-}
-
-/// Writes every page of `site` into `out` (which must exist), linking the given assets.
+/// Writes every page of `site` into `out` (which must exist), linking the given assets, and
+/// the asset names themselves (`assets.json`) for the server's answer pages.
 pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Report> {
     let mut report = Report::default();
     for (route, content) in site.pages() {
         let page = page_data(&site.info, &content);
-        let body = render_body(&site.info, &page);
         write(out, &route.data_file(), serde_json::to_string(&page)?.as_bytes())?;
-        // The page already holds its static HTML; the boot data carries only the rest.
-        let parts = page
-            .parts
-            .into_iter()
-            .map(|p| if let Part::Html(_) = p { Part::Html(String::new()) } else { p })
-            .collect();
-        let boot = Boot { site: site.info.clone(), page: PageData { parts, ..page } };
-        let html = shell::document(&boot, &body, &content.description(&site.info), assets);
+        let html = page_document(&site.info, &page, content.description(&site.info), assets)?;
         write(out, &route.html_file(), html.as_bytes())?;
         report.pages.push((route, html.len()));
     }
+    write(out, Assets::FILE, serde_json::to_string(assets)?.as_bytes())?;
     Ok(report)
 }
 

@@ -1,8 +1,9 @@
 //! Renders the fixture site into a temporary `dist/` and checks what a static host would serve.
 
 use std::path::PathBuf;
+use swg_model::Assets;
 use swg_model::{PageData, Part, Route};
-use swg_site::{write_pages, Assets};
+use swg_site::write_pages;
 
 fn fixture() -> swg_content::Site {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/site");

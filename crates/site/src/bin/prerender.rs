@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 use swg_model::calendar::Date;
-use swg_site::{write_pages, Assets};
+use swg_model::Assets;
+use swg_site::write_pages;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

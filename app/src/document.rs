@@ -1,0 +1,118 @@
+//! The one HTML document around every page: the pre-rendered pages and the server's answer
+//! pages are both this view, rendered natively.
+
+use crate::frame;
+use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
+use swg_model::route::base_path;
+use swg_model::{Assets, Boot, PageData, PageKind, SiteInfo, DEFAULT_LANG};
+
+/// Renders a view to HTML in a fresh reactive owner.
+pub fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> String {
+    let owner = Owner::new();
+    let out = owner.with(move || f().to_html());
+    owner.unset();
+    out
+}
+
+/// What the `<head>` says about a page.
+pub struct Head {
+    pub lang: String,
+    pub title: String,
+    pub description: String,
+    pub css: String,
+}
+
+/// The wasm bundle a page loads: its JS glue and the wasm it starts.
+struct Bundle {
+    js: String,
+    wasm: String,
+}
+
+/// JSON that is safe inside a `<script>` element: no `<` at all (it only occurs in strings,
+/// where `\u003c` means the same).
+fn script_json(boot: &Boot) -> Result<String, serde_json::Error> {
+    Ok(serde_json::to_string(boot)?.replace('<', "\\u003c"))
+}
+
+fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl IntoView) -> impl IntoView {
+    let base = base_path();
+    let loader = bundle.map(|Bundle { js, wasm }| {
+        let start = format!("import init from \"{base}/{js}\";init({{module_or_path:\"{base}/{wasm}\"}});");
+        view! {
+            <link rel="modulepreload" href=format!("{base}/{js}")/>
+            <link rel="preload" href=format!("{base}/{wasm}") r#as="fetch" r#type="application/wasm" crossorigin/>
+            <script type="module" inner_html=start></script>
+        }
+    });
+    view! {
+        <!DOCTYPE html>
+        <html lang=head.lang>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <title>{head.title}</title>
+                <meta name="description" content=head.description/>
+                <meta name="theme-color" content="#0b4f8a"/>
+                <link rel="stylesheet" href=format!("{base}/{}", head.css)/>
+                {loader}
+                {boot.map(|json| view! { <script id="boot" type="application/json" inner_html=json></script> })}
+            </head>
+            <body>{body}</body>
+        </html>
+    }
+}
+
+/// A pre-rendered page: the whole page in the body, the boot data (without the static HTML it
+/// already holds) for the islands, and the bundle its kind needs.
+pub fn page_document(
+    site: &SiteInfo,
+    page: &PageData,
+    description: String,
+    assets: &Assets,
+) -> Result<String, serde_json::Error> {
+    let boot = Boot { site: site.clone(), page: page.without_static_html() };
+    let boot = script_json(&boot)?;
+    let bundle = match page.kind {
+        PageKind::Form => assets.forms_js.clone().zip(assets.forms_wasm.clone()),
+        _ => assets.js.clone().zip(assets.wasm.clone()),
+    };
+    let head = Head {
+        lang: page.lang.clone().unwrap_or_else(|| DEFAULT_LANG.to_owned()),
+        title: page.title.clone(),
+        description,
+        css: assets.css.clone(),
+    };
+    let (site, page) = (site.clone(), page.clone());
+    Ok(render(move || {
+        provide_context(site);
+        document(
+            head,
+            bundle.map(|(js, wasm)| Bundle { js, wasm }),
+            Some(boot),
+            frame(crate::pages::page(&page)),
+        )
+    }))
+}
+
+/// A page the server answers with (a confirmation or an error): the same document and frame,
+/// complete without any script.
+pub fn answer_document<V: IntoView + 'static>(
+    site: &SiteInfo,
+    css: &str,
+    title: &str,
+    main: impl FnOnce() -> V + 'static,
+) -> String {
+    let head = Head {
+        lang: DEFAULT_LANG.to_owned(),
+        title: format!("{title} - {}", site.name),
+        description: site.description(),
+        css: css.to_owned(),
+    };
+    let site = site.clone();
+    let class = PageKind::Answer.class();
+    render(move || {
+        provide_context(site);
+        document(head, None, None, frame(view! { <div class=class>{main()}</div> }))
+    })
+}

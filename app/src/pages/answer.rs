@@ -1,0 +1,88 @@
+//! The server's answers to the plain (no-JavaScript) forms: a booking confirmation, a feedback
+//! receipt, or what went wrong. Rendered by the server inside the site's own document.
+
+use crate::document::answer_document;
+use leptos::prelude::*;
+use swg_model::api::{ApiError, Booking, FeedbackReceipt};
+use swg_model::{Route, SiteInfo};
+
+/// What a plain form post led to.
+pub enum Answer {
+    Booked(Booking),
+    Filed(FeedbackReceipt),
+    /// The submission was refused; `back` is the form to fill in again.
+    Failed {
+        error: ApiError,
+        back: Route,
+    },
+}
+
+impl Answer {
+    /// The page's heading, also its title.
+    pub fn heading(&self) -> String {
+        match self {
+            Answer::Booked(_) => "预约成功".to_owned(),
+            Answer::Filed(r) => format!("已收到您的{}", r.kind.label()),
+            Answer::Failed { .. } => "提交没有成功".to_owned(),
+        }
+    }
+
+    /// The whole HTML document of the answer, linking the site's stylesheet `css`.
+    pub fn document(self, site: &SiteInfo, css: &str) -> String {
+        let heading = self.heading();
+        answer_document(site, css, &heading.clone(), move || match self {
+            Answer::Booked(b) => leptos::either::EitherOf3::A(view! { <Booked heading b/> }),
+            Answer::Filed(r) => leptos::either::EitherOf3::B(view! { <Filed heading r/> }),
+            Answer::Failed { error, back } => {
+                leptos::either::EitherOf3::C(view! { <Failed heading error back/> })
+            }
+        })
+    }
+}
+
+#[component]
+fn Booked(heading: String, b: Booking) -> impl IntoView {
+    let when = format!("{} {}–{}", b.day, b.slot, b.slot_end);
+    let place = format!("{} · {}", b.window_name, b.address);
+    let who = format!("{} · {} · {}", b.name, b.phone, b.id_number);
+    let fallback = format!("，或拨打 {}。", b.window_phone);
+    view! {
+        <h1>{heading}</h1>
+        <p class="lead">"预约码（请记下）："<strong class="code">{b.code}</strong></p>
+        <dl class="facts">
+            <dt>"事项"</dt><dd>{b.service_title}</dd>
+            <dt>"时间"</dt><dd>{when}</dd>
+            <dt>"地点"</dt><dd>{place}</dd>
+            <dt>"预约人"</dt><dd>{who}</dd>
+        </dl>
+        <h2>"请带齐这些材料"</h2>
+        <ul>{b.materials.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+        <p>"改约或取消：带上预约码和手机号，打开 "<a href=Route::Manage.href()>"预约查询"</a>{fallback}</p>
+    }
+}
+
+#[component]
+fn Filed(heading: String, r: FeedbackReceipt) -> impl IntoView {
+    let due = r.due_on.zip(r.rule).map(|(due, rule)| {
+        view! { <p>"我们将在 "<strong>{due.label()}</strong>" 前答复您。"<br/><small>{rule}</small></p> }
+    });
+    view! {
+        <h1>{heading}</h1>
+        <p class="lead">"受理编号："<strong class="code">{r.tracking}</strong></p>
+        {due}
+        <p>"凭受理编号和手机号可以在 "<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
+    }
+}
+
+#[component]
+fn Failed(heading: String, error: ApiError, back: Route) -> impl IntoView {
+    let fields = (!error.fields.is_empty()).then(|| {
+        view! { <ul>{error.fields.into_iter().map(|f| view! { <li>{f.message}</li> }).collect_view()}</ul> }
+    });
+    view! {
+        <h1>{heading}</h1>
+        <p class="notice" role="alert">{error.message}</p>
+        {fields}
+        <p>"请点浏览器的“返回”修改（您填写的内容仍在），或 "<a href=back.href()>"重新填写"</a>"。"</p>
+    }
+}
