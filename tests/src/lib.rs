@@ -71,6 +71,17 @@ pub fn test_config(database_url: String) -> swg_server::Config {
     config
 }
 
+/// The server's state on a fresh database, for tests that call the router without a socket;
+/// the database lives as long as the returned folder.
+pub async fn state_with(
+    adjust: impl FnOnce(&mut swg_server::Config),
+) -> (swg_server::AppState, tempfile::TempDir) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut config = test_config(fresh_database(data.path()).await);
+    adjust(&mut config);
+    (swg_server::AppState::new(config).await.expect("server state"), data)
+}
+
 impl Server {
     pub async fn start() -> Server {
         Server::start_with(|_| {}).await
@@ -78,10 +89,7 @@ impl Server {
 
     /// Starts with the test configuration changed by `adjust`.
     pub async fn start_with(adjust: impl FnOnce(&mut swg_server::Config)) -> Server {
-        let data = tempfile::tempdir().expect("temp dir");
-        let mut config = test_config(fresh_database(data.path()).await);
-        adjust(&mut config);
-        let state = swg_server::AppState::new(config).await.expect("server state");
+        let (state, data) = state_with(adjust).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
         let app = swg_server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();

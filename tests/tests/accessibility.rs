@@ -44,6 +44,42 @@ async fn every_kind_of_page_has_no_axe_violations() {
     browser.close().await;
 }
 
+/// The server's answer pages carry no script, so they render the same with JavaScript off; the
+/// page is written into a blank tab as the server sent it, then checked.
+#[tokio::test]
+async fn the_servers_answer_pages_have_no_axe_violations() {
+    let server = Server::start().await;
+    let client = reqwest::Client::new();
+    let refused = client
+        .post(server.url(swg_model::api::path::FORM_FEEDBACK))
+        .form(&[("kind", "complaint"), ("phone", "12")])
+        .send()
+        .await
+        .expect("post");
+    let suggestion = [("kind", "suggestion"), ("window", "huji"), ("text", "希望周六也能办理。")];
+    let filed = client
+        .post(server.url(swg_model::api::path::FORM_FEEDBACK))
+        .form(&suggestion)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(filed.status(), reqwest::StatusCode::OK);
+    let browser = Browser::open(true).await;
+    for (name, response) in [("error page", refused), ("confirmation", filed)] {
+        let html = response.text().await.expect("html");
+        assert!(!html.contains("<script"), "{name} carries no script");
+        browser.goto(&server.url("/404.html")).await;
+        browser.until_app_ready().await;
+        let written = serde_json::to_string(&html).expect("a JS string");
+        browser
+            .js(&format!("document.open(); document.write({written}); document.close(); return true"))
+            .await;
+        let found = violations(&browser).await;
+        assert!(found.is_empty(), "{name}: {found:#?}");
+    }
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn the_check_itself_catches_an_image_without_alt_text() {
     let server = Server::start().await;

@@ -350,3 +350,37 @@ async fn the_purge_command_deletes_only_records_past_the_retention_period() {
         post(&server, path::BOOKING_LOOKUP, &json!({ "code": current["code"], "phone": phone(50) })).await;
     assert_eq!(status, StatusCode::OK, "a current booking stays");
 }
+
+/// The part of a page before `<main` and after `</main>`: the skip link, header and footer.
+fn frame(html: &str) -> (String, String) {
+    let body = html.split_once("<body>").map_or("", |(_, b)| b);
+    let (before, rest) = body.split_once("<main").expect("a main element");
+    let after = rest.split_once("</main>").map_or("", |(_, a)| a);
+    (before.to_owned(), after.to_owned())
+}
+
+#[tokio::test]
+async fn an_answer_page_has_the_same_header_footer_and_stylesheet_as_a_pre_rendered_page() {
+    let server = Server::start().await;
+    let home = reqwest::get(server.url("/")).await.expect("get").text().await.expect("html");
+    let client = reqwest::Client::new();
+    let answer = client
+        .post(server.url(path::FORM_FEEDBACK))
+        .form(&[("kind", "complaint"), ("window", WINDOW)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let answer = answer.text().await.expect("html");
+    assert!(answer.starts_with("<!DOCTYPE html><html lang=\"zh-CN\">"), "{answer}");
+    assert!(answer.contains("<title>提交没有成功 - "), "{answer}");
+    assert_eq!(frame(&answer), frame(&home), "header and footer are byte-identical");
+    let stylesheet = |html: &str| {
+        html.split("<link rel=\"stylesheet\"").nth(1).map(|s| s.split('>').next().map(str::to_owned))
+    };
+    assert_eq!(stylesheet(&answer), stylesheet(&home));
+    assert!(
+        answer.contains(&format!("href=\"{}\"", swg_model::Route::Feedback.href())),
+        "a link back to the form"
+    );
+}

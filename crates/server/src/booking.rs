@@ -1,12 +1,12 @@
 //! Appointments: availability, booking, look-up, reschedule, cancel. Every rule that must hold
 //! across instances (last place, idempotency, per-phone cap) is held by the database.
 
-use crate::db::{self, int, now, text, Pool};
+use crate::db::{self, now, Pool};
 use crate::error::Failure;
-use crate::idempotency::{claim, parse_key};
+use crate::idempotency::{claim, parse_key, WorkKind};
 use crate::places::{release_place, slot_key, take_place};
+use crate::rows::{BookingRow, SlotUsage};
 use crate::AppState;
-use sqlx::any::AnyRow;
 use sqlx::{Any, Transaction};
 use swg_content::Site;
 use swg_model::api::{
@@ -36,12 +36,13 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
     let window = bookable_window(&state.site, window_id)
         .ok_or_else(|| Failure::NotFound("这个窗口不接受网上预约，请拨打窗口电话。".into()))?;
     let prefix = format!("{window_id}|");
-    let rows = sqlx::query("SELECT slot_key, booked FROM slot_usage WHERE slot_key > $1 AND slot_key < $2")
-        .bind(&prefix)
-        .bind(format!("{window_id}}}"))
-        .fetch_all(&state.pool)
-        .await?;
-    let taken: Vec<(String, i64)> = rows.iter().map(|r| (text(r, "slot_key"), int(r, "booked"))).collect();
+    let taken = sqlx::query_as::<_, SlotUsage>(
+        "SELECT slot_key, booked FROM slot_usage WHERE slot_key > $1 AND slot_key < $2",
+    )
+    .bind(&prefix)
+    .bind(format!("{window_id}}}"))
+    .fetch_all(&state.pool)
+    .await?;
     let capacity = capacity(window);
     let days: Vec<DayInfo> = bookable_days(&window.local, &state.site.calendar, today())
         .into_iter()
@@ -52,7 +53,8 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
                 .into_iter()
                 .map(|(start, end)| {
                     let key = slot_key(window_id, day, &start);
-                    let booked = taken.iter().find(|(k, _)| *k == key).map_or(0, |(_, n)| *n);
+                    let booked =
+                        taken.iter().find(|u| u.slot_key == key).map_or(0, |u| i64::from(u.booked.0));
                     SlotInfo { start, end, remaining: u32::try_from((capacity - booked).max(0)).unwrap_or(0) }
                 })
                 .collect(),
@@ -166,7 +168,7 @@ pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bo
     let valid = parse_request(&state.site, req)?;
     let code = db::random_code(8).map_err(Failure::Unavailable)?;
     let mut tx = state.pool.begin().await?;
-    if let Some(existing) = claim(&mut tx, &valid.key, "booking", &code).await? {
+    if let Some(existing) = claim(&mut tx, &valid.key, WorkKind::Booking, &code).await? {
         tx.rollback().await?;
         return Ok((load(state, &existing).await?, false));
     }
@@ -180,15 +182,16 @@ pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bo
         .bind(valid.phone.as_str())
         .execute(&mut *tx)
         .await?;
-    let held = sqlx::query(
-        "SELECT COUNT(*) AS n FROM bookings WHERE phone = $1 AND status = 'booked' AND day >= $2",
+    let held: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) AS n FROM bookings WHERE phone = $1 AND status = $2 AND day >= $3",
     )
     .bind(valid.phone.as_str())
+    .bind(BookingStatus::Booked.id())
     .bind(today().to_string())
     .fetch_one(&mut *tx)
     .await?;
     let cap = i64::from(state.config.max_bookings_per_phone);
-    if int(&held, "n") >= cap {
+    if held >= cap {
         tx.rollback().await?;
         return Err(Failure::Conflict(format!(
             "这个手机号已有 {cap} 个未到期的预约，不能再约。请先取消不需要的预约。"
@@ -202,7 +205,7 @@ pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bo
     }
     sqlx::query(
         "INSERT INTO bookings (code, window_id, service_id, day, slot, name, phone, id_number, need, home_visit, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'booked', $11)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&code)
     .bind(&valid.window.id)
@@ -214,6 +217,7 @@ pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bo
     .bind(valid.id_number.as_str())
     .bind(valid.need.id())
     .bind(i64::from(valid.home_visit))
+    .bind(BookingStatus::Booked.id())
     .bind(now())
     .execute(&mut *tx)
     .await?;
@@ -222,45 +226,43 @@ pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bo
     Ok((load(state, &code).await?, true))
 }
 
-fn to_booking(site: &Site, row: &AnyRow) -> Option<Booking> {
-    let window = site.windows.iter().find(|w| w.id == text(row, "window_id"))?;
-    let guide = site.guides.iter().find(|g| g.id == text(row, "service_id"))?;
-    let day = Date::parse(&text(row, "day"))?;
-    let slot = text(row, "slot");
-    Some(Booking {
-        code: text(row, "code"),
-        status: if text(row, "status") == "booked" {
-            BookingStatus::Booked
-        } else {
-            BookingStatus::Cancelled
-        },
+/// The citizen's view of a stored booking; an error where it names a window or guide the
+/// content no longer has.
+fn to_booking(site: &Site, row: BookingRow) -> Result<Booking, Failure> {
+    let gone =
+        || Failure::Unavailable(format!("booking {} refers to content that no longer exists", row.code));
+    let window = site.windows.iter().find(|w| w.id == row.window_id).ok_or_else(gone)?;
+    let guide = site.guides.iter().find(|g| g.id == row.service_id).ok_or_else(gone)?;
+    Ok(Booking {
+        status: row.status,
         window: window.id.clone(),
         window_name: window.name.clone(),
         address: window.local.address.clone(),
         window_phone: window.local.phone.clone(),
         service: guide.id.clone(),
         service_title: guide.title.clone(),
-        day,
-        slot_end: slot_end(&window.local, &site.calendar, day, &slot).unwrap_or_default(),
-        slot,
-        name: text(row, "name"),
-        phone: swg_model::form::mask_phone(&text(row, "phone")),
-        id_number: swg_model::form::mask_id(&text(row, "id_number")),
-        need: Need::parse(&text(row, "need")).unwrap_or(Need::None),
-        home_visit: int(row, "home_visit") == 1,
+        day: row.day,
+        slot_end: slot_end(&window.local, &site.calendar, row.day, &row.slot).unwrap_or_default(),
+        slot: row.slot,
+        phone: swg_model::form::mask_phone(&row.phone),
+        id_number: swg_model::form::mask_id(&row.id_number),
+        name: row.name,
+        need: row.need,
+        home_visit: row.home_visit.0,
         materials: applicable(&guide.checklist(), &Answers::new())
             .into_iter()
             .map(|m| m.name.clone())
             .collect(),
+        code: row.code,
     })
 }
 
 async fn load(state: &AppState, code: &str) -> Result<Booking, Failure> {
-    let row =
-        sqlx::query("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_optional(&state.pool).await?;
-    row.as_ref().and_then(|r| to_booking(&state.site, r)).ok_or_else(|| {
-        Failure::Unavailable(format!("booking {code} refers to content that no longer exists"))
-    })
+    let row = sqlx::query_as::<_, BookingRow>("SELECT * FROM bookings WHERE code = $1")
+        .bind(code)
+        .fetch_one(&state.pool)
+        .await?;
+    to_booking(&state.site, row)
 }
 
 const NOT_FOUND: &str = "没有找到这个预约，请核对预约码和手机号。";
@@ -282,12 +284,12 @@ fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
 /// as for an unknown code.
 pub async fn lookup(state: &AppState, req: &BookingLookup) -> Result<Booking, Failure> {
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
-    let row = sqlx::query("SELECT * FROM bookings WHERE code = $1 AND phone = $2")
+    let row = sqlx::query_as::<_, BookingRow>("SELECT * FROM bookings WHERE code = $1 AND phone = $2")
         .bind(&code)
         .bind(phone.as_str())
         .fetch_optional(&state.pool)
         .await?;
-    row.as_ref().and_then(|r| to_booking(&state.site, r)).ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))
+    to_booking(&state.site, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
 }
 
 /// Locks the citizen's active booking for the rest of the transaction.
@@ -295,18 +297,18 @@ async fn lock_active(
     tx: &mut Transaction<'static, Any>,
     code: &str,
     phone: &Phone,
-) -> Result<AnyRow, Failure> {
-    let locked = sqlx::query(
-        "UPDATE bookings SET status = status WHERE code = $1 AND phone = $2 AND status = 'booked'",
-    )
-    .bind(code)
-    .bind(phone.as_str())
-    .execute(&mut **tx)
-    .await?;
+) -> Result<BookingRow, Failure> {
+    let locked =
+        sqlx::query("UPDATE bookings SET status = status WHERE code = $1 AND phone = $2 AND status = $3")
+            .bind(code)
+            .bind(phone.as_str())
+            .bind(BookingStatus::Booked.id())
+            .execute(&mut **tx)
+            .await?;
     if locked.rows_affected() != 1 {
         return Err(Failure::NotFound("没有找到可以修改的预约（预约码或手机号不对，或已取消）。".into()));
     }
-    Ok(sqlx::query("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_one(&mut **tx).await?)
+    Ok(sqlx::query_as("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_one(&mut **tx).await?)
 }
 
 /// Cancels a booking; its place is free again at once.
@@ -314,12 +316,9 @@ pub async fn cancel(state: &AppState, req: &BookingLookup) -> Result<Booking, Fa
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
     let mut tx = state.pool.begin().await?;
     let row = lock_active(&mut tx, &code, &phone).await?;
-    let key = slot_key(
-        &text(&row, "window_id"),
-        Date::parse(&text(&row, "day")).unwrap_or(today()),
-        &text(&row, "slot"),
-    );
-    sqlx::query("UPDATE bookings SET status = 'cancelled' WHERE code = $1")
+    let key = slot_key(&row.window_id, row.day, &row.slot);
+    sqlx::query("UPDATE bookings SET status = $1 WHERE code = $2")
+        .bind(BookingStatus::Cancelled.id())
         .bind(&code)
         .execute(&mut *tx)
         .await?;
@@ -333,12 +332,12 @@ pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, F
     let key = parse_key(&req.idempotency_key)?;
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
     let mut tx = state.pool.begin().await?;
-    if claim(&mut tx, &key, "reschedule", &code).await?.is_some() {
+    if claim(&mut tx, &key, WorkKind::Reschedule, &code).await?.is_some() {
         tx.rollback().await?;
         return lookup(state, &BookingLookup { code, phone: phone.as_str().to_owned() }).await;
     }
     let row = lock_active(&mut tx, &code, &phone).await?;
-    let window = bookable_window(&state.site, &text(&row, "window_id"))
+    let window = bookable_window(&state.site, &row.window_id)
         .ok_or_else(|| Failure::Conflict("这个窗口已不接受网上预约，请拨打窗口电话改约。".into()))?;
     let mut errors = Errors::default();
     let Some((day, slot)) = parse_slot(&mut errors, &state.site.calendar, Some(window), &req.day, &req.slot)
@@ -346,8 +345,7 @@ pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, F
         tx.rollback().await?;
         return Err(Failure::Invalid(errors.0));
     };
-    let old_day = Date::parse(&text(&row, "day")).unwrap_or(day);
-    let old_key = slot_key(&window.id, old_day, &text(&row, "slot"));
+    let old_key = slot_key(&window.id, row.day, &row.slot);
     let new_key = slot_key(&window.id, day, &slot);
     if old_key != new_key {
         if !take_place(&mut tx, &new_key, capacity(window)).await? {

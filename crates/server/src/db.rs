@@ -1,8 +1,8 @@
 //! The database: SQLite by default (a file, WAL mode), PostgreSQL when the URL says so; the
 //! same portable migrations for both.
 
-use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{AnyPool, Row};
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
 use std::time::Duration;
 
 pub type Pool = AnyPool;
@@ -49,14 +49,6 @@ pub async fn connect(url: &str) -> Result<Pool, String> {
     }
     sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| format!("migration failed: {e}"))?;
     Ok(pool)
-}
-
-pub fn text(row: &AnyRow, column: &str) -> String {
-    row.try_get::<String, _>(column).unwrap_or_default()
-}
-
-pub fn int(row: &AnyRow, column: &str) -> i64 {
-    row.try_get::<i64, _>(column).unwrap_or_default()
 }
 
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {

@@ -2,11 +2,11 @@
 //! tracking number and a promised reply date on the working-day calendar.
 
 use crate::booking::today;
-use crate::db::{self, int, now, text, Pool};
+use crate::db::{self, now, Pool};
 use crate::error::Failure;
-use crate::idempotency::{claim, parse_key};
+use crate::idempotency::{claim, parse_key, WorkKind};
+use crate::rows::{ComplaintCount, FeedbackRow, RatingCount};
 use crate::AppState;
-use sqlx::any::AnyRow;
 use swg_content::Site;
 use swg_model::api::{
     FeedbackKind, FeedbackLookup, FeedbackReceipt, FeedbackRequest, FeedbackStatus, Stats, WindowStats,
@@ -100,53 +100,39 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     }
 }
 
-fn status_of(s: &str) -> FeedbackStatus {
-    match s {
-        "in_progress" => FeedbackStatus::InProgress,
-        "answered" => FeedbackStatus::Answered,
-        "closed" => FeedbackStatus::Closed,
-        _ => FeedbackStatus::Received,
-    }
-}
-
-fn receipt(site: &Site, row: &AnyRow) -> FeedbackReceipt {
-    let kind = FeedbackKind::parse(&text(row, "kind")).unwrap_or(FeedbackKind::Suggestion);
-    let filed_on = Date::parse(&text(row, "filed_on")).unwrap_or(today());
-    let due_on = Date::parse(&text(row, "due_on"));
+fn receipt(site: &Site, row: FeedbackRow) -> FeedbackReceipt {
+    let due_on = row.due_on.0;
     let rule = due_on.map(|_| {
-        let (_, published) = site.calendar.add_working_days(filed_on, REPLY_WORKING_DAYS);
+        let (_, published) = site.calendar.add_working_days(row.filed_on, REPLY_WORKING_DAYS);
         let mut rule = format!("{REPLY_WORKING_DAYS} 个工作日内答复：{WORKING_DAY_RULE}");
         if !published {
             rule.push_str(BEYOND_CALENDAR);
         }
         rule
     });
-    let window_id = text(row, "window_id");
-    let reply = text(row, "reply");
     FeedbackReceipt {
-        tracking: text(row, "tracking"),
-        kind,
-        status: status_of(&text(row, "status")),
+        tracking: row.tracking,
+        kind: row.kind,
+        status: row.status,
         window_name: site
             .windows
             .iter()
-            .find(|w| w.id == window_id)
-            .map(|w| w.name.clone())
-            .unwrap_or(window_id),
-        filed_on,
+            .find(|w| w.id == row.window_id)
+            .map_or(row.window_id, |w| w.name.clone()),
+        filed_on: row.filed_on,
         due_on,
         rule,
-        phone: mask_phone(&text(row, "phone")),
-        reply: (!reply.is_empty()).then_some(reply),
+        phone: mask_phone(&row.phone),
+        reply: (!row.reply.is_empty()).then_some(row.reply),
     }
 }
 
 async fn load(state: &AppState, tracking: &str) -> Result<FeedbackReceipt, Failure> {
-    let row = sqlx::query("SELECT * FROM feedback WHERE tracking = $1")
+    let row = sqlx::query_as::<_, FeedbackRow>("SELECT * FROM feedback WHERE tracking = $1")
         .bind(tracking)
         .fetch_one(&state.pool)
         .await?;
-    Ok(receipt(&state.site, &row))
+    Ok(receipt(&state.site, row))
 }
 
 /// Files feedback; returns the receipt and whether it was created now (false: a retry).
@@ -161,14 +147,14 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
         String::new()
     };
     let mut tx = state.pool.begin().await?;
-    if let Some(existing) = claim(&mut tx, &valid.key, "feedback", &tracking).await? {
+    if let Some(existing) = claim(&mut tx, &valid.key, WorkKind::Feedback, &tracking).await? {
         tx.rollback().await?;
         return Ok((load(state, &existing).await?, false));
     }
     sqlx::query(
         "INSERT INTO feedback (tracking, kind, window_id, service_id, visit_date, body, officer, phone, consent, rating, \
          what_went_wrong, status, reply, filed_on, due_on, answered_on, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'received', '', $12, $13, '', $14)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '', $13, $14, '', $15)",
     )
     .bind(&tracking)
     .bind(valid.kind.id())
@@ -181,6 +167,7 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
     .bind(i64::from(valid.consent))
     .bind(i64::from(valid.rating))
     .bind(&valid.what_went_wrong)
+    .bind(FeedbackStatus::Received.id())
     .bind(filed_on.to_string())
     .bind(&due_on)
     .bind(now())
@@ -196,51 +183,51 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
 pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackReceipt, Failure> {
     let tracking = req.tracking.trim().to_ascii_uppercase();
     let phone = req.phone.chars().filter(char::is_ascii_digit).collect::<String>();
-    let row = sqlx::query("SELECT * FROM feedback WHERE tracking = $1 AND phone = $2")
+    let row = sqlx::query_as::<_, FeedbackRow>("SELECT * FROM feedback WHERE tracking = $1 AND phone = $2")
         .bind(&tracking)
         .bind(&phone)
         .fetch_optional(&state.pool)
         .await?;
-    row.map(|r| receipt(&state.site, &r))
-        .ok_or_else(|| Failure::NotFound("没有找到，请核对受理编号和手机号。".into()))
+    let row = row.ok_or_else(|| Failure::NotFound("没有找到，请核对受理编号和手机号。".into()))?;
+    Ok(receipt(&state.site, row))
 }
 
 /// Per window: ratings per level and the share of complaints answered on time.
 pub async fn stats(state: &AppState) -> Result<Stats, Failure> {
-    let ratings = sqlx::query(
+    let ratings = sqlx::query_as::<_, RatingCount>(
         "SELECT window_id, rating, COUNT(*) AS n FROM feedback WHERE rating > 0 GROUP BY window_id, rating",
     )
     .fetch_all(&state.pool)
     .await?;
-    let complaints = sqlx::query(
+    let complaints = sqlx::query_as::<_, ComplaintCount>(
         "SELECT window_id, COUNT(*) AS n, SUM(CASE WHEN answered_on <> '' AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time \
-         FROM feedback WHERE kind = 'complaint' GROUP BY window_id",
+         FROM feedback WHERE kind = $1 GROUP BY window_id",
     )
+    .bind(FeedbackKind::Complaint.id())
     .fetch_all(&state.pool)
     .await?;
-    let count = |row: &AnyRow, col: &str| u32::try_from(int(row, col)).unwrap_or(0);
     let windows = state
         .site
         .windows
         .iter()
         .map(|w| {
             let mut levels = [0u32; 5];
-            for row in ratings.iter().filter(|r| text(r, "window_id") == w.id) {
-                if let Some(slot) = usize::try_from(int(row, "rating"))
+            for row in ratings.iter().filter(|r| r.window_id == w.id) {
+                if let Some(slot) = usize::try_from(row.rating.0)
                     .ok()
                     .and_then(|r| r.checked_sub(1))
                     .and_then(|i| levels.get_mut(i))
                 {
-                    *slot = count(row, "n");
+                    *slot = row.n.0;
                 }
             }
-            let row = complaints.iter().find(|r| text(r, "window_id") == w.id);
+            let row = complaints.iter().find(|r| r.window_id == w.id);
             WindowStats {
                 window: w.id.clone(),
                 window_name: w.name.clone(),
                 ratings: levels,
-                complaints: row.map_or(0, |r| count(r, "n")),
-                complaints_answered_on_time: row.map_or(0, |r| count(r, "on_time")),
+                complaints: row.map_or(0, |r| r.n.0),
+                complaints_answered_on_time: row.map_or(0, |r| r.on_time.0),
             }
         })
         .collect();

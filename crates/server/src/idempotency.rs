@@ -1,8 +1,18 @@
 //! Idempotency keys: the first request with a key does the work, every retry gets its result.
 
-use crate::db::{now, text};
+use crate::db::now;
 use crate::error::{invalid, Failure};
+use crate::rows::Claim;
 use sqlx::{Any, Transaction};
+
+swg_model::id_enum! {
+    /// The work an idempotency key was first used for.
+    pub enum WorkKind {
+        Booking = "booking",
+        Feedback = "feedback",
+        Reschedule = "reschedule",
+    }
+}
 
 /// An idempotency key from the browser: 8–64 letters, digits and '-'.
 pub fn parse_key(key: &str) -> Result<String, Failure> {
@@ -19,14 +29,14 @@ pub fn parse_key(key: &str) -> Result<String, Failure> {
 pub async fn claim(
     tx: &mut Transaction<'static, Any>,
     key: &str,
-    kind: &str,
+    kind: WorkKind,
     target: &str,
 ) -> Result<Option<String>, Failure> {
     let inserted = sqlx::query(
         "INSERT INTO idempotency (idem_key, kind, target, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (idem_key) DO NOTHING",
     )
     .bind(key)
-    .bind(kind)
+    .bind(kind.id())
     .bind(target)
     .bind(now())
     .execute(&mut **tx)
@@ -34,12 +44,12 @@ pub async fn claim(
     if inserted.rows_affected() == 1 {
         return Ok(None);
     }
-    let row = sqlx::query("SELECT kind, target FROM idempotency WHERE idem_key = $1")
+    let first: Claim = sqlx::query_as("SELECT kind, target FROM idempotency WHERE idem_key = $1")
         .bind(key)
         .fetch_one(&mut **tx)
         .await?;
-    if text(&row, "kind") != kind {
+    if first.kind != kind {
         return Err(invalid("idempotency_key", "请求编号已用于其他提交，请刷新页面后重新提交"));
     }
-    Ok(Some(text(&row, "target")))
+    Ok(Some(first.target))
 }

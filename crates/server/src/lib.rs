@@ -13,6 +13,7 @@ mod forms;
 mod idempotency;
 mod places;
 mod rate;
+mod rows;
 
 pub use config::Config;
 

@@ -1,0 +1,137 @@
+//! Stored data that will not decode is an error that reaches the log and a 503, never a silent
+//! default. These tests call the router directly (no socket) on a real database.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use swg_model::api::{path, Availability};
+use swg_tests::{id_number, key, phone, state_with};
+use tower::ServiceExt;
+
+/// Everything the server logged while the test ran.
+#[derive(Clone, Default)]
+struct Log(Arc<Mutex<Vec<u8>>>);
+
+impl Log {
+    fn text(&self) -> String {
+        self.0.lock().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+    }
+}
+
+impl Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut buffer) = self.0.lock() {
+            buffer.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+async fn call(
+    state: &swg_server::AppState,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("content-type", "application/json")
+        .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
+        .expect("request");
+    let response = swg_server::router(state.clone()).oneshot(request).await.expect("an answer");
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.expect("body");
+    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+/// Books the first open slot at 户籍窗口 with phone `n`; returns the booking code.
+async fn book(state: &swg_server::AppState, n: u32) -> String {
+    let (_, availability) =
+        call(state, Method::GET, &format!("{}?window=huji", path::AVAILABILITY), None).await;
+    let availability: Availability = serde_json::from_value(availability).expect("availability");
+    let (day, slot) = availability
+        .days
+        .iter()
+        .flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone())))
+        .next()
+        .expect("an open slot");
+    let request = json!({
+        "idempotency_key": key("stored", n), "window": "huji", "service": "shenfenzheng-huanling",
+        "day": day, "slot": slot, "name": "王小明", "phone": phone(n), "id_number": id_number(n),
+        "need": "none", "home_visit": false,
+    });
+    let (status, body) = call(state, Method::POST, path::BOOKINGS, Some(request)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["code"].as_str().expect("a code").to_owned()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_booking_with_a_status_that_will_not_decode_answers_503_and_is_logged() {
+    let log = Log::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
+    let _logging = tracing::subscriber::set_default(subscriber);
+    let (state, _data) = state_with(|_| {}).await;
+    let code = book(&state, 71).await;
+
+    sqlx::query("UPDATE bookings SET status = 'lost' WHERE code = $1")
+        .bind(&code)
+        .execute(&state.pool)
+        .await
+        .expect("update");
+    let lookup = json!({ "code": code, "phone": phone(71) });
+    let (status, body) = call(&state, Method::POST, path::BOOKING_LOOKUP, Some(lookup.clone())).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("服务暂时不可用")), "{body}");
+    let logged = log.text();
+    assert!(logged.contains("request failed"), "{logged}");
+    assert!(logged.contains("`lost` is not a BookingStatus"), "{logged}");
+    assert!(!logged.contains(&phone(71)), "the log holds no phone number: {logged}");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_booking_whose_day_is_not_a_date_answers_503_not_a_default_day() {
+    let (state, _data) = state_with(|_| {}).await;
+    let code = book(&state, 72).await;
+    sqlx::query("UPDATE bookings SET day = 'soon' WHERE code = $1")
+        .bind(&code)
+        .execute(&state.pool)
+        .await
+        .expect("update");
+    let lookup = json!({ "code": code, "phone": phone(72) });
+    let (status, _) = call(&state, Method::POST, path::BOOKING_LOOKUP, Some(lookup.clone())).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    // Cancelling must not free a place of some other day on a guess.
+    let (status, _) = call(&state, Method::POST, path::BOOKING_CANCEL, Some(lookup)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    let booked: Vec<i64> =
+        sqlx::query_scalar("SELECT booked FROM slot_usage").fetch_all(&state.pool).await.expect("places");
+    assert_eq!(booked, [1], "the place stays taken");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn feedback_with_an_unknown_kind_answers_503_on_look_up() {
+    let (state, _data) = state_with(|_| {}).await;
+    let complaint = json!({
+        "idempotency_key": key("stored-fb", 73), "kind": "complaint", "window": "huji", "service": "",
+        "text": "窗口让我跑了两趟。", "phone": phone(73), "consent": true, "rating": 0,
+    });
+    let (status, body) = call(&state, Method::POST, path::FEEDBACK, Some(complaint)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let tracking = body["tracking"].as_str().expect("tracking").to_owned();
+    sqlx::query("UPDATE feedback SET kind = 'complaint-ish' WHERE tracking = $1")
+        .bind(&tracking)
+        .execute(&state.pool)
+        .await
+        .expect("update");
+    let lookup = json!({ "tracking": tracking, "phone": phone(73) });
+    let (status, _) = call(&state, Method::POST, path::FEEDBACK_LOOKUP, Some(lookup)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+}
