@@ -5,14 +5,29 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use serde_json::{json, Value};
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use swg_model::api::{path, Availability};
 use swg_tests::{id_number, key, phone, state_with};
 use tower::ServiceExt;
 
-/// Everything the server logged while the test ran.
+/// Everything the server logged in this test binary.
 #[derive(Clone, Default)]
 struct Log(Arc<Mutex<Vec<u8>>>);
+
+/// The process-wide log, installed once (a thread's own subscriber can miss events whose
+/// call sites another test thread registered first).
+fn log() -> Log {
+    static LOG: OnceLock<Log> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let log = Log::default();
+        let writer = log.clone();
+        let subscriber =
+            tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
+        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
+        log
+    })
+    .clone()
+}
 
 impl Log {
     fn text(&self) -> String {
@@ -74,10 +89,7 @@ async fn book(state: &swg_server::AppState, n: u32) -> String {
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_booking_with_a_status_that_will_not_decode_answers_503_and_is_logged() {
-    let log = Log::default();
-    let writer = log.clone();
-    let subscriber = tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
-    let _logging = tracing::subscriber::set_default(subscriber);
+    let log = log();
     let (state, _data) = state_with(|_| {}).await;
     let code = book(&state, 71).await;
 

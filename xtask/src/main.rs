@@ -135,7 +135,17 @@ fn test(stages: &mut Stages) -> Result<(), String> {
     match postgres_url() {
         Some(url) => stages.run("database tests again on PostgreSQL", || {
             tools::cargo(
-                &["test", "-p", "swg-tests", "--test", "api", "--test", "durability"],
+                &[
+                    "test",
+                    "-p",
+                    "swg-tests",
+                    "--test",
+                    "api",
+                    "--test",
+                    "stored_data",
+                    "--test",
+                    "durability",
+                ],
                 &[("SWG_TEST_DATABASE_URL", &url)],
             )
         })?,

@@ -77,9 +77,9 @@ impl fmt::Display for Date {
 }
 
 impl TryFrom<String> for Date {
-    type Error = String;
-    fn try_from(s: String) -> Result<Date, String> {
-        Date::parse(&s).ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD)"))
+    type Error = crate::InvalidValue;
+    fn try_from(s: String) -> Result<Date, crate::InvalidValue> {
+        Date::parse(&s).ok_or_else(|| crate::InvalidValue(format!("`{s}` is not a date (YYYY-MM-DD)")))
     }
 }
 

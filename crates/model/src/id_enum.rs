@@ -1,6 +1,18 @@
 //! `id_enum!`: an enum written as a short id (in JSON, in forms, in the database), with that
 //! one mapping serving serde, parsing and display.
 
+/// A stored or sent value that is not one of the allowed ones, saying which and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidValue(pub String);
+
+impl std::fmt::Display for InvalidValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InvalidValue {}
+
 /// Declares `pub enum NAME { Variant = "id", … }` with `ALL`, `id()`, `parse()`,
 /// `TryFrom<String>` (for database columns) and serde through the same ids.
 #[macro_export]
@@ -37,10 +49,14 @@ macro_rules! id_enum {
         }
 
         impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(id: String) -> Result<$name, String> {
+            type Error = $crate::InvalidValue;
+            fn try_from(id: String) -> Result<$name, $crate::InvalidValue> {
                 $name::parse(&id).ok_or_else(|| {
-                    format!(concat!("`{}` is not a ", stringify!($name), " (one of: {})"), id, [$($id,)+].join(", "))
+                    $crate::InvalidValue(format!(
+                        concat!("`{}` is not a ", stringify!($name), " (one of: {})"),
+                        id,
+                        [$($id,)+].join(", ")
+                    ))
                 })
             }
         }
@@ -79,6 +95,6 @@ mod tests {
         assert_eq!(serde_json::from_str::<Colour>("\"red\"").ok(), Some(Colour::Red));
         assert!(serde_json::from_str::<Colour>("\"green\"").is_err());
         let refused = Colour::try_from("green".to_owned()).expect_err("not a colour");
-        assert_eq!(refused, "`green` is not a Colour (one of: red, dark-blue)");
+        assert_eq!(refused.to_string(), "`green` is not a Colour (one of: red, dark-blue)");
     }
 }

@@ -12,5 +12,6 @@ pub mod route;
 pub mod search;
 
 pub use guide::*;
+pub use id_enum::InvalidValue;
 pub use page::*;
 pub use route::Route;

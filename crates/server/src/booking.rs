@@ -234,21 +234,21 @@ fn to_booking(site: &Site, row: BookingRow) -> Result<Booking, Failure> {
     let window = site.windows.iter().find(|w| w.id == row.window_id).ok_or_else(gone)?;
     let guide = site.guides.iter().find(|g| g.id == row.service_id).ok_or_else(gone)?;
     Ok(Booking {
-        status: row.status,
+        status: row.status.0,
         window: window.id.clone(),
         window_name: window.name.clone(),
         address: window.local.address.clone(),
         window_phone: window.local.phone.clone(),
         service: guide.id.clone(),
         service_title: guide.title.clone(),
-        day: row.day,
-        slot_end: slot_end(&window.local, &site.calendar, row.day, &row.slot).unwrap_or_default(),
+        day: row.day.0,
+        slot_end: slot_end(&window.local, &site.calendar, row.day.0, &row.slot).unwrap_or_default(),
         slot: row.slot,
         phone: swg_model::form::mask_phone(&row.phone),
         id_number: swg_model::form::mask_id(&row.id_number),
         name: row.name,
-        need: row.need,
-        home_visit: row.home_visit.0,
+        need: row.need.0,
+        home_visit: row.home_visit.0 .0,
         materials: applicable(&guide.checklist(), &Answers::new())
             .into_iter()
             .map(|m| m.name.clone())
@@ -316,7 +316,7 @@ pub async fn cancel(state: &AppState, req: &BookingLookup) -> Result<Booking, Fa
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
     let mut tx = state.pool.begin().await?;
     let row = lock_active(&mut tx, &code, &phone).await?;
-    let key = slot_key(&row.window_id, row.day, &row.slot);
+    let key = slot_key(&row.window_id, row.day.0, &row.slot);
     sqlx::query("UPDATE bookings SET status = $1 WHERE code = $2")
         .bind(BookingStatus::Cancelled.id())
         .bind(&code)
@@ -345,7 +345,7 @@ pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, F
         tx.rollback().await?;
         return Err(Failure::Invalid(errors.0));
     };
-    let old_key = slot_key(&window.id, row.day, &row.slot);
+    let old_key = slot_key(&window.id, row.day.0, &row.slot);
     let new_key = slot_key(&window.id, day, &slot);
     if old_key != new_key {
         if !take_place(&mut tx, &new_key, capacity(window)).await? {

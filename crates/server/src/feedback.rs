@@ -101,9 +101,9 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
 }
 
 fn receipt(site: &Site, row: FeedbackRow) -> FeedbackReceipt {
-    let due_on = row.due_on.0;
+    let (due_on, filed_on) = (row.due_on.0 .0, row.filed_on.0);
     let rule = due_on.map(|_| {
-        let (_, published) = site.calendar.add_working_days(row.filed_on, REPLY_WORKING_DAYS);
+        let (_, published) = site.calendar.add_working_days(filed_on, REPLY_WORKING_DAYS);
         let mut rule = format!("{REPLY_WORKING_DAYS} 个工作日内答复：{WORKING_DAY_RULE}");
         if !published {
             rule.push_str(BEYOND_CALENDAR);
@@ -112,14 +112,14 @@ fn receipt(site: &Site, row: FeedbackRow) -> FeedbackReceipt {
     });
     FeedbackReceipt {
         tracking: row.tracking,
-        kind: row.kind,
-        status: row.status,
+        kind: row.kind.0,
+        status: row.status.0,
         window_name: site
             .windows
             .iter()
             .find(|w| w.id == row.window_id)
             .map_or(row.window_id, |w| w.name.clone()),
-        filed_on: row.filed_on,
+        filed_on,
         due_on,
         rule,
         phone: mask_phone(&row.phone),

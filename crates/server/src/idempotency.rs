@@ -48,7 +48,7 @@ pub async fn claim(
         .bind(key)
         .fetch_one(&mut **tx)
         .await?;
-    if first.kind != kind {
+    if first.kind.0 != kind {
         return Err(invalid("idempotency_key", "请求编号已用于其他提交，请刷新页面后重新提交"));
     }
     Ok(Some(first.target))

@@ -1,21 +1,80 @@
 //! Database rows as typed structs. A column that will not decode (a misspelt status, a date
 //! that is not a date) is an error that reaches the log and a 503, never a default value.
+//!
+//! Typed columns are read through [`Text`] and [`Int`] rather than `#[sqlx(try_from)]`: the
+//! derive's generic bounds hide the conversion's error type, so its message would be lost.
+
+use sqlx::any::{AnyTypeInfo, AnyValueRef};
+use sqlx::decode::Decode;
+use sqlx::error::BoxDynError;
+use sqlx::{Any, Type};
 
 use crate::idempotency::WorkKind;
 use swg_model::api::{BookingStatus, FeedbackKind, FeedbackStatus, Need};
 use swg_model::calendar::Date;
+use swg_model::InvalidValue;
+
+/// A text column holding a typed value (a date, a status, a kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text<T>(pub T);
+
+impl<T> Type<Any> for Text<T> {
+    fn type_info() -> AnyTypeInfo {
+        <String as Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <String as Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r, T> Decode<'r, Any> for Text<T>
+where
+    T: TryFrom<String>,
+    T::Error: std::error::Error + Send + Sync + 'static,
+{
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+        let text = <String as Decode<'r, Any>>::decode(value)?;
+        Ok(Text(T::try_from(text)?))
+    }
+}
+
+/// An integer column holding a typed value (a flag, a count).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Int<T>(pub T);
+
+impl<T> Type<Any> for Int<T> {
+    fn type_info() -> AnyTypeInfo {
+        <i64 as Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <i64 as Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'r, T> Decode<'r, Any> for Int<T>
+where
+    T: TryFrom<i64>,
+    T::Error: std::error::Error + Send + Sync + 'static,
+{
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+        let n = <i64 as Decode<'r, Any>>::decode(value)?;
+        Ok(Int(T::try_from(n)?))
+    }
+}
 
 /// A 0/1 column (portable SQL has no boolean that SQLite and PostgreSQL share).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Flag(pub bool);
 
 impl TryFrom<i64> for Flag {
-    type Error = String;
-    fn try_from(n: i64) -> Result<Flag, String> {
+    type Error = InvalidValue;
+    fn try_from(n: i64) -> Result<Flag, InvalidValue> {
         match n {
             0 => Ok(Flag(false)),
             1 => Ok(Flag(true)),
-            other => Err(format!("{other} is not 0 or 1")),
+            other => Err(InvalidValue(format!("{other} is not 0 or 1"))),
         }
     }
 }
@@ -25,8 +84,8 @@ impl TryFrom<i64> for Flag {
 pub struct MaybeDate(pub Option<Date>);
 
 impl TryFrom<String> for MaybeDate {
-    type Error = String;
-    fn try_from(s: String) -> Result<MaybeDate, String> {
+    type Error = InvalidValue;
+    fn try_from(s: String) -> Result<MaybeDate, InvalidValue> {
         if s.is_empty() {
             Ok(MaybeDate(None))
         } else {
@@ -35,84 +94,59 @@ impl TryFrom<String> for MaybeDate {
     }
 }
 
-/// A count or small number that must not be negative.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Count(pub u32);
-
-impl TryFrom<i64> for Count {
-    type Error = String;
-    fn try_from(n: i64) -> Result<Count, String> {
-        u32::try_from(n).map(Count).map_err(|_| format!("{n} is not a count"))
-    }
-}
-
 #[derive(Debug, sqlx::FromRow)]
 pub struct BookingRow {
     pub code: String,
     pub window_id: String,
     pub service_id: String,
-    #[sqlx(try_from = "String")]
-    pub day: Date,
+    pub day: Text<Date>,
     pub slot: String,
     pub name: String,
     pub phone: String,
     pub id_number: String,
-    #[sqlx(try_from = "String")]
-    pub need: Need,
-    #[sqlx(try_from = "i64")]
-    pub home_visit: Flag,
-    #[sqlx(try_from = "String")]
-    pub status: BookingStatus,
+    pub need: Text<Need>,
+    pub home_visit: Int<Flag>,
+    pub status: Text<BookingStatus>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct FeedbackRow {
     pub tracking: String,
-    #[sqlx(try_from = "String")]
-    pub kind: FeedbackKind,
+    pub kind: Text<FeedbackKind>,
     pub window_id: String,
     pub phone: String,
-    #[sqlx(try_from = "String")]
-    pub status: FeedbackStatus,
+    pub status: Text<FeedbackStatus>,
     pub reply: String,
-    #[sqlx(try_from = "String")]
-    pub filed_on: Date,
-    #[sqlx(try_from = "String")]
-    pub due_on: MaybeDate,
+    pub filed_on: Text<Date>,
+    pub due_on: Text<MaybeDate>,
 }
 
 /// Places taken in one slot.
 #[derive(Debug, sqlx::FromRow)]
 pub struct SlotUsage {
     pub slot_key: String,
-    #[sqlx(try_from = "i64")]
-    pub booked: Count,
+    pub booked: Int<u32>,
 }
 
 /// How many ratings of one level a window has.
 #[derive(Debug, sqlx::FromRow)]
 pub struct RatingCount {
     pub window_id: String,
-    #[sqlx(try_from = "i64")]
-    pub rating: Count,
-    #[sqlx(try_from = "i64")]
-    pub n: Count,
+    pub rating: Int<u32>,
+    pub n: Int<u32>,
 }
 
 /// A window's complaints and how many were answered by their due date.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ComplaintCount {
     pub window_id: String,
-    #[sqlx(try_from = "i64")]
-    pub n: Count,
-    #[sqlx(try_from = "i64")]
-    pub on_time: Count,
+    pub n: Int<u32>,
+    pub on_time: Int<u32>,
 }
 
 /// What an idempotency key was first used for.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Claim {
-    #[sqlx(try_from = "String")]
-    pub kind: WorkKind,
+    pub kind: Text<WorkKind>,
     pub target: String,
 }
