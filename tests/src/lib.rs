@@ -24,6 +24,12 @@ pub fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
 }
 
+/// The built site: `SWG_DIST` (set by `cargo xtask test`), else the repository's `dist/`.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("SWG_DIST")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"), PathBuf::from)
+}
+
 /// The checked content the site was built from.
 pub fn content() -> swg_content::Site {
     match swg_content::load(&content_dir()) {
@@ -63,9 +69,7 @@ pub fn test_config(database_url: String) -> swg_server::Config {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server.toml");
     let mut config = swg_server::Config::load(&file).expect("server.toml");
     config.database_url = database_url;
-    if let Some(dist) = std::env::var_os("SWG_DIST") {
-        config.dist = PathBuf::from(dist);
-    }
+    config.dist = dist_dir();
     config.content = content_dir();
     config.writes_per_minute = 10_000;
     config

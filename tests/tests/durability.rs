@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use swg_model::api::{path, Availability};
-use swg_tests::{content_dir, free_port, fresh_database, id_number, key, phone};
+use swg_tests::{content_dir, dist_dir, free_port, fresh_database, id_number, key, phone};
 
 fn server_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
@@ -70,7 +70,7 @@ async fn every_acknowledged_booking_survives_a_kill_in_the_middle_of_a_burst() {
         &config,
         format!(
             "database_url = {database:?}\nport = 0\ndist = {:?}\ncontent = {:?}\nmax_bookings_per_phone = 3\nwrites_per_minute = 100000\nretention_days = 180\n",
-            data.path().join("dist").display().to_string(),
+            dist_dir().display().to_string(),
             content_dir().display().to_string()
         ),
     )
