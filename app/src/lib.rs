@@ -24,6 +24,7 @@ pub use nav::start;
 pub use pages::answer::Answer;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pages::render::page_data;
+pub use pages::structure;
 
 #[cfg(not(target_arch = "wasm32"))]
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 use crate::pages::{
     book::BookingFlow, feedback::FeedbackForm, manage::Manage, stats::StatsView, track::Track,
 };
-use crate::pages::{checklist::Checklist, search::Search};
+use crate::pages::{checklist::Checklist, search::Search, structure};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -20,6 +20,8 @@ use wasm_bindgen_futures::JsFuture;
 thread_local! {
     /// The mounted islands of the page on screen; dropping a handle unmounts its island.
     static MOUNTED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+    /// What the browser mounted into the main area (a page's structure or a status message).
+    static SHOWN: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
     /// Page data already seen, by route.
     static CACHE: RefCell<Vec<(Route, Rc<PageData>)>> = const { RefCell::new(Vec::new()) };
     /// Increases with every navigation, so a late response never replaces a newer page.
@@ -103,45 +105,34 @@ fn mount_islands(page: &PageData) {
     }
 }
 
-/// The same structure `pages::page` renders at build time.
-fn page_html(page: &PageData) -> String {
-    let lang = page.lang.as_deref().map(|l| format!(" lang=\"{l}\"")).unwrap_or_default();
-    let mut html = format!("<div class=\"{}\"{lang}>", page.kind.class());
-    for part in &page.parts {
-        match part {
-            Part::Html(inner) => {
-                html.push_str("<div class=\"part\">");
-                html.push_str(inner);
-                html.push_str("</div>");
-            }
-            _ => html.push_str("<div class=\"island\"></div>"),
-        }
-    }
-    html.push_str("</div>");
-    html
-}
-
 fn main_element() -> Option<web_sys::HtmlElement> {
     document().get_element_by_id("main")?.dyn_into().ok()
 }
 
-fn show(page: &PageData) {
-    let Some(main) = main_element() else { return };
+/// Replaces the main area with `view`; the page structure stays mounted until the next one.
+fn show_in_main<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> bool {
+    let Some(main) = main_element() else { return false };
     MOUNTED.with(|m| m.borrow_mut().clear());
-    main.set_inner_html(&page_html(page));
+    SHOWN.with(|s| s.borrow_mut().take());
+    main.set_inner_html("");
+    let handle = leptos::mount::mount_to(main, view);
+    SHOWN.with(|s| *s.borrow_mut() = Some(Box::new(handle)));
+    true
+}
+
+fn show(page: &PageData) {
+    let data = page.clone();
+    if !show_in_main(move || structure(&data, |_| ())) {
+        return;
+    }
     mount_islands(page);
     document().set_title(&page.title);
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", page.lang.as_deref().unwrap_or(swg_model::DEFAULT_LANG));
     }
     window().scroll_to_with_x_and_y(0.0, 0.0);
-    let _ = main.focus();
-}
-
-fn show_status(html: &str) {
     if let Some(main) = main_element() {
-        MOUNTED.with(|m| m.borrow_mut().clear());
-        main.set_inner_html(html);
+        let _ = main.focus();
     }
 }
 
@@ -160,7 +151,7 @@ fn navigate(route: Route) {
         show(&page);
         return;
     }
-    show_status("<p class=\"status\" role=\"status\">正在加载…</p>");
+    show_in_main(|| view! { <p class="status" role="status">"正在加载…"</p> });
     wasm_bindgen_futures::spawn_local(async move {
         let page = fetch_page(&route.data_href()).await;
         if SEQUENCE.with(Cell::get) != sequence {
@@ -172,11 +163,17 @@ fn navigate(route: Route) {
                 CACHE.with(|c| c.borrow_mut().push((route, page.clone())));
                 show(&page);
             }
-            None => show_status(&format!(
-                "<div class=\"status\" role=\"alert\"><p>页面没有加载成功，请检查网络后重试。</p>\
-                 <a class=\"button\" href=\"{}\" data-reload>重新打开页面</a></div>",
-                route.href()
-            )),
+            None => {
+                let href = route.href();
+                show_in_main(move || {
+                    view! {
+                        <div class="status" role="alert">
+                            <p>"页面没有加载成功，请检查网络后重试。"</p>
+                            <a class="button" href=href data-reload="">"重新打开页面"</a>
+                        </div>
+                    }
+                });
+            }
         }
     });
 }

@@ -37,28 +37,40 @@ pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
 mod window;
 
-/// A page as the build renders it: `div.part` for static HTML, `div.island` around each
-/// interactive part. `nav::page_html` builds the same structure in the browser.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn page(data: &swg_model::PageData) -> impl leptos::IntoView {
-    use leptos::either::EitherOf4;
+/// A page's structure, the same at build time and in the browser: `div.page` holding a
+/// `div.part` of static HTML or a `div.island` for each part, in order. `island` renders what
+/// goes inside an island: the component itself at build time; nothing in the browser, which
+/// mounts the islands into the empty slots afterwards.
+pub fn structure<V: leptos::IntoView + 'static>(
+    data: &swg_model::PageData,
+    island: impl Fn(&swg_model::Part) -> V,
+) -> impl leptos::IntoView {
+    use leptos::either::Either;
     use leptos::prelude::*;
     use swg_model::Part;
     let parts = data
         .parts
         .iter()
         .map(|part| match part {
-            Part::Html(html) => EitherOf4::A(view! { <div class="part" inner_html=html.clone()></div> }),
-            Part::Checklist(data) => EitherOf4::B(view! {
-                <div class="island"><checklist::Checklist data=(**data).clone()/></div>
-            }),
-            Part::Search(entries) => EitherOf4::C(view! {
-                <div class="island"><search::Search entries=entries.clone()/></div>
-            }),
-            Part::Form(kind, windows) => EitherOf4::D(view! {
-                <div class="island"><plain::PlainForm kind=*kind windows=windows.clone()/></div>
-            }),
+            Part::Html(html) => Either::Left(view! { <div class="part" inner_html=html.clone()></div> }),
+            other => Either::Right(view! { <div class="island">{island(other)}</div> }),
         })
         .collect_view();
     view! { <div class=data.kind.class() lang=data.lang.clone()>{parts}</div> }
+}
+
+/// A page as the build renders it: its structure with every island rendered in place.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn page(data: &swg_model::PageData) -> impl leptos::IntoView {
+    use leptos::either::EitherOf4;
+    use leptos::prelude::*;
+    use swg_model::Part;
+    structure(data, |part| match part {
+        Part::Checklist(data) => EitherOf4::A(view! { <checklist::Checklist data=(**data).clone()/> }),
+        Part::Search(entries) => EitherOf4::B(view! { <search::Search entries=entries.clone()/> }),
+        Part::Form(kind, windows) => {
+            EitherOf4::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })
+        }
+        Part::Html(_) => EitherOf4::D(()),
+    })
 }

@@ -115,3 +115,51 @@ fn form_pages_load_the_forms_bundle_and_post_without_javascript() {
     assert!(guide.contains("import init from \"/assets/app-1.js\""));
     assert!(!guide.contains("forms-1"));
 }
+
+/// `html` with the contents of every `<div class="island">` removed (islands hold no nested
+/// island, and `<div` only appears in their markup as a tag).
+fn without_island_contents(html: &str) -> String {
+    const OPEN: &str = "<div class=\"island\">";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start + OPEN.len()]);
+        rest = &rest[start + OPEN.len()..];
+        let mut depth = 1;
+        let mut at = 0;
+        while depth > 0 {
+            let next_open = rest[at..].find("<div").map(|i| at + i);
+            let next_close = rest[at..].find("</div>").map(|i| at + i).expect("a closing tag");
+            match next_open {
+                Some(open) if open < next_close => {
+                    depth += 1;
+                    at = open + 4;
+                }
+                _ => {
+                    depth -= 1;
+                    at = next_close + if depth == 0 { 0 } else { 6 };
+                }
+            }
+        }
+        rest = &rest[at..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_browser_rebuilds_every_page_structure_from_its_json_exactly_as_the_build_rendered_it() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let report = write_pages(&fixture(), &assets(), out.path()).expect("written");
+    for (route, _) in report.pages {
+        let html = std::fs::read_to_string(out.path().join(route.html_file())).expect("page");
+        let main =
+            html.split_once("<main id=\"main\" tabindex=\"-1\">").and_then(|(_, m)| m.split_once("</main>"));
+        let built = without_island_contents(main.expect("a main element").0);
+        let json = std::fs::read_to_string(out.path().join(route.data_file())).expect("data");
+        let data: PageData = serde_json::from_str(&json).expect("page data");
+        let rebuilt = swg_app::render(move || swg_app::structure(&data, |_| ()));
+        assert_eq!(rebuilt, built, "{route:?}");
+        assert!(built.matches("class=\"island\"").count() + built.matches("class=\"part\"").count() > 0);
+    }
+}
