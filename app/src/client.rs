@@ -5,6 +5,7 @@ use crate::storage;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use swg_model::api::ApiError;
+use swg_model::form::FieldName;
 use swg_model::route::base_path;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -27,7 +28,7 @@ impl Failed {
     }
 
     /// The message for one form field, if the server named it.
-    pub fn field(&self, name: &str) -> Option<String> {
+    pub fn field(&self, name: FieldName) -> Option<String> {
         match self {
             Failed::Api(_, e) => e.fields.iter().find(|f| f.field == name).map(|f| f.message.clone()),
             Failed::Network => None,

@@ -6,6 +6,7 @@ use crate::client::{self, Failed, Pending};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
+use swg_model::form::FieldName;
 use swg_model::form::{parse_name, IdNumber, Phone};
 use swg_model::{FormWindow, Route};
 
@@ -32,7 +33,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     let need = RwSignal::new("none".to_owned());
     let home_visit = RwSignal::new(false);
     let step = RwSignal::new(Step::Choose);
-    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let local = RwSignal::new(Vec::<(FieldName, String)>::new());
     let failed = RwSignal::new(None::<Failed>);
     let queued = RwSignal::new(false);
     let done = RwSignal::new(None::<Booking>);
@@ -68,8 +69,8 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 step.set(Step::Done);
             }
             Err(other) => {
-                let slot_problem = other.field("day").is_some()
-                    || other.field("slot").is_some()
+                let slot_problem = other.field(FieldName::Day).is_some()
+                    || other.field(FieldName::Slot).is_some()
                     || matches!(other, Failed::Api(409, _));
                 failed.set(Some(other));
                 step.set(if slot_problem { Step::Choose } else { Step::Details });
@@ -80,10 +81,10 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     client::resume_outbox(OUTBOX, queued, send);
     Effect::new(move |_| {
         if let Some(w) =
-            query_param("window").filter(|w| windows.with_value(|ws| ws.iter().any(|x| &x.id == w)))
+            query_param(FieldName::Window).filter(|w| windows.with_value(|ws| ws.iter().any(|x| &x.id == w)))
         {
             choose_window(w);
-            if let Some(s) = query_param("service") {
+            if let Some(s) = query_param(FieldName::Service) {
                 service.set(s);
             }
         }
@@ -92,12 +93,12 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     let check_details = move |_| {
         let mut errors = Vec::new();
         for (field, result) in [
-            ("name", parse_name(&name.get_untracked()).map(drop)),
-            ("phone", Phone::parse(&phone.get_untracked()).map(drop)),
-            ("id_number", IdNumber::parse(&id_number.get_untracked()).map(drop)),
+            (FieldName::Name, parse_name(&name.get_untracked()).map(drop)),
+            (FieldName::Phone, Phone::parse(&phone.get_untracked()).map(drop)),
+            (FieldName::IdNumber, IdNumber::parse(&id_number.get_untracked()).map(drop)),
         ] {
             if let Err(message) = result {
-                errors.push((field.to_owned(), message));
+                errors.push((field, message));
             }
         }
         let ok = errors.is_empty();
@@ -122,13 +123,13 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         };
         send(Pending { path: path::BOOKINGS.to_owned(), body });
     };
-    let err = move |f: &'static str| field_error(local, failed, f);
+    let err = move |f: FieldName| field_error(local, failed, f);
 
     let choose = move || {
         view! {
             <div class="field">
                 <label for="f-window">"办理窗口"</label>
-                <select id="f-window" name="window" prop:value=move || window_id.get()
+                <select id="f-window" name=FieldName::Window.id() prop:value=move || window_id.get()
                     on:change=move |ev| choose_window(event_target_value(&ev))>
                     <option value="">"请选择"</option>
                     {windows.with_value(|ws| ws.iter().map(|w| view! { <option value=w.id.clone()>{w.name.clone()}</option> }).collect_view())}
@@ -136,16 +137,16 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="f-service">"办理事项"</label>
-                <select id="f-service" name="service" prop:value=move || service.get() on:change=move |ev| service.set(event_target_value(&ev))>
+                <select id="f-service" name=FieldName::Service.id() prop:value=move || service.get() on:change=move |ev| service.set(event_target_value(&ev))>
                     <option value="">"请选择"</option>
                     {move || current().map(|w| w.services.into_iter().map(|s| view! { <option value=s.id.clone()>{s.title}</option> }).collect_view())}
                 </select>
-                <p class="field-error" role="alert">{move || err("service").get()}</p>
+                <p class="field-error" role="alert">{move || err(FieldName::Service).get()}</p>
             </div>
             {move || match availability.get() {
                 None if !window_id.get().is_empty() => Some(view! { <p role="status">"正在查询可预约的时间…"</p> }.into_any()),
                 Some(Ok(a)) => Some(view! {
-                    <SlotPicker availability=a day=day time=slot name="slot" legend="选择日期和时段（括号里是剩余名额）"/>
+                    <SlotPicker availability=a day=day time=slot name=FieldName::Slot.id() legend="选择日期和时段（括号里是剩余名额）"/>
                 }.into_any()),
                 Some(Err(f)) => Some(view! {
                     <div class="notice" role="alert">
@@ -155,27 +156,27 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 }.into_any()),
                 None => None,
             }}
-            <p class="field-error" role="alert">{move || err("day").get().or_else(|| err("slot").get())}</p>
+            <p class="field-error" role="alert">{move || err(FieldName::Day).get().or_else(|| err(FieldName::Slot).get())}</p>
             <button type="button" class="button" disabled=move || service.get().is_empty() || slot.get().is_empty()
                 on:click=move |_| step.set(Step::Details)>"下一步：填写预约人"</button>
         }
     };
     let details = move || {
         view! {
-            <Field label="姓名" name="name" value=name error=err("name") autocomplete="name"/>
-            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel" autocomplete="tel" hint="用于查询、改约和取消"/>
-            <Field label="身份证号码" name="id_number" value=id_number error=err("id_number") hint="18 位，最后一位可以是 X"/>
+            <Field label="姓名" name=FieldName::Name value=name error=err(FieldName::Name) autocomplete="name"/>
+            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" autocomplete="tel" hint="用于查询、改约和取消"/>
+            <Field label="身份证号码" name=FieldName::IdNumber value=id_number error=err(FieldName::IdNumber) hint="18 位，最后一位可以是 X"/>
             <fieldset class="question">
                 <legend>"是否需要绿色通道（优先办理）？"</legend>
                 {Need::ALL.into_iter().map(|n| view! {
                     <label class="choice">
-                        <input type="radio" name="need" prop:checked=move || need.get() == n.id() on:change=move |_| need.set(n.id().to_owned())/>
+                        <input type="radio" name=FieldName::Need.id() prop:checked=move || need.get() == n.id() on:change=move |_| need.set(n.id().to_owned())/>
                         <span>{n.label()}</span>
                     </label>
                 }).collect_view()}
             </fieldset>
             <label class="choice">
-                <input type="checkbox" name="home_visit" prop:checked=move || home_visit.get() on:change=move |_| home_visit.update(|h| *h = !*h)/>
+                <input type="checkbox" name=FieldName::HomeVisit.id() prop:checked=move || home_visit.get() on:change=move |_| home_visit.update(|h| *h = !*h)/>
                 <span>"行动不便，申请上门服务（窗口会电话联系确认）"</span>
             </label>
             <div class="actions">
@@ -226,7 +227,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                     <a class="button secondary" href=Route::Service(b.service.clone()).href()>"查看办事指南和清单"</a>
                     <a class="button secondary" href=Route::Manage.href()>"改约或取消"</a>
                 </div>
-                <p><a href=Route::Feedback.href_with(&[("window", &b.window), ("service", &b.service)])>"办完后请给我们评价"</a></p>
+                <p><a href=Route::Feedback.href_with(&[(FieldName::Window.id(), &b.window), (FieldName::Service.id(), &b.service)])>"办完后请给我们评价"</a></p>
             }
         })
     };

@@ -5,6 +5,7 @@ use super::widgets::{field_error, query_param, Field, Problem};
 use crate::client::{self, Failed, Pending};
 use leptos::prelude::*;
 use swg_model::api::{path, FeedbackKind, FeedbackReceipt, FeedbackRequest, RATING_LABELS};
+use swg_model::form::FieldName;
 use swg_model::{FormWindow, Route};
 
 const OUTBOX: &str = "feedback";
@@ -25,7 +26,7 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
     let consent = RwSignal::new(false);
     let rating = RwSignal::new(0u8);
     let failed = RwSignal::new(None::<Failed>);
-    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let local = RwSignal::new(Vec::<(FieldName, String)>::new());
     let receipt = RwSignal::new(None::<FeedbackReceipt>);
     let queued = RwSignal::new(false);
     let key = StoredValue::new(client::new_key());
@@ -45,7 +46,9 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
         };
     client::resume_outbox(OUTBOX, queued, send);
     Effect::new(move |_| {
-        for (name, signal) in [("kind", kind), ("window", window_id), ("service", service)] {
+        for (name, signal) in
+            [(FieldName::Kind, kind), (FieldName::Window, window_id), (FieldName::Service, service)]
+        {
             if let Some(v) = query_param(name) {
                 signal.set(v);
             }
@@ -70,7 +73,7 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
         };
         send(Pending { path: path::FEEDBACK.to_owned(), body });
     };
-    let err = move |f: &'static str| field_error(local, failed, f);
+    let err = move |f: FieldName| field_error(local, failed, f);
     let needs_reply = move || FeedbackKind::parse(&kind.get()).is_some_and(FeedbackKind::needs_reply);
     let current = move || windows.with_value(|ws| ws.iter().find(|w| w.id == window_id.get()).cloned());
 
@@ -91,56 +94,56 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
                 <legend>"您要"</legend>
                 {FeedbackKind::ALL.into_iter().map(|k| view! {
                     <label class="choice">
-                        <input type="radio" name="kind" prop:checked=move || kind.get() == k.id() on:change=move |_| kind.set(k.id().to_owned())/>
+                        <input type="radio" name=FieldName::Kind.id() prop:checked=move || kind.get() == k.id() on:change=move |_| kind.set(k.id().to_owned())/>
                         <span>{k.label()}</span>
                     </label>
                 }).collect_view()}
-                <p class="field-error" role="alert">{move || err("kind").get()}</p>
+                <p class="field-error" role="alert">{move || err(FieldName::Kind).get()}</p>
             </fieldset>
             <div class="field">
                 <label for="f-window">"哪个窗口"</label>
-                <select id="f-window" name="window" prop:value=move || window_id.get() on:change=move |ev| { window_id.set(event_target_value(&ev)); service.set(String::new()); }>
+                <select id="f-window" name=FieldName::Window.id() prop:value=move || window_id.get() on:change=move |ev| { window_id.set(event_target_value(&ev)); service.set(String::new()); }>
                     <option value="">"请选择"</option>
                     {windows.with_value(|ws| ws.iter().map(|w| view! { <option value=w.id.clone()>{w.name.clone()}</option> }).collect_view())}
                 </select>
-                <p class="field-error" role="alert">{move || err("window").get()}</p>
+                <p class="field-error" role="alert">{move || err(FieldName::Window).get()}</p>
             </div>
             <div class="field">
                 <label for="f-service">"办的什么事（可不选）"</label>
-                <select id="f-service" name="service" prop:value=move || service.get() on:change=move |ev| service.set(event_target_value(&ev))>
+                <select id="f-service" name=FieldName::Service.id() prop:value=move || service.get() on:change=move |ev| service.set(event_target_value(&ev))>
                     <option value="">"不选"</option>
                     {move || current().map(|w| w.services.into_iter().map(|s| view! { <option value=s.id.clone()>{s.title}</option> }).collect_view())}
                 </select>
             </div>
-            <Field label="哪天去办的（可不填）" name="visit_date" value=visit_date error=err("visit_date") kind="date"/>
+            <Field label="哪天去办的（可不填）" name=FieldName::VisitDate value=visit_date error=err(FieldName::VisitDate) kind="date"/>
             <fieldset class="question">
                 <legend>"您对这次办事满意吗？"</legend>
                 {(1..=5u8).rev().map(|level| view! {
                     <label class="choice">
-                        <input type="radio" name="rating" prop:checked=move || rating.get() == level on:change=move |_| rating.set(level)/>
+                        <input type="radio" name=FieldName::Rating.id() prop:checked=move || rating.get() == level on:change=move |_| rating.set(level)/>
                         <span>{RATING_LABELS[usize::from(level - 1)]}</span>
                     </label>
                 }).collect_view()}
             </fieldset>
             {move || (1..=2).contains(&rating.get()).then(|| view! {
-                <Field label="哪里做得不好？" name="what_went_wrong" value=what_went_wrong error=err("what_went_wrong")/>
+                <Field label="哪里做得不好？" name=FieldName::WhatWentWrong value=what_went_wrong error=err(FieldName::WhatWentWrong)/>
             })}
             <div class="field">
                 <label for="f-text">"具体内容"</label>
-                <textarea id="f-text" name="text" rows="5" aria-describedby="e-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <p class="field-error" id="e-text" role="alert">{move || err("text").get()}</p>
+                <textarea id="f-text" name=FieldName::Text.id() rows="5" aria-describedby="e-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <p class="field-error" id="e-text" role="alert">{move || err(FieldName::Text).get()}</p>
             </div>
-            <Field label="民警警号（知道的话）" name="officer" value=officer error=err("officer")/>
-            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel" hint="投诉和咨询必填，以便答复；建议和表扬可以匿名"/>
+            <Field label="民警警号（知道的话）" name=FieldName::Officer value=officer error=err(FieldName::Officer)/>
+            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" hint="投诉和咨询必填，以便答复；建议和表扬可以匿名"/>
             {move || needs_reply().then(|| view! {
                 <label class="choice">
-                    <input type="checkbox" name="consent" prop:checked=move || consent.get() on:change=move |_| consent.update(|c| *c = !*c)/>
+                    <input type="checkbox" name=FieldName::Consent.id() prop:checked=move || consent.get() on:change=move |_| consent.update(|c| *c = !*c)/>
                     <span>"同意工作人员通过这个手机号与我联系"</span>
                 </label>
-                <p class="field-error" role="alert">{move || err("consent").get()}</p>
+                <p class="field-error" role="alert">{move || err(FieldName::Consent).get()}</p>
             })}
             <div class="hp" aria-hidden="true">
-                <label>"网站（请勿填写）"<input name="website" tabindex="-1" autocomplete="off" prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/></label>
+                <label>"网站（请勿填写）"<input name=FieldName::Website.id() tabindex="-1" autocomplete="off" prop:value=move || website.get() on:input=move |ev| website.set(event_target_value(&ev))/></label>
             </div>
             <button type="button" class="button" on:click=submit>"提交"</button>
         </form>

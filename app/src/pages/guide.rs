@@ -3,6 +3,7 @@
 use super::local::WhereWhen;
 use crate::layout::tel;
 use leptos::prelude::*;
+use swg_model::form::FieldName;
 use swg_model::{GuidePage as Data, Route};
 
 #[component]
@@ -66,9 +67,9 @@ pub fn GuideRest(data: Data) -> impl IntoView {
             </section>
             <p class="actions no-print">
                 {data.window.local.booking.is_some().then(|| view! {
-                    <a class="button" href=Route::Book.href_with(&[("window", &data.window.id), ("service", &data.id)])>"预约办理"</a>
+                    <a class="button" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>"预约办理"</a>
                 })}
-                <a class="button secondary" href=Route::Feedback.href_with(&[("window", &data.window.id), ("service", &data.id)])>"评价、投诉或咨询"</a>
+                <a class="button secondary" href=Route::Feedback.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>"评价、投诉或咨询"</a>
             </p>
             <section aria-labelledby="contact" class="no-print">
                 <h2 id="contact">"咨询与投诉"</h2>

@@ -4,13 +4,14 @@ use super::widgets::{field_error, Field, Problem, SlotPicker};
 use crate::client::{self, Failed};
 use leptos::prelude::*;
 use swg_model::api::{path, Availability, Booking, BookingLookup, BookingStatus, Reschedule};
+use swg_model::form::FieldName;
 
 #[component]
 pub fn Manage() -> impl IntoView {
     let (code, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let booking = RwSignal::new(None::<Booking>);
     let failed = RwSignal::new(None::<Failed>);
-    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let local = RwSignal::new(Vec::<(FieldName, String)>::new());
     let availability = RwSignal::new(None::<Availability>);
     let (day, slot) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let notice = RwSignal::new(None::<&'static str>);
@@ -58,11 +59,11 @@ pub fn Manage() -> impl IntoView {
             finish(client::post(path::BOOKING_RESCHEDULE, &body).await, "已改约。")
         });
     };
-    let err = move |f: &'static str| field_error(local, failed, f);
+    let err = move |f: FieldName| field_error(local, failed, f);
     view! {
         <form class="flow" on:submit=|ev| ev.prevent_default()>
-            <Field label="预约码" name="code" value=code error=err("code") hint="预约成功时给您的 8 位码"/>
-            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel"/>
+            <Field label="预约码" name=FieldName::Code value=code error=err(FieldName::Code) hint="预约成功时给您的 8 位码"/>
+            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel"/>
             <button type="button" class="button" on:click=find>"查询"</button>
             <Problem failed=failed phone=Signal::derive(move || booking.get().map(|b| b.window_phone).unwrap_or_default())/>
             {move || notice.get().filter(|n| !n.is_empty()).map(|n| view! { <p class="notice" role="status">{n}</p> })}

@@ -3,18 +3,19 @@
 
 use leptos::prelude::*;
 use swg_model::api::{path, FeedbackKind, Need, RATING_LABELS};
+use swg_model::form::FieldName;
 use swg_model::route::base_path;
 use swg_model::{FormKind, FormWindow};
 
 fn window_select(windows: &[FormWindow]) -> impl IntoView {
     view! {
         <div class="field"><label for="p-window">"办理窗口"</label>
-            <select id="p-window" name="window" required>
+            <select id="p-window" name=FieldName::Window.id() required>
                 <option value="">"请选择"</option>
                 {windows.iter().map(|w| view! { <option value=w.id.clone()>{w.name.clone()}</option> }).collect_view()}
             </select></div>
         <div class="field"><label for="p-service">"办理事项"</label>
-            <select id="p-service" name="service">
+            <select id="p-service" name=FieldName::Service.id()>
                 <option value="">"请选择"</option>
                 {windows.iter().map(|w| view! {
                     <optgroup label=w.name.clone()>
@@ -25,9 +26,9 @@ fn window_select(windows: &[FormWindow]) -> impl IntoView {
     }
 }
 
-fn input(label: &'static str, name: &'static str, kind: &'static str) -> impl IntoView {
+fn input(label: &'static str, name: FieldName, kind: &'static str) -> impl IntoView {
     let id = format!("p-{name}");
-    view! { <div class="field"><label for=id.clone()>{label}</label><input id=id name=name type=kind/></div> }
+    view! { <div class="field"><label for=id.clone()>{label}</label><input id=id name=name.id() type=kind/></div> }
 }
 
 #[component]
@@ -40,18 +41,18 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
             view! {
                 <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
                     {window_select(&bookable)}
-                    {input("日期", "day", "date")}
+                    {input("日期", FieldName::Day, "date")}
                     <div class="field"><label for="p-slot">"时段开始时间"</label>
-                        <select id="p-slot" name="slot">{times.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}</select></div>
-                    {input("姓名", "name", "text")}
-                    {input("手机号码", "phone", "tel")}
-                    {input("身份证号码", "id_number", "text")}
+                        <select id="p-slot" name=FieldName::Slot.id()>{times.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}</select></div>
+                    {input("姓名", FieldName::Name, "text")}
+                    {input("手机号码", FieldName::Phone, "tel")}
+                    {input("身份证号码", FieldName::IdNumber, "text")}
                     <fieldset class="question"><legend>"是否需要绿色通道？"</legend>
                         {Need::ALL.into_iter().map(|n| view! {
-                            <label class="choice"><input type="radio" name="need" value=n.id() checked=n == Need::None/><span>{n.label()}</span></label>
+                            <label class="choice"><input type="radio" name=FieldName::Need.id() value=n.id() checked=n == Need::None/><span>{n.label()}</span></label>
                         }).collect_view()}
                     </fieldset>
-                    <label class="choice"><input type="checkbox" name="home_visit"/><span>"申请上门服务"</span></label>
+                    <label class="choice"><input type="checkbox" name=FieldName::HomeVisit.id()/><span>"申请上门服务"</span></label>
                     <button type="submit" class="button">"提交预约"</button>
                 </form>
             }
@@ -61,22 +62,22 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
             <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_FEEDBACK)>
                 <fieldset class="question"><legend>"您要"</legend>
                     {FeedbackKind::ALL.into_iter().map(|k| view! {
-                        <label class="choice"><input type="radio" name="kind" value=k.id() checked=k == FeedbackKind::Complaint/><span>{k.label()}</span></label>
+                        <label class="choice"><input type="radio" name=FieldName::Kind.id() value=k.id() checked=k == FeedbackKind::Complaint/><span>{k.label()}</span></label>
                     }).collect_view()}
                 </fieldset>
                 {window_select(&windows)}
-                {input("哪天去办的（可不填）", "visit_date", "date")}
+                {input("哪天去办的（可不填）", FieldName::VisitDate, "date")}
                 <fieldset class="question"><legend>"您对这次办事满意吗？"</legend>
                     {(1..=5u8).rev().map(|level| view! {
-                        <label class="choice"><input type="radio" name="rating" value=level.to_string()/><span>{RATING_LABELS[usize::from(level - 1)]}</span></label>
+                        <label class="choice"><input type="radio" name=FieldName::Rating.id() value=level.to_string()/><span>{RATING_LABELS[usize::from(level - 1)]}</span></label>
                     }).collect_view()}
                 </fieldset>
-                {input("不满意的话，哪里做得不好？", "what_went_wrong", "text")}
-                <div class="field"><label for="p-text">"具体内容"</label><textarea id="p-text" name="text" rows="5"></textarea></div>
-                {input("民警警号（知道的话）", "officer", "text")}
-                {input("手机号码（投诉、咨询必填）", "phone", "tel")}
-                <label class="choice"><input type="checkbox" name="consent"/><span>"同意工作人员通过这个手机号与我联系"</span></label>
-                <div class="hp" aria-hidden="true"><label>"网站（请勿填写）"<input name="website" tabindex="-1" autocomplete="off"/></label></div>
+                {input("不满意的话，哪里做得不好？", FieldName::WhatWentWrong, "text")}
+                <div class="field"><label for="p-text">"具体内容"</label><textarea id="p-text" name=FieldName::Text.id() rows="5"></textarea></div>
+                {input("民警警号（知道的话）", FieldName::Officer, "text")}
+                {input("手机号码（投诉、咨询必填）", FieldName::Phone, "tel")}
+                <label class="choice"><input type="checkbox" name=FieldName::Consent.id()/><span>"同意工作人员通过这个手机号与我联系"</span></label>
+                <div class="hp" aria-hidden="true"><label>"网站（请勿填写）"<input name=FieldName::Website.id() tabindex="-1" autocomplete="off"/></label></div>
                 <button type="submit" class="button">"提交"</button>
             </form>
         }

@@ -4,13 +4,14 @@ use super::widgets::{field_error, Field, Problem};
 use crate::client::{self, Failed};
 use leptos::prelude::*;
 use swg_model::api::{path, FeedbackLookup, FeedbackReceipt};
+use swg_model::form::FieldName;
 
 #[component]
 pub fn Track() -> impl IntoView {
     let (tracking, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let found = RwSignal::new(None::<FeedbackReceipt>);
     let failed = RwSignal::new(None::<Failed>);
-    let local = RwSignal::new(Vec::<(String, String)>::new());
+    let local = RwSignal::new(Vec::<(FieldName, String)>::new());
     let find = move |_| {
         let body = FeedbackLookup { tracking: tracking.get_untracked(), phone: phone.get_untracked() };
         leptos::task::spawn_local(async move {
@@ -26,11 +27,11 @@ pub fn Track() -> impl IntoView {
             }
         });
     };
-    let err = move |f: &'static str| field_error(local, failed, f);
+    let err = move |f: FieldName| field_error(local, failed, f);
     view! {
         <form class="flow" on:submit=|ev| ev.prevent_default()>
-            <Field label="受理编号" name="tracking" value=tracking error=err("tracking") hint="例如 F20260918-ABC123"/>
-            <Field label="手机号码" name="phone" value=phone error=err("phone") kind="tel" hint="提交时留的手机号；匿名提交的可不填"/>
+            <Field label="受理编号" name=FieldName::Tracking value=tracking error=err(FieldName::Tracking) hint="例如 F20260918-ABC123"/>
+            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" hint="提交时留的手机号；匿名提交的可不填"/>
             <button type="button" class="button" on:click=find>"查询"</button>
             <Problem failed=failed phone=Signal::derive(String::new)/>
             {move || found.get().map(|r| view! {

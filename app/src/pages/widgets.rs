@@ -2,12 +2,13 @@
 
 use crate::client::Failed;
 use leptos::prelude::*;
+use swg_model::form::FieldName;
 
 /// A labelled text input bound to `value`, with the server's or the browser's message for it.
 #[component]
 pub fn Field(
     label: &'static str,
-    name: &'static str,
+    name: FieldName,
     value: RwSignal<String>,
     error: Signal<Option<String>>,
     #[prop(default = "text")] kind: &'static str,
@@ -16,6 +17,7 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("f-{name}");
     let err_id = format!("e-{name}");
+    let name = name.id();
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -32,13 +34,13 @@ pub fn Field(
 
 /// The message for `field`: the local check's first, else the server's.
 pub fn field_error(
-    local: RwSignal<Vec<(String, String)>>,
+    local: RwSignal<Vec<(FieldName, String)>>,
     server: RwSignal<Option<Failed>>,
-    field: &'static str,
+    field: FieldName,
 ) -> Signal<Option<String>> {
     Signal::derive(move || {
         local
-            .with(|l| l.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone()))
+            .with(|l| l.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
             .or_else(|| server.with(|s| s.as_ref().and_then(|s| s.field(field))))
     })
 }
@@ -60,11 +62,11 @@ pub fn Problem(failed: RwSignal<Option<Failed>>, #[prop(into)] phone: Signal<Str
 }
 
 /// Reads `name` from the page's query string.
-pub fn query_param(name: &str) -> Option<String> {
+pub fn query_param(name: FieldName) -> Option<String> {
     let search = window().location().search().ok()?;
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=')?;
-        (k == name).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
+        (k == name.id()).then(|| js_sys::decode_uri_component(v).ok().and_then(|s| s.as_string())).flatten()
     })
 }
 

@@ -3,6 +3,7 @@
 use super::local::WhereWhen;
 use crate::layout::tel;
 use leptos::prelude::*;
+use swg_model::form::FieldName;
 use swg_model::{Route, WindowPage as Data};
 
 #[component]
@@ -17,9 +18,9 @@ pub fn WindowPage(data: Data) -> impl IntoView {
         })}
         <p class="actions">
             {data.local.booking.is_some().then(|| view! {
-                <a class="button" href=Route::Book.href_with(&[("window", &data.id)])>"网上预约"</a>
+                <a class="button" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.id)])>"网上预约"</a>
             })}
-            <a class="button secondary" href=Route::Feedback.href_with(&[("window", &data.id)])>"意见反馈、评价"</a>
+            <a class="button secondary" href=Route::Feedback.href_with(&[(FieldName::Window.id(), &data.id)])>"意见反馈、评价"</a>
         </p>
         <section aria-labelledby="guides">
             <h2 id="guides">"办事指南"</h2>

@@ -76,7 +76,7 @@ pub struct Availability {
 }
 
 /// A booking request; every field arrives as typed by the citizen and is parsed on the server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BookingRequest {
     pub idempotency_key: String,
@@ -122,14 +122,14 @@ crate::id_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BookingLookup {
     pub code: String,
     pub phone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reschedule {
     pub idempotency_key: String,
@@ -169,7 +169,7 @@ impl FeedbackKind {
 pub const RATING_LABELS: [&str; 5] = ["非常不满意", "不满意", "基本满意", "满意", "非常满意"];
 
 /// A feedback submission as typed by the citizen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackRequest {
     pub idempotency_key: String,
@@ -233,7 +233,7 @@ pub struct FeedbackReceipt {
     pub reply: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackLookup {
     pub tracking: String,
@@ -275,5 +275,34 @@ impl Booking {
             location = escape(&format!("{} {}", self.window_name, self.address)),
             description = escape(&format!("请带齐：{}", self.materials.join("、"))),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::FieldName;
+
+    /// The keys of `value` serialised as a JSON object.
+    fn keys(value: impl Serialize) -> Vec<String> {
+        match serde_json::to_value(value) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_key_of_every_request_is_a_field_name() {
+        let all = [
+            keys(BookingRequest::default()),
+            keys(BookingLookup::default()),
+            keys(Reschedule::default()),
+            keys(FeedbackRequest::default()),
+            keys(FeedbackLookup::default()),
+        ];
+        for key in all.iter().flatten() {
+            assert!(FieldName::parse(key).is_some(), "`{key}` is not a FieldName");
+        }
+        assert_eq!(all.iter().map(Vec::len).sum::<usize>(), 10 + 2 + 5 + 12 + 2);
     }
 }

@@ -2,10 +2,37 @@
 
 use serde::{Deserialize, Serialize};
 
+crate::id_enum! {
+    /// Every field of the citizen's forms, named once: the JSON API's keys, the plain forms'
+    /// and the browser forms' input names, and the field errors all use these ids.
+    pub enum FieldName {
+        IdempotencyKey = "idempotency_key",
+        Window = "window",
+        Service = "service",
+        Day = "day",
+        Slot = "slot",
+        Name = "name",
+        Phone = "phone",
+        IdNumber = "id_number",
+        Need = "need",
+        HomeVisit = "home_visit",
+        Code = "code",
+        Kind = "kind",
+        VisitDate = "visit_date",
+        Text = "text",
+        Officer = "officer",
+        Consent = "consent",
+        Rating = "rating",
+        WhatWentWrong = "what_went_wrong",
+        Tracking = "tracking",
+        Website = "website",
+    }
+}
+
 /// One field's problem, shown next to the field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
-    pub field: String,
+    pub field: FieldName,
     pub message: String,
 }
 
@@ -14,12 +41,12 @@ pub struct FieldError {
 pub struct Errors(pub Vec<FieldError>);
 
 impl Errors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.to_owned(), message: message.into() });
+    pub fn add(&mut self, field: FieldName, message: impl Into<String>) {
+        self.0.push(FieldError { field, message: message.into() });
     }
 
     /// Keeps the value of a successful parse; records the message of a failed one.
-    pub fn take<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
+    pub fn take<T>(&mut self, field: FieldName, result: Result<T, String>) -> Option<T> {
         result.map_err(|message| self.add(field, message)).ok()
     }
 }

@@ -15,7 +15,7 @@ use swg_model::api::{
 use swg_model::booking::{bookable_days, slot_end, slots};
 use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
 use swg_model::checklist::{applicable, Answers};
-use swg_model::form::{parse_name, Errors, IdNumber, Phone};
+use swg_model::form::{parse_name, Errors, FieldName, IdNumber, Phone};
 use swg_model::{GuidePage, WindowPage};
 
 /// Today in China time.
@@ -88,23 +88,23 @@ fn parse_slot(
     slot: &str,
 ) -> Option<(Date, String)> {
     let day = if day.is_empty() {
-        errors.add("day", "请选择预约日期");
+        errors.add(FieldName::Day, "请选择预约日期");
         None
     } else {
         let parsed = Date::parse(day);
         let open = parsed.zip(window).filter(|(d, w)| bookable_days(&w.local, calendar, today()).contains(d));
         if open.is_none() {
-            errors.add("day", "这一天不能预约（节假日、已过或超出可预约范围），请另选日期");
+            errors.add(FieldName::Day, "这一天不能预约（节假日、已过或超出可预约范围），请另选日期");
         }
         open.map(|(d, _)| d)
     };
     if slot.is_empty() {
-        errors.add("slot", "请选择时段");
+        errors.add(FieldName::Slot, "请选择时段");
         return None;
     }
     let (day, window) = (day?, window?);
     if slot_end(&window.local, calendar, day, slot).is_none() {
-        errors.add("slot", "这个时段不存在，请另选");
+        errors.add(FieldName::Slot, "这个时段不存在，请另选");
         return None;
     }
     Some((day, slot.to_owned()))
@@ -114,12 +114,12 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
     let key = parse_key(&req.idempotency_key)?;
     let mut errors = Errors::default();
     let window = if req.window.is_empty() {
-        errors.add("window", "请选择办理窗口");
+        errors.add(FieldName::Window, "请选择办理窗口");
         None
     } else {
         let found = bookable_window(site, &req.window);
         if found.is_none() {
-            errors.add("window", "这个窗口不接受网上预约，请拨打窗口电话");
+            errors.add(FieldName::Window, "这个窗口不接受网上预约，请拨打窗口电话");
         }
         found
     };
@@ -128,15 +128,15 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
         .iter()
         .find(|g| g.id == req.service && Some(g.window.id.as_str()) == window.map(|w| w.id.as_str()));
     if guide.is_none() {
-        errors.add("service", "请选择这个窗口办理的事项");
+        errors.add(FieldName::Service, "请选择这个窗口办理的事项");
     }
     let when = parse_slot(&mut errors, &site.calendar, window, &req.day, &req.slot);
-    let name = errors.take("name", parse_name(&req.name));
-    let phone = errors.take("phone", Phone::parse(&req.phone));
-    let id_number = errors.take("id_number", IdNumber::parse(&req.id_number));
+    let name = errors.take(FieldName::Name, parse_name(&req.name));
+    let phone = errors.take(FieldName::Phone, Phone::parse(&req.phone));
+    let id_number = errors.take(FieldName::IdNumber, IdNumber::parse(&req.id_number));
     let need = Need::parse(&req.need);
     if need.is_none() {
-        errors.add("need", "请选择是否需要绿色通道");
+        errors.add(FieldName::Need, "请选择是否需要绿色通道");
     }
     match (window, guide, when, name, phone, id_number, need) {
         (
@@ -271,9 +271,9 @@ fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
     let mut errors = Errors::default();
     let code = code.trim().to_ascii_uppercase();
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        errors.add("code", "预约码是 8 位字母和数字");
+        errors.add(FieldName::Code, "预约码是 8 位字母和数字");
     }
-    let phone = errors.take("phone", Phone::parse(phone));
+    let phone = errors.take(FieldName::Phone, Phone::parse(phone));
     match phone {
         Some(phone) if errors.0.is_empty() => Ok((code, phone)),
         _ => Err(Failure::Invalid(errors.0)),

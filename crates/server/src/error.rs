@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use swg_model::api::ApiError;
-use swg_model::form::FieldError;
+use swg_model::form::{FieldError, FieldName};
 
 #[derive(Debug)]
 pub enum Failure {
@@ -69,6 +69,6 @@ impl IntoResponse for Failure {
     }
 }
 
-pub fn invalid(field: &str, message: &str) -> Failure {
-    Failure::Invalid(vec![FieldError { field: field.to_owned(), message: message.to_owned() }])
+pub fn invalid(field: FieldName, message: &str) -> Failure {
+    Failure::Invalid(vec![FieldError { field, message: message.to_owned() }])
 }

@@ -12,7 +12,7 @@ use swg_model::api::{
     FeedbackKind, FeedbackLookup, FeedbackReceipt, FeedbackRequest, FeedbackStatus, Stats, WindowStats,
 };
 use swg_model::calendar::{Date, BEYOND_CALENDAR, WORKING_DAY_RULE};
-use swg_model::form::{mask_phone, parse_text, Errors, Phone};
+use swg_model::form::{mask_phone, parse_text, Errors, FieldName, Phone};
 
 /// Working days within which complaints and enquiries are answered.
 pub const REPLY_WORKING_DAYS: u32 = 3;
@@ -40,47 +40,47 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     }
     let kind = FeedbackKind::parse(&req.kind);
     if kind.is_none() {
-        errors.add("kind", "请选择类型：投诉、建议、表扬或咨询");
+        errors.add(FieldName::Kind, "请选择类型：投诉、建议、表扬或咨询");
     }
     let window = site.windows.iter().find(|w| w.id == req.window);
     if window.is_none() {
-        errors.add("window", "请选择您办事的窗口");
+        errors.add(FieldName::Window, "请选择您办事的窗口");
     }
     if !req.service.is_empty() && !window.is_some_and(|w| w.services.iter().any(|s| s.id == req.service)) {
-        errors.add("service", "请选择这个窗口办理的事项，或留空");
+        errors.add(FieldName::Service, "请选择这个窗口办理的事项，或留空");
     }
     if !req.visit_date.is_empty() {
         match Date::parse(&req.visit_date) {
-            None => errors.add("visit_date", "日期应写成 2026-09-18 这样"),
-            Some(d) if d > today() => errors.add("visit_date", "办事日期不能晚于今天"),
+            None => errors.add(FieldName::VisitDate, "日期应写成 2026-09-18 这样"),
+            Some(d) if d > today() => errors.add(FieldName::VisitDate, "办事日期不能晚于今天"),
             Some(_) => {}
         }
     }
     if req.rating > 5 {
-        errors.add("rating", "请在五个等级中选择一个");
+        errors.add(FieldName::Rating, "请在五个等级中选择一个");
     }
     let needs_text = req.rating == 0;
-    let text = errors.take("text", parse_text(&req.text, needs_text, 2000, "具体内容"));
+    let text = errors.take(FieldName::Text, parse_text(&req.text, needs_text, 2000, "具体内容"));
     let what_went_wrong = if (1..=2).contains(&req.rating) {
-        errors.take("what_went_wrong", parse_text(&req.what_went_wrong, true, 500, "哪里做得不好"))
+        errors.take(FieldName::WhatWentWrong, parse_text(&req.what_went_wrong, true, 500, "哪里做得不好"))
     } else {
         Some(String::new())
     };
     let officer = req.officer.trim();
     if officer.chars().count() > 20 || !officer.chars().all(|c| c.is_ascii_alphanumeric()) {
-        errors.add("officer", "警号只含数字或字母，最多 20 位；不知道可以不填");
+        errors.add(FieldName::Officer, "警号只含数字或字母，最多 20 位；不知道可以不填");
     }
     let replies = kind.is_some_and(FeedbackKind::needs_reply);
     let phone = if req.phone.trim().is_empty() {
         if replies {
-            errors.add("phone", "投诉和咨询需要留手机号，我们才能答复您");
+            errors.add(FieldName::Phone, "投诉和咨询需要留手机号，我们才能答复您");
         }
         None
     } else {
-        errors.take("phone", Phone::parse(&req.phone))
+        errors.take(FieldName::Phone, Phone::parse(&req.phone))
     };
     if replies && !req.consent {
-        errors.add("consent", "请勾选同意我们通过这个手机号与您联系");
+        errors.add(FieldName::Consent, "请勾选同意我们通过这个手机号与您联系");
     }
     match (kind, window, text, what_went_wrong) {
         (Some(kind), Some(window), Some(text), Some(what_went_wrong)) if errors.0.is_empty() => Ok(Valid {

@@ -4,6 +4,7 @@ use crate::db::now;
 use crate::error::{invalid, Failure};
 use crate::rows::Claim;
 use sqlx::{Any, Transaction};
+use swg_model::form::FieldName;
 
 swg_model::id_enum! {
     /// The work an idempotency key was first used for.
@@ -20,7 +21,7 @@ pub fn parse_key(key: &str) -> Result<String, Failure> {
     if ok {
         Ok(key.to_owned())
     } else {
-        Err(invalid("idempotency_key", "请求编号无效，请刷新页面后重新提交"))
+        Err(invalid(FieldName::IdempotencyKey, "请求编号无效，请刷新页面后重新提交"))
     }
 }
 
@@ -49,7 +50,7 @@ pub async fn claim(
         .fetch_one(&mut **tx)
         .await?;
     if first.kind.0 != kind {
-        return Err(invalid("idempotency_key", "请求编号已用于其他提交，请刷新页面后重新提交"));
+        return Err(invalid(FieldName::IdempotencyKey, "请求编号已用于其他提交，请刷新页面后重新提交"));
     }
     Ok(Some(first.target))
 }

@@ -163,3 +163,20 @@ fn the_browser_rebuilds_every_page_structure_from_its_json_exactly_as_the_build_
         assert!(built.matches("class=\"island\"").count() + built.matches("class=\"part\"").count() > 0);
     }
 }
+
+#[test]
+fn every_input_of_the_plain_forms_is_named_by_a_field_name() {
+    let out = tempfile::tempdir().expect("temp dir");
+    write_pages(&fixture(), &assets(), out.path()).expect("written");
+    let mut seen = 0;
+    for route in [Route::Book, Route::Feedback] {
+        let html = std::fs::read_to_string(out.path().join(route.html_file())).expect("form page");
+        let form = html.split_once("<form").map(|(_, f)| f).expect("a plain form");
+        for piece in form.split(" name=\"").skip(1) {
+            let name = piece.split('"').next().unwrap_or_default();
+            assert!(swg_model::form::FieldName::parse(name).is_some(), "{route:?}: `{name}`");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 15, "only {seen} inputs");
+}
