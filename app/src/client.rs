@@ -2,13 +2,12 @@
 //! unsent submission on the device and sends it again when the connection is back.
 
 use crate::storage;
+use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use swg_model::api::ApiError;
 use swg_model::form::FieldName;
 use swg_model::route::base_path;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Why a request did not succeed.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,24 +35,15 @@ impl Failed {
     }
 }
 
-async fn send<R: DeserializeOwned>(method: &str, path: &str, body: Option<String>) -> Result<R, Failed> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = &body {
-        init.set_body(&wasm_bindgen::JsValue::from_str(body));
-    }
-    let request = web_sys::Request::new_with_str_and_init(&format!("{}{path}", base_path()), &init)
-        .map_err(|_| Failed::Network)?;
-    if body.is_some() {
-        let _ = request.headers().set("content-type", "application/json");
-    }
-    let response = JsFuture::from(leptos::prelude::window().fetch_with_request(&request))
-        .await
-        .map_err(|_| Failed::Network)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| Failed::Network)?;
-    let text =
-        JsFuture::from(response.text().map_err(|_| Failed::Network)?).await.map_err(|_| Failed::Network)?;
-    let text = text.as_string().unwrap_or_default();
+async fn send<R: DeserializeOwned>(method: Method, path: &str, body: Option<String>) -> Result<R, Failed> {
+    let url = format!("{}{path}", base_path());
+    let builder = RequestBuilder::new(&url).method(method);
+    let request = match body {
+        Some(body) => builder.header("content-type", "application/json").body(body),
+        None => builder.build(),
+    };
+    let response = request.map_err(|_| Failed::Network)?.send().await.map_err(|_| Failed::Network)?;
+    let text = response.text().await.map_err(|_| Failed::Network)?;
     if response.ok() {
         storage::from_json(&text).ok_or(Failed::Network)
     } else {
@@ -64,7 +54,7 @@ async fn send<R: DeserializeOwned>(method: &str, path: &str, body: Option<String
 }
 
 pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, Failed> {
-    send("GET", path, None).await
+    send(Method::GET, path, None).await
 }
 
 pub async fn post<B: Serialize, R: DeserializeOwned>(path: &str, body: &B) -> Result<R, Failed> {
@@ -72,7 +62,7 @@ pub async fn post<B: Serialize, R: DeserializeOwned>(path: &str, body: &B) -> Re
         .ok()
         .and_then(|v| js_sys::JSON::stringify(&v).ok())
         .and_then(|s| s.as_string());
-    send("POST", path, Some(body.ok_or(Failed::Network)?)).await
+    send(Method::POST, path, Some(body.ok_or(Failed::Network)?)).await
 }
 
 /// A fresh idempotency key for one submission.

@@ -6,6 +6,7 @@ use crate::pages::{
     book::BookingFlow, feedback::FeedbackForm, manage::Manage, stats::StatsView, track::Track,
 };
 use crate::pages::{checklist::Checklist, search::Search, structure};
+use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -15,7 +16,6 @@ use swg_model::FormKind;
 use swg_model::{PageData, Part, Route};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     /// The mounted islands of the page on screen; dropping a handle unmounts its island.
@@ -179,13 +179,11 @@ fn navigate(route: Route) {
 }
 
 async fn fetch_page(href: &str) -> Option<PageData> {
-    let response = JsFuture::from(window().fetch_with_str(href)).await.ok()?;
-    let response: web_sys::Response = response.dyn_into().ok()?;
+    let response = gloo_net::http::Request::get(href).send().await.ok()?;
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?;
-    crate::storage::from_json(&text.as_string()?)
+    crate::storage::from_json(&response.text().await.ok()?)
 }
 
 /// The same-site URL a click should navigate to without a reload, if any.
@@ -220,21 +218,26 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
 }
 
 fn listen() {
-    let click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
-        if let Some(url) = internal_link(&ev) {
-            let path = url.split(['?', '#']).next().unwrap_or_default();
-            if !can_show(&Route::from_location(path)) {
-                // The form pages come with their own bundle: load them normally.
-                return;
+    let click = EventListener::new_with_options(
+        &document(),
+        "click",
+        EventListenerOptions::enable_prevent_default(),
+        |event| {
+            let Some(ev) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
+            if let Some(url) = internal_link(ev) {
+                let path = url.split(['?', '#']).next().unwrap_or_default();
+                if !can_show(&Route::from_location(path)) {
+                    // The form pages come with their own bundle: load them normally.
+                    return;
+                }
+                ev.prevent_default();
+                let _ =
+                    window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)));
+                navigate(current_route());
             }
-            ev.prevent_default();
-            let _ = window().history().and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&url)));
-            navigate(current_route());
-        }
-    });
-    let pop = Closure::<dyn FnMut()>::new(|| navigate(current_route()));
-    let _ = document().add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
-    let _ = window().add_event_listener_with_callback("popstate", pop.as_ref().unchecked_ref());
+        },
+    );
+    let pop = EventListener::new(&window(), "popstate", |_| navigate(current_route()));
     // Both listeners live as long as the page.
     click.forget();
     pop.forget();
