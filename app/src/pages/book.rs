@@ -3,7 +3,7 @@
 
 use super::widgets::{field_error, query_param, Field, Problem, SlotPicker};
 use crate::client::{self, Failed, Pending};
-use leptos::either::EitherOf4;
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
 use swg_model::form::FieldName;
@@ -144,16 +144,16 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 <p class="field-error" role="alert">{move || err(FieldName::Service).get()}</p>
             </div>
             {move || match availability.get() {
-                None if !window_id.get().is_empty() => Some(view! { <p role="status">"正在查询可预约的时间…"</p> }.into_any()),
-                Some(Ok(a)) => Some(view! {
+                None if !window_id.get().is_empty() => Some(EitherOf3::A(view! { <p role="status">"正在查询可预约的时间…"</p> })),
+                Some(Ok(a)) => Some(EitherOf3::B(view! {
                     <SlotPicker availability=a day=day time=slot name=FieldName::Slot.id() legend="选择日期和时段（括号里是剩余名额）"/>
-                }.into_any()),
-                Some(Err(f)) => Some(view! {
+                })),
+                Some(Err(f)) => Some(EitherOf3::C(view! {
                     <div class="notice" role="alert">
                         <p>{format!("暂时查不到可预约的时间：{}", f.message())}</p>
                         <p>{format!("请稍后再试，或直接打电话预约：{}", phone_of_window.get())}</p>
                     </div>
-                }.into_any()),
+                })),
                 None => None,
             }}
             <p class="field-error" role="alert">{move || err(FieldName::Day).get().or_else(|| err(FieldName::Slot).get())}</p>

@@ -1,6 +1,7 @@
 //! The forms as plain HTML, rendered at build time: what a browser without JavaScript gets.
 //! They post to the server's form targets; with JavaScript the interactive island replaces them.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use swg_model::api::{path, FeedbackKind, Need, RATING_LABELS};
 use swg_model::form::FieldName;
@@ -37,8 +38,9 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
     match kind {
         FormKind::Book => {
             let bookable: Vec<FormWindow> = windows.into_iter().filter(|w| w.bookable).collect();
-            let times: Vec<String> = (16..36).map(|half| format!("{:02}:{:02}", half / 2, half % 2 * 30)).collect();
-            view! {
+            let times: Vec<String> =
+                (16..36).map(|half| format!("{:02}:{:02}", half / 2, half % 2 * 30)).collect();
+            EitherOf3::A(view! {
                 <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
                     {window_select(&bookable)}
                     {input("日期", FieldName::Day, "date")}
@@ -55,10 +57,9 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
                     <label class="choice"><input type="checkbox" name=FieldName::HomeVisit.id()/><span>"申请上门服务"</span></label>
                     <button type="submit" class="button">"提交预约"</button>
                 </form>
-            }
-            .into_any()
+            })
         }
-        FormKind::Feedback => view! {
+        FormKind::Feedback => EitherOf3::B(view! {
             <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_FEEDBACK)>
                 <fieldset class="question"><legend>"您要"</legend>
                     {FeedbackKind::ALL.into_iter().map(|k| view! {
@@ -80,11 +81,9 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
                 <div class="hp" aria-hidden="true"><label>"网站（请勿填写）"<input name=FieldName::Website.id() tabindex="-1" autocomplete="off"/></label></div>
                 <button type="submit" class="button">"提交"</button>
             </form>
-        }
-        .into_any(),
-        FormKind::Manage | FormKind::Track | FormKind::Stats => view! {
+        }),
+        FormKind::Manage | FormKind::Track | FormKind::Stats => EitherOf3::C(view! {
             <p class="notice">"这项查询需要浏览器开启 JavaScript。也可以直接打电话："{phones}</p>
-        }
-        .into_any(),
+        }),
     }
 }

@@ -1,6 +1,7 @@
 //! 服务评价公开: per window, ratings per level and the share of complaints answered on time.
 
 use crate::client::{self, Failed};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use swg_model::api::{path, Stats, RATING_LABELS};
 
@@ -10,11 +11,12 @@ pub fn StatsView() -> impl IntoView {
     Effect::new(move |_| {
         leptos::task::spawn_local(async move { stats.set(Some(client::get::<Stats>(path::STATS).await)) });
     });
-    move || {
-        match stats.get() {
-        None => view! { <p role="status">"正在读取…"</p> }.into_any(),
-        Some(Err(f)) => view! { <p class="notice" role="alert">{format!("暂时读不到数据：{}", f.message())}</p> }.into_any(),
-        Some(Ok(s)) => view! {
+    move || match stats.get() {
+        None => EitherOf3::A(view! { <p role="status">"正在读取…"</p> }),
+        Some(Err(f)) => EitherOf3::B(
+            view! { <p class="notice" role="alert">{format!("暂时读不到数据：{}", f.message())}</p> },
+        ),
+        Some(Ok(s)) => EitherOf3::C(view! {
             <div class="table-wrap">
                 <table class="stats">
                     <caption>"每个窗口收到的评价（条）和投诉按时答复情况"</caption>
@@ -35,7 +37,6 @@ pub fn StatsView() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        }.into_any(),
-    }
+        }),
     }
 }
