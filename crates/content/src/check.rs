@@ -1,11 +1,11 @@
 //! The content rules: ids, required elements, cross-references, hours and checklist questions.
 
-use crate::assemble::{to_materials, to_questions};
 use crate::error::{line_of, ContentErrors};
-use crate::load::{Parsed, Source};
+use crate::load::{Parsed, ParsedGuide, Source};
 use crate::raw::*;
 use std::collections::{BTreeMap, BTreeSet};
 use swg_model::booking::minutes;
+use swg_model::calendar::Date;
 use swg_model::checklist::all_answer_combinations;
 use swg_model::route::is_id;
 use swg_model::Condition;
@@ -154,44 +154,44 @@ pub(crate) fn check_window(
 }
 
 pub(crate) fn check_service(
-    s: &Parsed<RawService>,
+    guide: &ParsedGuide,
     windows: &BTreeSet<String>,
     ids: &mut BTreeSet<String>,
     errors: &mut ContentErrors,
 ) {
-    let (src, raw) = (&s.source, &s.value);
-    let line = src.line(&raw.id);
-    check_id(src, &raw.id, errors);
-    if !ids.insert(raw.id.get_ref().clone()) {
+    let (src, page, lines) = (&guide.parsed.source, &guide.parsed.value, &guide.lines);
+    let line = src.line(&lines.id);
+    check_id(src, &lines.id, errors);
+    if !ids.insert(page.id.clone()) {
         errors.push(src.error(
             line,
-            format!("duplicate service id `{}`", raw.id.get_ref()),
+            format!("duplicate service id `{}`", page.id),
             "give every guide its own id",
         ));
     }
-    if !windows.contains(raw.window.get_ref()) {
+    if !windows.contains(&page.window) {
         let known = windows.iter().cloned().collect::<Vec<_>>().join(", ");
         errors.push(src.error(
-            src.line(&raw.window),
-            format!("window `{}` does not exist", raw.window.get_ref()),
+            src.line(&lines.window),
+            format!("window `{}` does not exist", page.window),
             format!("use one of: {known}"),
         ));
     }
     for (field, value) in [
-        ("summary", &raw.summary),
-        ("applicants", &raw.applicants),
-        ("result", &raw.result),
-        ("source", &raw.source),
+        ("summary", &page.summary),
+        ("applicants", &page.applicants),
+        ("result", &page.result),
+        ("source", &page.source),
     ] {
         require(src, line, field, value, errors);
     }
-    for (field, spanned_len, l) in [
-        ("basis", raw.basis.get_ref().len(), src.line(&raw.basis)),
-        ("materials", raw.materials.get_ref().len(), src.line(&raw.materials)),
-        ("steps", raw.steps.get_ref().len(), src.line(&raw.steps)),
-        ("faq", raw.faq.get_ref().len(), src.line(&raw.faq)),
+    for (field, len, l) in [
+        ("basis", page.basis.len(), src.line(&lines.basis)),
+        ("materials", page.materials.len(), src.line(&lines.materials)),
+        ("steps", page.steps.len(), src.line(&lines.steps)),
+        ("faq", page.faq.len(), src.line(&lines.faq)),
     ] {
-        if spanned_len == 0 {
+        if len == 0 {
             errors.push(src.error(
                 l,
                 format!("`{field}` is empty"),
@@ -199,61 +199,41 @@ pub(crate) fn check_service(
             ));
         }
     }
-    if raw.visits == 0 {
+    if page.visits == 0 {
         errors.push(src.error(
             line,
             "`visits` is 0",
             "say how many visits are needed at most when the materials are complete (at least 1)",
         ));
     }
-    if !is_date(raw.reviewed.get_ref()) {
+    if Date::parse(&page.reviewed).is_none() {
         errors.push(src.error(
-            src.line(&raw.reviewed),
-            format!("reviewed date `{}` is not YYYY-MM-DD", raw.reviewed.get_ref()),
+            src.line(&lines.reviewed),
+            format!("reviewed date `{}` is not YYYY-MM-DD", page.reviewed),
             "write the date like \"2026-11-20\"",
         ));
     }
-    let limit = raw.time_limit.get_ref();
-    if limit.working_days.is_some() == limit.calendar_days.is_some() {
+    if !page.fee.free && (page.fee.amount.is_none() || page.fee.basis.is_none()) {
         errors.push(src.error(
-            src.line(&raw.time_limit),
-            "[time_limit] needs exactly one of `working_days` and `calendar_days`",
-            "use working_days when the rule counts working days, calendar_days when it counts 日 including holidays",
-        ));
-    }
-    let fee = raw.fee.get_ref();
-    if !fee.free
-        && (fee.amount.as_deref().unwrap_or("").trim().is_empty()
-            || fee.basis.as_deref().unwrap_or("").trim().is_empty())
-    {
-        errors.push(src.error(
-            src.line(&raw.fee),
+            src.line(&lines.fee),
             "a fee is charged but its amount or legal basis is missing",
             "set free = true, or give both amount and basis",
         ));
     }
-    if let Some(lang) = &raw.lang {
+    if let Some(lang) = &page.lang {
         if !["zh", "en"].contains(&lang.as_str()) {
             errors.push(src.error(line, format!("lang `{lang}` is not supported"), "use \"zh\" or \"en\""));
         }
     }
-    check_questions(s, errors);
+    check_questions(guide, errors);
 }
 
-pub(crate) fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && y.parse::<u16>().is_ok()
-        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
-        && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)))
-}
-
-pub(crate) fn check_questions(s: &Parsed<RawService>, errors: &mut ContentErrors) {
-    let (src, raw) = (&s.source, &s.value);
+pub(crate) fn check_questions(guide: &ParsedGuide, errors: &mut ContentErrors) {
+    let (src, page, lines) = (&guide.parsed.source, &guide.parsed.value, &guide.lines);
     let errors_before = errors.0.len();
     let mut questions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for q in &raw.questions {
-        let (l, q) = (src.line(q), q.get_ref());
+    for (q, at) in page.questions.iter().zip(&lines.questions) {
+        let l = src.line(at);
         if questions.insert(&q.id, q.options.iter().map(|o| o.id.as_str()).collect()).is_some() {
             errors.push(src.error(
                 l,
@@ -292,8 +272,8 @@ pub(crate) fn check_questions(s: &Parsed<RawService>, errors: &mut ContentErrors
         }
     }
     let mut material_ids = BTreeSet::new();
-    for m in raw.materials.get_ref() {
-        let (l, material) = (src.line(m), m.get_ref());
+    for (material, at) in page.materials.iter().zip(lines.materials.get_ref()) {
+        let l = src.line(at);
         if !material_ids.insert(material.id.as_str()) {
             errors.push(src.error(
                 l,
@@ -315,32 +295,27 @@ pub(crate) fn check_questions(s: &Parsed<RawService>, errors: &mut ContentErrors
                 "copies is how many to bring: at least 1",
             ));
         }
-        for rule in material.only_if.iter().chain(&material.unless) {
-            if let Err(hint) = parse_condition(rule.get_ref(), &questions) {
+        let rules = material.only_if.iter().zip(&at.get_ref().only_if);
+        for (rule, rule_at) in rules.chain(material.unless.iter().zip(&at.get_ref().unless)) {
+            if let Err(hint) = check_condition(rule, &questions) {
                 errors.push(src.error(
-                    src.line(rule),
-                    format!(
-                        "rule `{}` of material `{}` does not match a question",
-                        rule.get_ref(),
-                        material.id
-                    ),
+                    src.line(rule_at),
+                    format!("rule `{rule}` of material `{}` does not match a question", material.id),
                     hint,
                 ));
             }
         }
     }
-    if errors.0.len() > errors_before || raw.materials.get_ref().is_empty() {
+    if errors.0.len() > errors_before || page.materials.is_empty() {
         return;
     }
-    let questions = to_questions(raw);
-    let materials = to_materials(raw);
-    let combinations = questions.iter().map(|q| q.options.len()).product::<usize>();
+    let combinations = page.questions.iter().map(|q| q.options.len()).product::<usize>();
     if combinations <= MAX_COMBINATIONS {
-        for answers in all_answer_combinations(&questions) {
-            if !materials.iter().any(|m| m.applies(&answers)) {
+        for answers in all_answer_combinations(&page.questions) {
+            if !page.materials.iter().any(|m| m.applies(&answers)) {
                 let said = answers.iter().map(|(q, a)| format!("{q}={a}")).collect::<Vec<_>>().join(", ");
                 errors.push(src.error(
-                    src.line(&raw.materials),
+                    src.line(&lines.materials),
                     format!("no material applies when {said}"),
                     "every situation needs at least one material; loosen an only_if/unless rule",
                 ));
@@ -349,19 +324,18 @@ pub(crate) fn check_questions(s: &Parsed<RawService>, errors: &mut ContentErrors
     }
 }
 
-pub(crate) fn parse_condition(
-    rule: &str,
-    questions: &BTreeMap<&str, Vec<&str>>,
-) -> Result<Condition, String> {
-    let (q, opts) =
-        rule.split_once('=').ok_or_else(|| "write a rule as question=option (or question=a|b)".to_owned())?;
-    let known = questions.get(q).ok_or_else(|| {
+/// Whether a rule names a question of the guide and only options it has; a hint if not.
+fn check_condition(rule: &Condition, questions: &BTreeMap<&str, Vec<&str>>) -> Result<(), String> {
+    let known = questions.get(rule.question.as_str()).ok_or_else(|| {
         let names = questions.keys().copied().collect::<Vec<_>>().join(", ");
-        format!("question `{q}` does not exist in this guide; its questions are: [{names}]")
+        format!("question `{}` does not exist in this guide; its questions are: [{names}]", rule.question)
     })?;
-    let options: Vec<String> = opts.split('|').map(str::to_owned).collect();
-    if let Some(bad) = options.iter().find(|o| !known.contains(&o.as_str())) {
-        return Err(format!("`{bad}` is not an option of `{q}`; its options are: {}", known.join(", ")));
+    match rule.options.iter().find(|o| !known.contains(&o.as_str())) {
+        Some(bad) => Err(format!(
+            "`{bad}` is not an option of `{}`; its options are: {}",
+            rule.question,
+            known.join(", ")
+        )),
+        None => Ok(()),
     }
-    Ok(Condition { question: q.to_owned(), options })
 }

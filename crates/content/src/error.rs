@@ -69,6 +69,10 @@ pub(crate) fn from_toml(file: &Path, text: &str, first_line: usize, err: &toml::
         "remove this key or fix its spelling; content/README.md lists every allowed key"
     } else if message.starts_with("missing field") {
         "add the missing key to this table; content/README.md shows an example of each"
+    } else if message.contains("time_limit needs exactly one") {
+        "use working_days when the rule counts working days, calendar_days when it counts 日 including holidays"
+    } else if message.starts_with("rule `") {
+        "write a rule as question=option, or question=a|b for several answers"
     } else if message.starts_with("invalid type") || message.starts_with("unknown variant") {
         "the value has the wrong type or is not one of the allowed values (see content/README.md)"
     } else {

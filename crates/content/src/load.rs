@@ -10,6 +10,7 @@ use crate::{frontmatter, markdown};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use swg_model::GuidePage;
 use toml::Spanned;
 
 /// The holiday calendar's file name within the content folder.
@@ -36,7 +37,15 @@ impl Source {
 pub(crate) struct Parsed<T> {
     pub source: Source,
     pub value: T,
+    /// The front matter as written, for a second look (e.g. where things are).
+    pub front: String,
     pub body_html: String,
+}
+
+/// A guide read from its file: its values, and where each part is.
+pub(crate) struct ParsedGuide {
+    pub parsed: Parsed<GuidePage<String>>,
+    pub lines: GuideLines,
 }
 
 /// Loads and checks the content tree at `dir` (holding `site.toml`, `calendar.toml`, `windows/`,
@@ -54,7 +63,17 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     let site = read_site(&dir.join("site.toml"), &mut errors);
     let windows: Vec<Parsed<RawWindow>> = read_dir(&dir.join("windows"), &mut errors);
     let errors_before_services = errors.0.len();
-    let services: Vec<Parsed<RawService>> = read_dir(&dir.join("services"), &mut errors);
+    let services: Vec<ParsedGuide> = read_dir(&dir.join("services"), &mut errors)
+        .into_iter()
+        .filter_map(|parsed: Parsed<GuidePage<String>>| match toml::from_str(&parsed.front) {
+            Ok(lines) => Some(ParsedGuide { parsed, lines }),
+            Err(e) => {
+                let first_line = line_of(&parsed.source.text, parsed.source.toml_offset);
+                errors.push(from_toml(&parsed.source.file, &parsed.front, first_line, &e));
+                None
+            }
+        })
+        .collect();
     let every_service_parsed = errors.0.len() == errors_before_services;
     let Some((site_source, site)) = site else {
         return Err(errors);
@@ -81,7 +100,7 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     // A guide that did not parse may well be the window's guide: say nothing more until it does.
     for w in windows.iter().filter(|_| every_service_parsed) {
         let id = w.value.id.get_ref();
-        if !services.iter().any(|s| s.value.window.get_ref() == id) {
+        if !services.iter().any(|s| &s.parsed.value.window == id) {
             errors.push(w.source.error(
                 w.source.line(&w.value.id),
                 format!("window `{id}` has no service guide"),
@@ -164,6 +183,7 @@ fn read_document<T: DeserializeOwned>(file: &Path, errors: &mut ContentErrors) -
         Ok(value) => Some(Parsed {
             source: Source { file: file.to_path_buf(), text, toml_offset },
             value,
+            front,
             body_html: markdown::to_html(&body),
         }),
         Err(e) => {

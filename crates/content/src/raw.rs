@@ -1,5 +1,7 @@
-//! The front matter exactly as editors write it: serde structs that reject unknown keys.
+//! The site file and window front matter as editors write them (serde structs that reject
+//! unknown keys), and where a guide's parts are for line numbers.
 
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -88,100 +90,27 @@ pub(crate) struct RawRight {
     pub text: String,
 }
 
+/// Where the parts of a guide's front matter are, for errors that name a line. The values
+/// themselves are read once, straight into `swg_model::GuidePage`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawService {
+pub(crate) struct GuideLines {
     pub id: Spanned<String>,
-    pub title: String,
     pub window: Spanned<String>,
-    pub lang: Option<String>,
-    pub summary: String,
-    pub basis: Spanned<Vec<String>>,
-    pub applicants: String,
-    pub conditions: Vec<String>,
-    pub visits: u8,
-    pub result: String,
-    pub source: String,
-    pub reviewed: Spanned<String>,
-    pub uncertain: Option<String>,
-    pub time_limit: Spanned<RawTimeLimit>,
-    pub fee: Spanned<RawFee>,
+    pub basis: Spanned<IgnoredAny>,
+    pub reviewed: Spanned<IgnoredAny>,
+    pub fee: Spanned<IgnoredAny>,
     #[serde(default)]
-    pub questions: Vec<Spanned<RawQuestion>>,
-    pub materials: Spanned<Vec<Spanned<RawMaterial>>>,
-    pub steps: Spanned<Vec<RawStep>>,
-    pub faq: Spanned<Vec<RawFaq>>,
+    pub questions: Vec<Spanned<IgnoredAny>>,
+    pub materials: Spanned<Vec<Spanned<MaterialLines>>>,
+    pub steps: Spanned<IgnoredAny>,
+    pub faq: Spanned<IgnoredAny>,
 }
 
+/// Where a material's rules are.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawTimeLimit {
-    pub working_days: Option<u16>,
-    pub calendar_days: Option<u16>,
-    pub note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawFee {
-    pub free: bool,
-    pub amount: Option<String>,
-    pub basis: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawChoice {
-    pub id: String,
-    pub label: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawQuestion {
-    pub id: String,
-    pub text: String,
-    pub default: String,
-    pub options: Vec<RawChoice>,
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum RawForm {
-    Original,
-    Copy,
-    OriginalAndCopy,
-    Electronic,
-    Form,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawMaterial {
-    pub id: String,
-    pub name: String,
-    pub form: RawForm,
-    pub copies: u8,
-    pub format: Option<String>,
-    pub issuer: String,
-    pub obtain: String,
-    pub when: Option<String>,
+pub(crate) struct MaterialLines {
     #[serde(default)]
-    pub only_if: Vec<Spanned<String>>,
+    pub only_if: Vec<Spanned<IgnoredAny>>,
     #[serde(default)]
-    pub unless: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawStep {
-    pub title: String,
-    pub text: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawFaq {
-    pub q: String,
-    pub a: String,
+    pub unless: Vec<Spanned<IgnoredAny>>,
 }

@@ -273,3 +273,27 @@ fn the_build_warns_within_sixty_days_of_the_last_published_year_and_not_before()
     assert!(warning.contains("for 2027 is not in the calendar (60 days left)"), "{warning}");
     assert!(swg_content::expiry_warning(&site.calendar, &file, day("2027-03-01")).is_some());
 }
+
+#[test]
+fn a_time_limit_with_both_kinds_of_days_is_named_with_its_line_and_a_hint() {
+    let guide = GUIDE.replace("working_days = 20", "working_days = 20\ncalendar_days = 30");
+    let error = the_only_error(&guide);
+    assert!(
+        error.message.contains("time_limit needs exactly one of `working_days` and `calendar_days`"),
+        "{error}"
+    );
+    assert!(error.hint.contains("calendar_days when it counts 日"), "{error}");
+    assert!(
+        (line_of(&guide, "[time_limit]")..=line_of(&guide, "calendar_days")).contains(&error.line),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_rule_without_an_answer_is_a_syntax_error_at_its_line() {
+    let guide = GUIDE.replace("unless = [\"case=lost\"]", "unless = [\"case\"]");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("rule `case` is not written as question=option"), "{error}");
+    assert!(error.hint.contains("question=a|b"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "unless = [\"case\"]"));
+}

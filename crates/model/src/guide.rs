@@ -28,33 +28,73 @@ impl Form {
 }
 
 /// `question=option` (or `question=a|b`): true when the answer to `question` is one of `options`.
+/// Written and sent in that form; whether the question and options exist is the guide's check.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Condition {
     pub question: String,
     pub options: Vec<String>,
 }
 
+impl TryFrom<String> for Condition {
+    type Error = crate::InvalidValue;
+    fn try_from(rule: String) -> Result<Condition, crate::InvalidValue> {
+        let parsed = rule.split_once('=').and_then(|(q, opts)| {
+            let options: Vec<String> = opts.split('|').map(str::to_owned).collect();
+            (!q.is_empty() && options.iter().all(|o| !o.is_empty()))
+                .then(|| Condition { question: q.to_owned(), options })
+        });
+        parsed.ok_or_else(|| {
+            crate::InvalidValue(format!("rule `{rule}` is not written as question=option (or question=a|b)"))
+        })
+    }
+}
+
+impl From<Condition> for String {
+    fn from(c: Condition) -> String {
+        c.to_string()
+    }
+}
+
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={}", self.question, self.options.join("|"))
+    }
+}
+
+/// Reads an optional text where an empty one means none.
+fn non_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Material {
     pub id: String,
     pub name: String,
     pub form: Form,
     pub copies: u8,
+    #[serde(default, deserialize_with = "non_empty")]
     pub format: Option<String>,
     pub issuer: String,
     pub obtain: String,
+    #[serde(default, deserialize_with = "non_empty")]
     pub when: Option<String>,
+    #[serde(default)]
     pub only_if: Vec<Condition>,
+    #[serde(default)]
     pub unless: Vec<Condition>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
     pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
     pub text: String,
@@ -63,24 +103,60 @@ pub struct Question {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     pub title: String,
     pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Faq {
     pub q: String,
     pub a: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "WrittenTimeLimit", into = "WrittenTimeLimit")]
 pub struct TimeLimit {
     /// How many days; 0 means done on the spot.
     pub days: u16,
     /// Whether the rule counts calendar days (日, holidays included) rather than working days.
     pub calendar: bool,
     pub note: Option<String>,
+}
+
+/// A time limit as written: exactly one of `working_days` and `calendar_days`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrittenTimeLimit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    working_days: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    calendar_days: Option<u16>,
+    #[serde(default, deserialize_with = "non_empty", skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl TryFrom<WrittenTimeLimit> for TimeLimit {
+    type Error = crate::InvalidValue;
+    fn try_from(w: WrittenTimeLimit) -> Result<TimeLimit, crate::InvalidValue> {
+        match (w.working_days, w.calendar_days) {
+            (Some(days), None) => Ok(TimeLimit { days, calendar: false, note: w.note }),
+            (None, Some(days)) => Ok(TimeLimit { days, calendar: true, note: w.note }),
+            _ => Err(crate::InvalidValue(
+                "time_limit needs exactly one of `working_days` and `calendar_days`".to_owned(),
+            )),
+        }
+    }
+}
+
+impl From<TimeLimit> for WrittenTimeLimit {
+    fn from(t: TimeLimit) -> WrittenTimeLimit {
+        let (working_days, calendar_days) =
+            if t.calendar { (None, Some(t.days)) } else { (Some(t.days), None) };
+        WrittenTimeLimit { working_days, calendar_days, note: t.note }
+    }
 }
 
 impl TimeLimit {
@@ -94,9 +170,12 @@ impl TimeLimit {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fee {
     pub free: bool,
+    #[serde(default, deserialize_with = "non_empty")]
     pub amount: Option<String>,
+    #[serde(default, deserialize_with = "non_empty")]
     pub basis: Option<String>,
 }
 
@@ -108,17 +187,24 @@ pub struct WindowRef {
     pub local: WindowLocal,
 }
 
-/// One service guide (办事指南) with every standard element.
+/// One service guide (办事指南) with every standard element. Read from a guide's front matter
+/// as `GuidePage<String>` (the window named by its id), then placed at its window with [`at`].
+///
+/// [`at`]: GuidePage::at
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GuidePage {
+#[serde(deny_unknown_fields)]
+pub struct GuidePage<W = WindowRef> {
     pub id: String,
     pub title: String,
+    pub window: W,
+    /// The language when it is not Chinese (`lang = "zh"` is the same as none).
+    #[serde(default)]
     pub lang: Option<String>,
     pub summary: String,
-    pub window: WindowRef,
     pub basis: Vec<String>,
     pub applicants: String,
     pub conditions: Vec<String>,
+    #[serde(default)]
     pub questions: Vec<Question>,
     pub materials: Vec<Material>,
     pub steps: Vec<Step>,
@@ -129,8 +215,39 @@ pub struct GuidePage {
     pub faq: Vec<Faq>,
     pub source: String,
     pub reviewed: String,
+    #[serde(default, deserialize_with = "non_empty")]
     pub uncertain: Option<String>,
+    /// The markdown body, rendered; never written in the front matter.
+    #[serde(default, skip_deserializing)]
     pub body_html: String,
+}
+
+impl GuidePage<String> {
+    /// The guide placed at its window, with its rendered body.
+    pub fn at(self, window: WindowRef, body_html: String) -> GuidePage {
+        GuidePage {
+            id: self.id,
+            title: self.title,
+            window,
+            lang: self.lang.filter(|l| l != "zh"),
+            summary: self.summary,
+            basis: self.basis,
+            applicants: self.applicants,
+            conditions: self.conditions,
+            questions: self.questions,
+            materials: self.materials,
+            steps: self.steps,
+            time_limit: self.time_limit,
+            fee: self.fee,
+            visits: self.visits,
+            result: self.result,
+            faq: self.faq,
+            source: self.source,
+            reviewed: self.reviewed,
+            uncertain: self.uncertain,
+            body_html,
+        }
+    }
 }
 
 impl GuidePage {
