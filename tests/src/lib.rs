@@ -86,6 +86,79 @@ pub async fn state_with(
     (swg_server::AppState::new(config).await.expect("server state"), data)
 }
 
+/// The server's router on a fresh database, called directly: no socket, no port.
+pub struct App {
+    pub state: swg_server::AppState,
+    /// The SQLite database's folder, when this `App` made it.
+    _data: Option<tempfile::TempDir>,
+}
+
+impl App {
+    pub async fn start() -> App {
+        App::start_with(|_| {}).await
+    }
+
+    /// Starts with the test configuration changed by `adjust`.
+    pub async fn start_with(adjust: impl FnOnce(&mut swg_server::Config)) -> App {
+        let (state, data) = state_with(adjust).await;
+        App { state, _data: Some(data) }
+    }
+
+    /// The router of a running server's state (the server keeps its database).
+    pub fn of(server: &Server) -> App {
+        App { state: server.state.clone(), _data: None }
+    }
+
+    /// Sends one request through the router: the status and the body as text.
+    pub async fn send(&self, request: http::Request<axum::body::Body>) -> (http::StatusCode, String) {
+        use tower::ServiceExt;
+        let response = swg_server::router(self.state.clone()).oneshot(request).await.expect("an answer");
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 22).await.expect("the body");
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// A request with a method, a content type (if any) and a body.
+    pub async fn call(
+        &self,
+        method: http::Method,
+        uri: &str,
+        content_type: Option<&str>,
+        body: impl Into<axum::body::Body>,
+    ) -> (http::StatusCode, String) {
+        let mut request = http::Request::builder().method(method).uri(uri);
+        if let Some(content_type) = content_type {
+            request = request.header(http::header::CONTENT_TYPE, content_type);
+        }
+        self.send(request.body(body.into()).expect("a request")).await
+    }
+
+    pub async fn get(&self, uri: &str) -> (http::StatusCode, String) {
+        self.call(http::Method::GET, uri, None, axum::body::Body::empty()).await
+    }
+
+    pub async fn get_json(&self, uri: &str) -> (http::StatusCode, serde_json::Value) {
+        let (status, text) = self.get(uri).await;
+        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    }
+
+    pub async fn post_json(
+        &self,
+        uri: &str,
+        body: &serde_json::Value,
+    ) -> (http::StatusCode, serde_json::Value) {
+        let (status, text) =
+            self.call(http::Method::POST, uri, Some("application/json"), body.to_string()).await;
+        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Posts `pairs` as a browser posts a plain HTML form.
+    pub async fn post_form(&self, uri: &str, pairs: &[(&str, &str)]) -> (http::StatusCode, String) {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        self.call(http::Method::POST, uri, Some("application/x-www-form-urlencoded"), body).await
+    }
+}
+
 impl Server {
     pub async fn start() -> Server {
         Server::start_with(|_| {}).await

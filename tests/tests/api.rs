@@ -1,27 +1,28 @@
-//! The appointments and feedback API against the real server on port 0 and a real database
-//! (SQLite; PostgreSQL when SWG_TEST_DATABASE_URL names one).
+//! The appointments and feedback API through the server's router, on a real database (SQLite;
+//! PostgreSQL when SWG_TEST_DATABASE_URL names one). Only the race for the last place runs
+//! against the real server on a socket.
 
-use reqwest::StatusCode;
+use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 use swg_model::api::{path, Availability, Booking, FeedbackReceipt};
-use swg_tests::{id_number, key, phone, Server};
+use swg_tests::{id_number, key, phone, App, Server};
 
 const WINDOW: &str = "huji";
 const SERVICE: &str = "shenfenzheng-huanling";
 
-async fn availability(server: &Server) -> Availability {
-    let url = server.url(&format!("{}?window={WINDOW}", path::AVAILABILITY));
-    reqwest::get(url).await.expect("get").json().await.expect("availability json")
+async fn availability(app: &App) -> Availability {
+    let (_, body) = app.get_json(&format!("{}?window={WINDOW}", path::AVAILABILITY)).await;
+    serde_json::from_value(body).expect("availability json")
 }
 
 /// All places left in the window.
-async fn free_places(server: &Server) -> u32 {
-    availability(server).await.days.iter().flat_map(|d| &d.slots).map(|s| s.remaining).sum()
+async fn free_places(app: &App) -> u32 {
+    availability(app).await.days.iter().flat_map(|d| &d.slots).map(|s| s.remaining).sum()
 }
 
 /// The first slot with places left, as (day, start, remaining).
-async fn open_slot(server: &Server, skip: usize) -> (String, String, u32) {
-    let a = availability(server).await;
+async fn open_slot(app: &App, skip: usize) -> (String, String, u32) {
+    let a = availability(app).await;
     a.days
         .iter()
         .flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone(), s.remaining)))
@@ -37,15 +38,13 @@ fn request(day: &str, slot: &str, n: u32) -> Value {
     })
 }
 
-async fn post(server: &Server, path: &str, body: &Value) -> (StatusCode, Value) {
-    let response = reqwest::Client::new().post(server.url(path)).json(body).send().await.expect("post");
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
+async fn post(app: &App, path: &str, body: &Value) -> (StatusCode, Value) {
+    app.post_json(path, body).await
 }
 
 #[tokio::test]
 async fn a_booking_is_confirmed_with_a_code_masked_data_and_the_materials_to_bring() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, remaining) = open_slot(&server, 0).await;
     let (status, body) = post(&server, path::BOOKINGS, &request(&day, &slot, 1)).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -60,7 +59,7 @@ async fn a_booking_is_confirmed_with_a_code_masked_data_and_the_materials_to_bri
 
 #[tokio::test]
 async fn a_retry_with_the_same_idempotency_key_never_books_twice() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, remaining) = open_slot(&server, 0).await;
     let body = request(&day, &slot, 2);
     let (first, a) = post(&server, path::BOOKINGS, &body).await;
@@ -72,7 +71,7 @@ async fn a_retry_with_the_same_idempotency_key_never_books_twice() {
 
 #[tokio::test]
 async fn look_up_needs_the_right_phone_and_reveals_nothing_otherwise() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, _) = open_slot(&server, 0).await;
     let (_, booked) = post(&server, path::BOOKINGS, &request(&day, &slot, 3)).await;
     let code = booked["code"].as_str().expect("code");
@@ -87,7 +86,7 @@ async fn look_up_needs_the_right_phone_and_reveals_nothing_otherwise() {
 
 #[tokio::test]
 async fn invalid_fields_come_back_one_by_one_in_chinese() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, _) = open_slot(&server, 0).await;
     let mut body = request(&day, &slot, 5);
     body["phone"] = json!("1234");
@@ -114,24 +113,19 @@ async fn invalid_fields_come_back_one_by_one_in_chinese() {
 
 #[tokio::test]
 async fn malformed_requests_get_a_clear_4xx_never_a_5xx() {
-    let server = Server::start().await;
-    let client = reqwest::Client::new();
-    let url = server.url(path::BOOKINGS);
-    let cases = [
-        ("not json", client.post(&url).header("content-type", "application/json").body("{oops")),
-        ("unknown field", client.post(&url).json(&json!({ "idempotency_key": "x", "admin": true }))),
-        ("wrong type", client.post(&url).json(&json!({ "idempotency_key": 5 }))),
-        ("no content type", client.post(&url).body("{}")),
-        (
-            "too large",
-            client.post(&url).header("content-type", "application/json").body(vec![b' '; 64 * 1024]),
-        ),
+    let server = App::start().await;
+    let json = Some("application/json");
+    let cases: [(&str, Option<&str>, Vec<u8>); 5] = [
+        ("not json", json, b"{oops".to_vec()),
+        ("unknown field", json, json!({ "idempotency_key": "x", "admin": true }).to_string().into_bytes()),
+        ("wrong type", json, json!({ "idempotency_key": 5 }).to_string().into_bytes()),
+        ("no content type", None, b"{}".to_vec()),
+        ("too large", json, vec![b' '; 64 * 1024]),
     ];
-    for (what, request) in cases {
-        let response = request.send().await.expect("send");
-        let status = response.status();
+    for (what, content_type, bytes) in cases {
+        let (status, text) = server.call(Method::POST, path::BOOKINGS, content_type, bytes).await;
         assert!(status.is_client_error(), "{what}: {status}");
-        let body: Value = response.json().await.unwrap_or(Value::Null);
+        let body: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
         assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {body}");
     }
     let (status, _) = post(&server, "/api/nothing-here", &json!({})).await;
@@ -141,9 +135,10 @@ async fn malformed_requests_get_a_clear_4xx_never_a_5xx() {
 #[tokio::test]
 async fn the_last_place_goes_to_exactly_one_of_100_simultaneous_requests() {
     let server = Server::start().await;
-    let (day, slot, remaining) = open_slot(&server, 0).await;
+    let app = App::of(&server);
+    let (day, slot, remaining) = open_slot(&app, 0).await;
     for n in 0..remaining - 1 {
-        let (status, body) = post(&server, path::BOOKINGS, &request(&day, &slot, 100 + n)).await;
+        let (status, body) = post(&app, path::BOOKINGS, &request(&day, &slot, 100 + n)).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     let client = reqwest::Client::new();
@@ -162,7 +157,7 @@ async fn the_last_place_goes_to_exactly_one_of_100_simultaneous_requests() {
     let full = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
     assert_eq!((won, full), (1, 99), "{statuses:?}");
     assert!(statuses.iter().all(|s| !s.is_server_error()));
-    let taken = availability(&server)
+    let taken = availability(&app)
         .await
         .days
         .iter()
@@ -173,7 +168,7 @@ async fn the_last_place_goes_to_exactly_one_of_100_simultaneous_requests() {
 
 #[tokio::test]
 async fn one_phone_cannot_hold_more_than_the_configured_number_of_bookings() {
-    let server = Server::start_with(|c| c.max_bookings_per_phone = 2).await;
+    let server = App::start_with(|c| c.max_bookings_per_phone = 2).await;
     let mut statuses = Vec::new();
     for n in 0..3u32 {
         let (day, slot, _) = open_slot(&server, n as usize).await;
@@ -189,7 +184,7 @@ async fn one_phone_cannot_hold_more_than_the_configured_number_of_bookings() {
 
 #[tokio::test]
 async fn a_cancelled_place_is_free_again_at_once_and_a_reschedule_moves_the_place() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, remaining) = open_slot(&server, 0).await;
     let (_, booked) = post(&server, path::BOOKINGS, &request(&day, &slot, 8)).await;
     let code = booked["code"].as_str().expect("code").to_owned();
@@ -233,7 +228,7 @@ fn complaint(n: u32) -> Value {
 
 #[tokio::test]
 async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_out() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (status, body) = post(&server, path::FEEDBACK, &complaint(20)).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let receipt: FeedbackReceipt = serde_json::from_value(body).expect("receipt");
@@ -261,7 +256,7 @@ async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_
 
 #[tokio::test]
 async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let anonymous = |kind: &str, n: u32| json!({ "idempotency_key": key(kind, n), "kind": kind, "window": WINDOW, "text": "谢谢。", "rating": 5 });
     for (kind, n) in [("suggestion", 30), ("praise", 31)] {
         let (status, body) = post(&server, path::FEEDBACK, &anonymous(kind, n)).await;
@@ -284,7 +279,7 @@ async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     post(&server, path::FEEDBACK, &complaint(35)).await;
-    let stats: Value = reqwest::get(server.url(path::STATS)).await.expect("get").json().await.expect("json");
+    let (_, stats) = server.get_json(path::STATS).await;
     let huji = stats["windows"]
         .as_array()
         .and_then(|w| w.iter().find(|w| w["window"] == WINDOW))
@@ -297,10 +292,9 @@ async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
 
 #[tokio::test]
 async fn the_plain_html_form_books_without_javascript_and_explains_errors() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, _) = open_slot(&server, 0).await;
     let places_before = free_places(&server).await;
-    let client = reqwest::Client::new();
     let form = [
         ("window", WINDOW),
         ("service", SERVICE),
@@ -311,30 +305,23 @@ async fn the_plain_html_form_books_without_javascript_and_explains_errors() {
         ("id_number", &id_number(40)),
         ("need", "none"),
     ];
-    let response = client.post(server.url(path::FORM_BOOKING)).form(&form).send().await.expect("post");
-    assert_eq!(response.status(), StatusCode::OK);
-    let html = response.text().await.expect("html");
+    let (status, html) = server.post_form(path::FORM_BOOKING, &form).await;
+    assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<h1>预约成功</h1>") && html.contains("139****0040"), "{html}");
     assert!(!html.contains("<script"), "the answer page is complete without scripts");
 
-    let resent = client.post(server.url(path::FORM_BOOKING)).form(&form).send().await.expect("post");
-    assert_eq!(resent.status(), StatusCode::OK, "pressing resend shows the same booking");
+    let (resent, _) = server.post_form(path::FORM_BOOKING, &form).await;
+    assert_eq!(resent, StatusCode::OK, "pressing resend shows the same booking");
     assert_eq!(free_places(&server).await, places_before - 1, "and books nothing more");
 
-    let bad = client
-        .post(server.url(path::FORM_BOOKING))
-        .form(&[("window", WINDOW), ("phone", "12")])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = bad.text().await.expect("html");
+    let (bad, html) = server.post_form(path::FORM_BOOKING, &[("window", WINDOW), ("phone", "12")]).await;
+    assert_eq!(bad, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("手机号码应为 1 开头的 11 位数字") && html.contains("请选择预约日期"), "{html}");
 }
 
 #[tokio::test]
 async fn the_purge_command_deletes_only_records_past_the_retention_period() {
-    let server = Server::start().await;
+    let server = App::start().await;
     let (day, slot, _) = open_slot(&server, 0).await;
     let (_, current) = post(&server, path::BOOKINGS, &request(&day, &slot, 50)).await;
     sqlx::query(
@@ -361,17 +348,11 @@ fn frame(html: &str) -> (String, String) {
 
 #[tokio::test]
 async fn an_answer_page_has_the_same_header_footer_and_stylesheet_as_a_pre_rendered_page() {
-    let server = Server::start().await;
-    let home = reqwest::get(server.url("/")).await.expect("get").text().await.expect("html");
-    let client = reqwest::Client::new();
-    let answer = client
-        .post(server.url(path::FORM_FEEDBACK))
-        .form(&[("kind", "complaint"), ("window", WINDOW)])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let answer = answer.text().await.expect("html");
+    let server = App::start().await;
+    let (_, home) = server.get("/").await;
+    let (status, answer) =
+        server.post_form(path::FORM_FEEDBACK, &[("kind", "complaint"), ("window", WINDOW)]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(answer.starts_with("<!DOCTYPE html><html lang=\"zh-CN\">"), "{answer}");
     assert!(answer.contains("<title>提交没有成功 - "), "{answer}");
     assert_eq!(frame(&answer), frame(&home), "header and footer are byte-identical");

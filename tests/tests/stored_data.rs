@@ -1,14 +1,12 @@
 //! Stored data that will not decode is an error that reaches the log and a 503, never a silent
 //! default. These tests call the router directly (no socket) on a real database.
 
-use axum::body::Body;
-use axum::http::{Method, Request, StatusCode};
-use serde_json::{json, Value};
+use axum::http::StatusCode;
+use serde_json::json;
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 use swg_model::api::{path, Availability};
-use swg_tests::{id_number, key, phone, state_with};
-use tower::ServiceExt;
+use swg_tests::{id_number, key, phone, App};
 
 /// Everything the server logged in this test binary.
 #[derive(Clone, Default)]
@@ -48,28 +46,9 @@ impl Write for Log {
     }
 }
 
-async fn call(
-    state: &swg_server::AppState,
-    method: Method,
-    uri: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let request = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header("content-type", "application/json")
-        .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
-        .expect("request");
-    let response = swg_server::router(state.clone()).oneshot(request).await.expect("an answer");
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.expect("body");
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
-}
-
 /// Books the first open slot at 户籍窗口 with phone `n`; returns the booking code.
-async fn book(state: &swg_server::AppState, n: u32) -> String {
-    let (_, availability) =
-        call(state, Method::GET, &format!("{}?window=huji", path::AVAILABILITY), None).await;
+async fn book(app: &App, n: u32) -> String {
+    let (_, availability) = app.get_json(&format!("{}?window=huji", path::AVAILABILITY)).await;
     let availability: Availability = serde_json::from_value(availability).expect("availability");
     let (day, slot) = availability
         .days
@@ -82,7 +61,7 @@ async fn book(state: &swg_server::AppState, n: u32) -> String {
         "day": day, "slot": slot, "name": "王小明", "phone": phone(n), "id_number": id_number(n),
         "need": "none", "home_visit": false,
     });
-    let (status, body) = call(state, Method::POST, path::BOOKINGS, Some(request)).await;
+    let (status, body) = app.post_json(path::BOOKINGS, &request).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     body["code"].as_str().expect("a code").to_owned()
 }
@@ -90,16 +69,16 @@ async fn book(state: &swg_server::AppState, n: u32) -> String {
 #[tokio::test(flavor = "current_thread")]
 async fn a_booking_with_a_status_that_will_not_decode_answers_503_and_is_logged() {
     let log = log();
-    let (state, _data) = state_with(|_| {}).await;
-    let code = book(&state, 71).await;
+    let app = App::start().await;
+    let code = book(&app, 71).await;
 
     sqlx::query("UPDATE bookings SET status = 'lost' WHERE code = $1")
         .bind(&code)
-        .execute(&state.pool)
+        .execute(&app.state.pool)
         .await
         .expect("update");
     let lookup = json!({ "code": code, "phone": phone(71) });
-    let (status, body) = call(&state, Method::POST, path::BOOKING_LOOKUP, Some(lookup.clone())).await;
+    let (status, body) = app.post_json(path::BOOKING_LOOKUP, &lookup).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     assert!(body["message"].as_str().is_some_and(|m| m.contains("服务暂时不可用")), "{body}");
     let logged = log.text();
@@ -110,40 +89,40 @@ async fn a_booking_with_a_status_that_will_not_decode_answers_503_and_is_logged(
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_booking_whose_day_is_not_a_date_answers_503_not_a_default_day() {
-    let (state, _data) = state_with(|_| {}).await;
-    let code = book(&state, 72).await;
+    let app = App::start().await;
+    let code = book(&app, 72).await;
     sqlx::query("UPDATE bookings SET day = 'soon' WHERE code = $1")
         .bind(&code)
-        .execute(&state.pool)
+        .execute(&app.state.pool)
         .await
         .expect("update");
     let lookup = json!({ "code": code, "phone": phone(72) });
-    let (status, _) = call(&state, Method::POST, path::BOOKING_LOOKUP, Some(lookup.clone())).await;
+    let (status, _) = app.post_json(path::BOOKING_LOOKUP, &lookup).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     // Cancelling must not free a place of some other day on a guess.
-    let (status, _) = call(&state, Method::POST, path::BOOKING_CANCEL, Some(lookup)).await;
+    let (status, _) = app.post_json(path::BOOKING_CANCEL, &lookup).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     let booked: Vec<i64> =
-        sqlx::query_scalar("SELECT booked FROM slot_usage").fetch_all(&state.pool).await.expect("places");
+        sqlx::query_scalar("SELECT booked FROM slot_usage").fetch_all(&app.state.pool).await.expect("places");
     assert_eq!(booked, [1], "the place stays taken");
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn feedback_with_an_unknown_kind_answers_503_on_look_up() {
-    let (state, _data) = state_with(|_| {}).await;
+    let app = App::start().await;
     let complaint = json!({
         "idempotency_key": key("stored-fb", 73), "kind": "complaint", "window": "huji", "service": "",
         "text": "窗口让我跑了两趟。", "phone": phone(73), "consent": true, "rating": 0,
     });
-    let (status, body) = call(&state, Method::POST, path::FEEDBACK, Some(complaint)).await;
+    let (status, body) = app.post_json(path::FEEDBACK, &complaint).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let tracking = body["tracking"].as_str().expect("tracking").to_owned();
     sqlx::query("UPDATE feedback SET kind = 'complaint-ish' WHERE tracking = $1")
         .bind(&tracking)
-        .execute(&state.pool)
+        .execute(&app.state.pool)
         .await
         .expect("update");
     let lookup = json!({ "tracking": tracking, "phone": phone(73) });
-    let (status, _) = call(&state, Method::POST, path::FEEDBACK_LOOKUP, Some(lookup)).await;
+    let (status, _) = app.post_json(path::FEEDBACK_LOOKUP, &lookup).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
 }
