@@ -8,59 +8,42 @@ use sqlx::any::{AnyTypeInfo, AnyValueRef};
 use sqlx::decode::Decode;
 use sqlx::error::BoxDynError;
 use sqlx::{Any, Type};
+use std::marker::PhantomData;
 
 use crate::idempotency::WorkKind;
 use swg_model::api::{BookingStatus, FeedbackKind, FeedbackStatus, Need};
 use swg_model::calendar::Date;
 use swg_model::InvalidValue;
 
-/// A text column holding a typed value (a date, a status, a kind).
+/// A column holding a typed value, stored as `Base` (text or an integer) and converted with
+/// `T: TryFrom<Base>`; the conversion's error is the decode error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text<T>(pub T);
+pub struct Column<T, Base>(pub T, PhantomData<Base>);
 
-impl<T> Type<Any> for Text<T> {
+/// A text column holding a date, a status or a kind.
+pub type Text<T> = Column<T, String>;
+
+/// An integer column holding a flag or a count.
+pub type Int<T> = Column<T, i64>;
+
+impl<T, Base: Type<Any>> Type<Any> for Column<T, Base> {
     fn type_info() -> AnyTypeInfo {
-        <String as Type<Any>>::type_info()
+        Base::type_info()
     }
 
     fn compatible(ty: &AnyTypeInfo) -> bool {
-        <String as Type<Any>>::compatible(ty)
+        Base::compatible(ty)
     }
 }
 
-impl<'r, T> Decode<'r, Any> for Text<T>
+impl<'r, T, Base> Decode<'r, Any> for Column<T, Base>
 where
-    T: TryFrom<String>,
+    Base: Decode<'r, Any>,
+    T: TryFrom<Base>,
     T::Error: std::error::Error + Send + Sync + 'static,
 {
     fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
-        let text = <String as Decode<'r, Any>>::decode(value)?;
-        Ok(Text(T::try_from(text)?))
-    }
-}
-
-/// An integer column holding a typed value (a flag, a count).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Int<T>(pub T);
-
-impl<T> Type<Any> for Int<T> {
-    fn type_info() -> AnyTypeInfo {
-        <i64 as Type<Any>>::type_info()
-    }
-
-    fn compatible(ty: &AnyTypeInfo) -> bool {
-        <i64 as Type<Any>>::compatible(ty)
-    }
-}
-
-impl<'r, T> Decode<'r, Any> for Int<T>
-where
-    T: TryFrom<i64>,
-    T::Error: std::error::Error + Send + Sync + 'static,
-{
-    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
-        let n = <i64 as Decode<'r, Any>>::decode(value)?;
-        Ok(Int(T::try_from(n)?))
+        Ok(Column(T::try_from(Base::decode(value)?)?, PhantomData))
     }
 }
 
