@@ -41,7 +41,7 @@ async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     browser
         .until(
             "the window page shows",
-            &format!("return document.querySelector('h1').textContent === {:?}", window.name),
+            &format!("return document.querySelector('h1')?.textContent === {:?}", window.name),
         )
         .await;
     browser
@@ -53,7 +53,7 @@ async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     browser
         .until(
             "the guide page shows",
-            &format!("return document.querySelector('h1').textContent === {:?}", guide.title),
+            &format!("return document.querySelector('h1')?.textContent === {:?}", guide.title),
         )
         .await;
 
@@ -68,7 +68,7 @@ async fn links_navigate_without_reloading_the_page_once_the_app_runs() {
     browser
         .until(
             "back shows the window again",
-            &format!("return document.querySelector('h1').textContent === {:?}", window.name),
+            &format!("return document.querySelector('h1')?.textContent === {:?}", window.name),
         )
         .await;
     assert_eq!(browser.js("return window.__sameDocument || 'reloaded'").await, "yes");
