@@ -6,42 +6,8 @@ use crate::site::Site;
 use swg_model::calendar::Calendar;
 use swg_model::*;
 
-pub(crate) fn non_empty(s: &Option<String>) -> Option<String> {
+fn non_empty(s: &Option<String>) -> Option<String> {
     s.as_ref().filter(|s| !s.trim().is_empty()).cloned()
-}
-
-pub(crate) fn to_local(w: &LocalWindow) -> WindowLocal {
-    WindowLocal {
-        address: w.address.clone(),
-        phone: w.phone.clone(),
-        complaint_phone: w.complaint_phone.clone(),
-        lunch: non_empty(&w.lunch),
-        extended: non_empty(&w.extended),
-        holiday: non_empty(&w.holiday),
-        hours: w
-            .hours
-            .iter()
-            .map(|h| Hours {
-                days: h.get_ref().days.clone(),
-                open: h.get_ref().open.clone(),
-                close: h.get_ref().close.clone(),
-            })
-            .collect(),
-        booking: w.booking.as_ref().map(|b| {
-            let b = b.get_ref();
-            BookingRules {
-                slot_minutes: b.slot_minutes,
-                capacity: b.capacity,
-                days_ahead: b.days_ahead,
-                break_time: b.break_time.clone().map(|[from, to]| (from, to)),
-            }
-        }),
-        officers: w
-            .officers
-            .iter()
-            .map(|o| Officer { name: o.name.clone(), number: o.number.clone(), role: o.role.clone() })
-            .collect(),
-    }
 }
 
 pub(crate) fn assemble(
@@ -51,7 +17,7 @@ pub(crate) fn assemble(
     services: Vec<ParsedGuide>,
 ) -> Site {
     windows.sort_by(|a, b| (a.value.order, a.value.id.get_ref()).cmp(&(b.value.order, b.value.id.get_ref())));
-    let local = |id: &str| site.windows.get(id).map(to_local);
+    let local = |id: &str| site.windows.get(id).cloned();
     let window_pages: Vec<WindowPage> = windows
         .iter()
         .filter_map(|w| {
@@ -62,11 +28,7 @@ pub(crate) fn assemble(
                 name: raw.name.clone(),
                 summary: raw.summary.clone(),
                 call: non_empty(&raw.call),
-                commitments: raw
-                    .commitments
-                    .iter()
-                    .map(|c| Commitment { name: c.name.clone(), text: c.text.clone() })
-                    .collect(),
+                commitments: raw.commitments.clone(),
                 rights: raw.rights.iter().map(|r| r.text.clone()).collect(),
                 body_html: w.body_html.clone(),
                 local: local(id)?,
@@ -90,17 +52,5 @@ pub(crate) fn assemble(
             Some(s.parsed.value.at(at, s.parsed.body_html))
         })
         .collect();
-    let s = site.site;
-    Site {
-        calendar,
-        info: SiteInfo {
-            name: s.name,
-            organisation: s.organisation,
-            example_data: s.example_data,
-            supervision_phone: s.supervision_phone,
-            source: s.source,
-        },
-        windows: window_pages,
-        guides,
-    }
+    Site { calendar, info: site.site, windows: window_pages, guides }
 }

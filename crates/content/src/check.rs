@@ -8,32 +8,35 @@ use swg_model::booking::minutes;
 use swg_model::calendar::Date;
 use swg_model::checklist::all_answer_combinations;
 use swg_model::route::is_id;
-use swg_model::Condition;
+use swg_model::{BookingRules, Condition, Hours};
 use toml::Spanned;
 
 /// Most answer combinations checked per guide for "never an empty list".
 const MAX_COMBINATIONS: usize = 4096;
 
-pub(crate) fn check_site(source: &Source, site: &SiteFile, errors: &mut ContentErrors) {
+pub(crate) fn check_site(source: &Source, site: &SiteFile, lines: &SiteLines, errors: &mut ContentErrors) {
     for (id, w) in &site.windows {
-        for hours in &w.hours {
-            if let Err((message, hint)) = check_hours(hours.get_ref()) {
-                errors.push(source.error(source.line(hours), format!("window `{id}`: {message}"), hint));
+        let at = lines.windows.get(id);
+        let window_line = || find_line(&source.text, &format!("[windows.{id}]"));
+        for (i, hours) in w.hours.iter().enumerate() {
+            if let Err((message, hint)) = check_hours(hours) {
+                let line = at.and_then(|a| a.hours.get(i)).map_or_else(window_line, |h| source.line(h));
+                errors.push(source.error(line, format!("window `{id}`: {message}"), hint));
             }
         }
         if let Some(booking) = &w.booking {
-            if let Err(message) = check_booking(booking.get_ref()) {
+            if let Err(message) = check_booking(booking) {
+                let line = at.and_then(|a| a.booking.as_ref()).map_or_else(window_line, |b| source.line(b));
                 errors.push(source.error(
-                    source.line(booking),
+                    line,
                     format!("window `{id}` booking: {message}"),
                     "slot_minutes 10–240, capacity at least 1, days_ahead 1–60, break = [\"12:00\", \"13:30\"]",
                 ));
             }
         }
         if w.hours.is_empty() {
-            let line = find_line(&source.text, &format!("[windows.{id}]"));
             errors.push(source.error(
-                line,
+                window_line(),
                 format!("window `{id}` has no opening hours"),
                 "add at least one [[windows.ID.hours]] table",
             ));
@@ -41,7 +44,7 @@ pub(crate) fn check_site(source: &Source, site: &SiteFile, errors: &mut ContentE
     }
 }
 
-pub(crate) fn check_hours(h: &RawHours) -> Result<(), (String, &'static str)> {
+pub(crate) fn check_hours(h: &Hours) -> Result<(), (String, &'static str)> {
     if h.days.is_empty()
         || h.days.iter().any(|d| !(1..=7).contains(d))
         || h.days.windows(2).any(|w| w[0] >= w[1])
@@ -68,11 +71,11 @@ pub(crate) fn check_hours(h: &RawHours) -> Result<(), (String, &'static str)> {
     Ok(())
 }
 
-fn check_booking(b: &RawBooking) -> Result<(), String> {
+fn check_booking(b: &BookingRules) -> Result<(), String> {
     if !(10..=240).contains(&b.slot_minutes) || b.capacity == 0 || !(1..=60).contains(&b.days_ahead) {
         return Err("a number is out of range".into());
     }
-    if let Some([from, to]) = &b.break_time {
+    if let Some((from, to)) = &b.break_time {
         match (minutes(from), minutes(to)) {
             (Some(a), Some(z)) if a < z => {}
             _ => return Err(format!("break {from}–{to} is not two increasing HH:MM times")),

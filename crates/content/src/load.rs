@@ -131,10 +131,10 @@ fn read_text(file: &Path, errors: &mut ContentErrors) -> Option<String> {
 
 fn read_site(file: &Path, errors: &mut ContentErrors) -> Option<(Source, SiteFile)> {
     let text = read_text(file, errors)?;
-    match toml::from_str::<SiteFile>(&text) {
-        Ok(site) => {
+    match toml::from_str::<SiteFile>(&text).and_then(|site| Ok((site, toml::from_str::<SiteLines>(&text)?))) {
+        Ok((site, lines)) => {
             let source = Source { file: file.to_path_buf(), text, toml_offset: 0 };
-            check_site(&source, &site, errors);
+            check_site(&source, &site, &lines, errors);
             Some((source, site))
         }
         Err(e) => {

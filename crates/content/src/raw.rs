@@ -1,68 +1,33 @@
-//! The site file and window front matter as editors write them (serde structs that reject
-//! unknown keys), and where a guide's parts are for line numbers.
+//! The content files as read: `site.toml` straight into the model, window front matter as
+//! written, and where the parts of the site file and of a guide are, for line numbers.
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use swg_model::{Commitment, SiteInfo, WindowLocal};
 use toml::Spanned;
 
+/// `site.toml`, read straight into the model: the site's facts and each window's local facts.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SiteFile {
-    pub site: SiteSection,
+    pub site: SiteInfo,
     #[serde(default)]
-    pub windows: BTreeMap<String, LocalWindow>,
+    pub windows: BTreeMap<String, WindowLocal>,
 }
 
+/// Where each window's opening hours and booking rules are in `site.toml`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct SiteSection {
-    pub name: String,
-    pub organisation: String,
-    pub example_data: bool,
-    pub supervision_phone: String,
-    pub source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct LocalWindow {
-    pub address: String,
-    pub phone: String,
-    pub complaint_phone: String,
-    pub lunch: Option<String>,
-    pub extended: Option<String>,
-    pub holiday: Option<String>,
-    pub hours: Vec<Spanned<RawHours>>,
+pub(crate) struct SiteLines {
     #[serde(default)]
-    pub officers: Vec<RawOfficer>,
-    pub booking: Option<Spanned<RawBooking>>,
+    pub windows: BTreeMap<String, LocalLines>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawBooking {
-    pub slot_minutes: u16,
-    pub capacity: u32,
-    pub days_ahead: u16,
-    #[serde(rename = "break")]
-    pub break_time: Option<[String; 2]>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawHours {
-    pub days: Vec<u8>,
-    pub open: String,
-    pub close: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawOfficer {
-    pub name: String,
-    pub number: String,
-    pub role: String,
+pub(crate) struct LocalLines {
+    #[serde(default)]
+    pub hours: Vec<Spanned<IgnoredAny>>,
+    pub booking: Option<Spanned<IgnoredAny>>,
 }
 
 #[derive(Deserialize)]
@@ -73,15 +38,8 @@ pub(crate) struct RawWindow {
     pub order: i32,
     pub summary: String,
     pub call: Option<String>,
-    pub commitments: Vec<RawCommitment>,
+    pub commitments: Vec<Commitment>,
     pub rights: Vec<RawRight>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawCommitment {
-    pub name: String,
-    pub text: String,
 }
 
 #[derive(Deserialize)]

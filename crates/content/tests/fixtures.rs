@@ -180,6 +180,21 @@ fn bad_opening_hours_are_reported_in_site_toml() {
     let errors = load(dir.path()).expect_err("rejected");
     assert!(errors.0[0].message.contains("closes at 07:30 before it opens at 08:30"), "{errors}");
     assert!(Path::new(&errors.0[0].file).ends_with("site.toml"));
+    let (table, close) = (line_of(SITE, "[[windows.huji.hours]]"), line_of(SITE, "close = \"17:30\""));
+    assert!((table..=close).contains(&errors.0[0].line), "{errors}");
+}
+
+#[test]
+fn a_booking_break_that_runs_backwards_is_reported_at_its_table() {
+    let dir = tree(GUIDE);
+    let site = format!(
+        "{SITE}\n[windows.huji.booking]\nslot_minutes = 30\ncapacity = 2\ndays_ahead = 7\nbreak = [\"13:30\", \"12:00\"]\n"
+    );
+    std::fs::write(dir.path().join("site.toml"), &site).expect("write");
+    let errors = load(dir.path()).expect_err("rejected");
+    assert!(errors.0[0].message.contains("break 13:30–12:00 is not two increasing HH:MM times"), "{errors}");
+    let (table, key) = (line_of(&site, "[windows.huji.booking]"), line_of(&site, "break = "));
+    assert!((table..=key).contains(&errors.0[0].line), "{errors}");
 }
 
 #[test]

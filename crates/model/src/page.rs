@@ -3,8 +3,10 @@
 use crate::guide::{GuidePage, Material, Question};
 use serde::{Deserialize, Serialize};
 
-/// Deployment-wide facts shown on every page (header, footer, example-data banner).
+/// Deployment-wide facts shown on every page (header, footer, example-data banner); the
+/// `[site]` table of `content/site.toml`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SiteInfo {
     pub name: String,
     pub organisation: String,
@@ -215,7 +217,9 @@ pub struct HomePage {
     pub windows: Vec<WindowSummary>,
 }
 
+/// A service commitment (服务承诺) of a window, as written in its front matter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Commitment {
     pub name: String,
     pub text: String,
@@ -223,6 +227,7 @@ pub struct Commitment {
 
 /// Opening hours on some days of the week (1 = Monday … 7 = Sunday), times as "HH:MM".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hours {
     pub days: Vec<u8>,
     pub open: String,
@@ -249,34 +254,43 @@ impl Hours {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Officer {
     pub name: String,
     pub number: String,
     pub role: String,
 }
 
-/// The deployment's local facts about one window (from `site.toml`).
+/// The deployment's local facts about one window (a `[windows.ID]` table of `site.toml`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct WindowLocal {
     pub address: String,
     pub phone: String,
     pub complaint_phone: String,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
     pub lunch: Option<String>,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
     pub extended: Option<String>,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
     pub holiday: Option<String>,
     pub hours: Vec<Hours>,
+    #[serde(default)]
     pub officers: Vec<Officer>,
     /// Online appointment rules; `None` where the window takes no online appointments.
+    #[serde(default)]
     pub booking: Option<BookingRules>,
 }
 
 /// How a window's day is cut into appointment slots.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BookingRules {
     pub slot_minutes: u16,
     pub capacity: u32,
     pub days_ahead: u16,
-    /// No appointments from the first to the second time ("HH:MM").
+    /// No appointments from the first to the second time ("HH:MM"); written `break`.
+    #[serde(rename = "break", default)]
     pub break_time: Option<(String, String)>,
 }
 
