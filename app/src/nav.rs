@@ -132,7 +132,10 @@ fn show(page: &PageData) {
     }
     window().scroll_to_with_x_and_y(0.0, 0.0);
     if let Some(main) = main_element() {
-        let _ = main.focus();
+        // Focus the new page for screen readers without scrolling the site's header away.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&options);
     }
 }
 

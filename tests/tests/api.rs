@@ -365,3 +365,16 @@ async fn an_answer_page_has_the_same_header_footer_and_stylesheet_as_a_pre_rende
         "a link back to the form"
     );
 }
+
+#[tokio::test]
+async fn answer_pages_speak_of_what_is_on_them() {
+    let server = App::start().await;
+    let (_, refused) = server.post_form(path::FORM_FEEDBACK, &[("kind", "complaint"), ("phone", "12")]).await;
+    assert!(refused.contains("有几项需要修改："), "the errors are listed on the page: {refused}");
+    assert!(!refused.contains("各栏下面"), "there are no fields on an answer page");
+    let suggestion = [("kind", "suggestion"), ("window", WINDOW), ("text", "希望周六也能办理。")];
+    let (status, filed) = server.post_form(path::FORM_FEEDBACK, &suggestion).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(filed.contains("凭受理编号可以在"), "no phone was given, so none is asked for: {filed}");
+    assert!(!filed.contains("和手机号"), "{filed}");
+}

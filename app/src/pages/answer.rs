@@ -63,6 +63,7 @@ fn Booked(heading: String, b: Booking) -> impl IntoView {
 
 #[component]
 fn Filed(heading: String, r: FeedbackReceipt) -> impl IntoView {
+    let anonymous = r.phone.is_empty();
     let due = r.due_on.zip(r.rule).map(|(due, rule)| {
         view! { <p>"我们将在 "<strong>{due.label()}</strong>" 前答复您。"<br/><small>{rule}</small></p> }
     });
@@ -70,18 +71,20 @@ fn Filed(heading: String, r: FeedbackReceipt) -> impl IntoView {
         <h1>{heading}</h1>
         <p class="lead">"受理编号："<strong class="code">{r.tracking}</strong></p>
         {due}
-        <p>"凭受理编号和手机号可以在 "<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
+        <p>{if anonymous { "凭受理编号可以在 " } else { "凭受理编号和手机号可以在 " }}<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
     }
 }
 
 #[component]
 fn Failed(heading: String, error: ApiError, back: Route) -> impl IntoView {
+    // The field messages are listed right here, not under fields of a form.
+    let message = if error.fields.is_empty() { error.message } else { "有几项需要修改：".to_owned() };
     let fields = (!error.fields.is_empty()).then(|| {
         view! { <ul>{error.fields.into_iter().map(|f| view! { <li>{f.message}</li> }).collect_view()}</ul> }
     });
     view! {
         <h1>{heading}</h1>
-        <p class="notice" role="alert">{error.message}</p>
+        <p class="notice" role="alert">{message}</p>
         {fields}
         <p>"请点浏览器的“返回”修改（您填写的内容仍在），或 "<a href=back.href()>"重新填写"</a>"。"</p>
     }
