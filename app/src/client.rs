@@ -58,11 +58,7 @@ pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, Failed> {
 }
 
 pub async fn post<B: Serialize, R: DeserializeOwned>(path: &str, body: &B) -> Result<R, Failed> {
-    let body = serde_wasm_bindgen::to_value(body)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify(&v).ok())
-        .and_then(|s| s.as_string());
-    send(Method::POST, path, Some(body.ok_or(Failed::Network)?)).await
+    send(Method::POST, path, Some(storage::to_json(body).ok_or(Failed::Network)?)).await
 }
 
 /// A fresh idempotency key for one submission.

@@ -19,8 +19,10 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
 }
 
-fn to_json<T: Serialize>(value: &T) -> Option<String> {
-    let value = serde_wasm_bindgen::to_value(value).ok()?;
+/// Writes JSON with the browser's own serialiser. Maps become plain objects (the default
+/// would make them JavaScript `Map`s, which `JSON.stringify` writes as `{}`, losing them).
+pub fn to_json<T: Serialize>(value: &T) -> Option<String> {
+    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
     js_sys::JSON::stringify(&value).ok()?.as_string()
 }
 

@@ -103,6 +103,32 @@ async fn answering_a_question_changes_the_list() {
 }
 
 #[tokio::test]
+async fn answers_to_the_situation_questions_survive_a_reload() {
+    let (guide, question, option, expected) = guide_with_a_changing_answer();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    open_guide(&browser, &server, &guide).await;
+    let choice = format!("input[name='q-{question}'][value='{option}']");
+    browser.find(&choice).await.click().await.expect("answer");
+    let expected_json = serde_json::to_string(&expected).expect("json");
+    let follows = format!(
+        "return JSON.stringify([...document.querySelectorAll('.material .name')].map(n => n.textContent)) === {expected_json:?}"
+    );
+    browser.until("the list follows the answer", &follows).await;
+
+    browser.client.refresh().await.expect("reload");
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the answer is still chosen after a reload",
+            &format!("return document.querySelector({choice:?})?.checked === true"),
+        )
+        .await;
+    browser.until("and the list still follows it", &follows).await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrites_without_asking() {
     let (guide, question, option, expected) = guide_with_a_changing_answer();
     let server = Server::start().await;
