@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use swg_model::checklist::ChecklistState;
 #[cfg(feature = "forms")]
 use swg_model::FormKind;
 use swg_model::{PageData, Part, Route};
@@ -70,10 +71,12 @@ fn mount_islands(page: &PageData) {
         else {
             return;
         };
+        // What a citizen ticked or answered in the pre-rendered page before this moment.
+        let typed = typed_before_mount(&slot);
         slot.set_inner_html("");
         let handle: Box<dyn Any> = match part.clone() {
             Part::Checklist(data) => {
-                Box::new(leptos::mount::mount_to(slot, move || view! { <Checklist data=*data/> }))
+                Box::new(leptos::mount::mount_to(slot, move || view! { <Checklist data=*data typed=typed/> }))
             }
             Part::Search(entries) => {
                 Box::new(leptos::mount::mount_to(slot, move || view! { <Search entries=entries/> }))
@@ -103,6 +106,29 @@ fn mount_islands(page: &PageData) {
         };
         MOUNTED.with(|m| m.borrow_mut().push(handle));
     }
+}
+
+/// The ticks and answers changed in a pre-rendered checklist, read from its inputs: each one
+/// whose state differs from how the page was served.
+fn typed_before_mount(slot: &web_sys::HtmlElement) -> ChecklistState {
+    let mut typed = ChecklistState::default();
+    let Ok(inputs) = slot.query_selector_all("input") else { return typed };
+    for input in
+        (0..inputs.length()).filter_map(|i| inputs.get(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        if !input.checked() || input.default_checked() {
+            continue;
+        }
+        match input.name().strip_prefix("q-") {
+            Some(question) => {
+                typed.answers.insert(question.to_owned(), input.value());
+            }
+            None => {
+                typed.ticked.insert(input.value());
+            }
+        }
+    }
+    typed
 }
 
 fn main_element() -> Option<web_sys::HtmlElement> {

@@ -286,6 +286,13 @@ impl Browser {
         self.cdp("Network.emulateNetworkConditions", conditions).await;
     }
 
+    /// Makes requests matching any of `patterns` (e.g. "*.wasm") fail, as a connection too
+    /// slow to bring them yet; an empty list lets everything through again.
+    pub async fn block(&self, patterns: &[&str]) {
+        self.cdp("Network.enable", serde_json::json!({})).await;
+        self.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": patterns })).await;
+    }
+
     async fn cdp(&self, cmd: &'static str, params: serde_json::Value) {
         self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"));
     }

@@ -129,6 +129,43 @@ async fn answers_to_the_situation_questions_survive_a_reload() {
 }
 
 #[tokio::test]
+async fn a_tick_and_an_answer_made_before_the_app_has_started_are_kept() {
+    let (guide, question, option, expected) = guide_with_a_changing_answer();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    // The wasm is still on its way over a slow connection: the page is only its HTML.
+    browser.block(&["*.wasm"]).await;
+    browser.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
+    let first = browser.find(".material input").await;
+    let first_id = first.attr("value").await.expect("attr").expect("a material id");
+    first.click().await.expect("tick before the app runs");
+    let choice = format!("input[name='q-{question}'][value='{option}']");
+    browser.find(&choice).await.click().await.expect("answer before the app runs");
+
+    // The wasm arrives and the app starts.
+    browser.block(&[]).await;
+    browser
+        .js("const s = document.createElement('script'); s.type = 'module'; \
+             s.textContent = document.querySelector('script[type=module]').textContent; \
+             document.head.append(s); return true")
+        .await;
+    browser.until_app_ready().await;
+    browser
+        .until("the answer is kept", &format!("return document.querySelector({choice:?})?.checked === true"))
+        .await;
+    assert_eq!(names(&browser).await, expected, "the list follows the answer given before the start");
+    let still_listed =
+        guide.checklist().materials.iter().any(|m| m.id == first_id && expected.contains(&m.name));
+    let want = if still_listed { serde_json::json!([first_id]) } else { serde_json::json!([]) };
+    assert_eq!(ticked(&browser).await, want);
+    assert_eq!(
+        browser.text(".progress").await,
+        format!("已备 {}/{}", usize::from(still_listed), expected.len())
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrites_without_asking() {
     let (guide, question, option, expected) = guide_with_a_changing_answer();
     let server = Server::start().await;

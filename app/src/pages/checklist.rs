@@ -7,8 +7,10 @@ use std::collections::BTreeSet;
 use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState};
 use swg_model::{ChecklistData, Material, Route};
 
+/// `typed`: what the citizen ticked or answered in the pre-rendered page before the island
+/// mounted; it is kept on top of the saved or shared list.
 #[component]
-pub fn Checklist(data: ChecklistData) -> impl IntoView {
+pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -> impl IntoView {
     let guide = data;
     let id = guide.guide_id.clone();
     let defaults = effective_answers(&guide.questions, &Answers::new());
@@ -56,6 +58,12 @@ pub fn Checklist(data: ChecklistData) -> impl IntoView {
                 }
                 (None, Some(mine)) => apply(&mine),
                 (None, None) => {}
+            }
+            if typed != ChecklistState::default() {
+                answers.update(|a| a.extend(typed.answers.clone()));
+                ticked.update(|t| t.extend(typed.ticked.iter().cloned()));
+                apply(&state());
+                storage::save(&key, &state());
             }
         }
     });
