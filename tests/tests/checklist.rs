@@ -217,6 +217,7 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
     recipient.until_app_ready().await;
     let notice = recipient.text(".checklist .notice").await;
     assert!(notice.contains("和您手机上保存的不一样"), "{notice}");
+    assert!(notice.contains("分享的清单勾了 1 项，您的勾了 0 项"), "it says what differs: {notice}");
     assert_eq!(ticked(&recipient).await, serde_json::json!([]));
     recipient.find(".checklist .notice .button.secondary").await.click().await.expect("keep mine");
     recipient.client.refresh().await.expect("reload");

@@ -98,9 +98,11 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
             {move || shared.get().map(|incoming| {
                 let save = save_s.clone();
                 let take = incoming.clone();
+                let differences = guide.with_value(|g| differences(g, &incoming.normalised(g), &state()));
                 view! {
                     <div class="notice" role="alert">
-                        <p>"这个链接带有别人分享的材料清单，和您手机上保存的不一样。"</p>
+                        <p>"这个链接带有别人分享的材料清单，和您手机上保存的不一样："</p>
+                        <p>{differences.join("；")}</p>
                         <button type="button" class="button" on:click=move |_| { apply(&take); save(); shared.set(None); }>"使用分享的清单"</button>
                         " "
                         <button type="button" class="button secondary" on:click=move |_| shared.set(None)>"保留我的清单"</button>
@@ -191,4 +193,19 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
             })}
         </section>
     }
+}
+
+/// What a shared list says differently from the citizen's own, in words: the questions
+/// answered differently, and how many materials each has ticked.
+fn differences(guide: &ChecklistData, shared: &ChecklistState, mine: &ChecklistState) -> Vec<String> {
+    let mut out: Vec<String> = guide
+        .questions
+        .iter()
+        .filter(|q| shared.answers.get(&q.id) != mine.answers.get(&q.id))
+        .map(|q| format!("「{}」的回答不同", q.text))
+        .collect();
+    if shared.ticked != mine.ticked {
+        out.push(format!("分享的清单勾了 {} 项，您的勾了 {} 项", shared.ticked.len(), mine.ticked.len()));
+    }
+    out
 }
