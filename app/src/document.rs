@@ -55,6 +55,8 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
                 <meta name="description" content=head.description/>
                 <meta name="theme-color" content="#0b4f8a"/>
                 <link rel="stylesheet" href=format!("{base}/{}", head.css)/>
+                // Without JavaScript, controls that need it are not shown at all.
+                <noscript><style>".js-only{display:none!important}"</style></noscript>
                 {loader}
                 {boot.map(|json| view! { <script id="boot" type="application/json" inner_html=json></script> })}
             </head>

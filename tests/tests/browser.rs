@@ -96,6 +96,23 @@ async fn a_guide_shows_its_materials_with_javascript_disabled() {
         applicable(&data, &Answers::new()).into_iter().map(|m| m.name.clone()).collect();
     assert!(!expected.is_empty());
     assert_eq!(shown, expected);
+
+    // What cannot work without JavaScript is not shown; what other situations need is, in words.
+    for control in
+        [".checklist .questions", ".checklist .progress", ".checklist .actions", ".checklist .missing"]
+    {
+        let display = browser
+            .js(&format!("return getComputedStyle(document.querySelector({control:?})).display"))
+            .await;
+        assert_eq!(display, "none", "{control}");
+    }
+    let others: Vec<_> = data.materials.iter().filter(|m| !expected.contains(&m.name)).collect();
+    assert!(!others.is_empty(), "the guide with the most questions has situational materials");
+    let situational = browser.text(".situational").await;
+    for material in others {
+        let when = material.situation(&data.questions).expect("a situational material has a rule");
+        assert!(situational.contains(&format!("{}：{when}", material.name)), "{situational}");
+    }
     browser.close().await;
 }
 

@@ -110,7 +110,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                 }
             })}
             {(!questions.is_empty()).then(|| view! {
-                <div class="questions">
+                <div class="questions js-only">
                     <p class="hint no-print">"先回答下面的问题，清单会按您的情况调整："</p>
                     {questions.into_iter().map(|q| {
                         let save = save_q.clone();
@@ -144,7 +144,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                     }).collect_view()}
                 </div>
             })}
-            <p class="progress" role="status" aria-live="polite">
+            <p class="progress js-only" role="status" aria-live="polite">
                 {move || format!("已备 {}/{}", have(), list.with(Vec::len))}
             </p>
             <ol class="materials">
@@ -169,7 +169,8 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                     }
                 }).collect_view()}
             </ol>
-            <div class="missing no-print" aria-live="polite">
+            {guide.with_value(situational)}
+            <div class="missing no-print js-only" aria-live="polite">
                 {move || {
                     let missing: Vec<String> = ticked.with(|t| list.with(|l| l.iter().filter(|m| !t.contains(&m.id)).map(|m| m.name.clone()).collect()));
                     if missing.is_empty() {
@@ -179,7 +180,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                     }
                 }}
             </div>
-            <div class="actions no-print">
+            <div class="actions no-print js-only">
                 <button type="button" class="button" on:click=move |_| storage::print()>"打印一次性告知单"</button>
                 <button type="button" class="button secondary" on:click=move |_| {
                     let url = storage::share_link(&Route::Service(guide.with_value(|g| g.guide_id.clone())), &state());
@@ -209,3 +210,32 @@ fn differences(guide: &ChecklistData, shared: &ChecklistState, mine: &ChecklistS
     }
     out
 }
+
+/// Without JavaScript the questions cannot change the list: under it, the materials that other
+/// situations need, each with the situation in words.
+#[cfg(not(target_arch = "wasm32"))]
+fn situational(guide: &ChecklistData) -> impl IntoView {
+    let listed = applicable(guide, &Answers::new());
+    let others: Vec<(String, String)> = guide
+        .materials
+        .iter()
+        .filter(|m| !listed.iter().any(|l| l.id == m.id))
+        .filter_map(|m| Some((m.name.clone(), m.situation(&guide.questions)?)))
+        .collect();
+    (!others.is_empty()).then(|| {
+        view! {
+            <noscript>
+                <div class="situational">
+                    <h3>"视您的情况，还可能需要"</h3>
+                    <ul>
+                        {others.into_iter().map(|(name, when)| view! { <li><strong>{name}</strong>{format!("：{when}")}</li> }).collect_view()}
+                    </ul>
+                </div>
+            </noscript>
+        }
+    })
+}
+
+/// In the browser the questions change the list itself.
+#[cfg(target_arch = "wasm32")]
+fn situational(_: &ChecklistData) {}

@@ -17,7 +17,36 @@ impl Condition {
     }
 }
 
+impl Condition {
+    /// The condition in words, e.g. "「申请人年龄」答「未满16周岁」".
+    pub fn describe(&self, questions: &[Question]) -> String {
+        let question = questions.iter().find(|q| q.id == self.question);
+        let label = |o: &String| {
+            question
+                .and_then(|q| q.options.iter().find(|c| &c.id == o))
+                .map_or_else(|| o.clone(), |c| c.label.clone())
+        };
+        let options: Vec<String> = self.options.iter().map(label).collect();
+        let text = question.map_or_else(|| self.question.clone(), |q| q.text.clone());
+        format!("「{text}」答「{}」", options.join("」或「"))
+    }
+}
+
 impl Material {
+    /// When the material is needed, in words; `None` when it always is.
+    pub fn situation(&self, questions: &[Question]) -> Option<String> {
+        let words =
+            |list: &[Condition]| list.iter().map(|c| c.describe(questions)).collect::<Vec<_>>().join("且");
+        match (self.only_if.is_empty(), self.unless.is_empty()) {
+            (true, true) => None,
+            (false, true) => Some(format!("{}时需要", words(&self.only_if))),
+            (true, false) => Some(format!("{}时不需要", words(&self.unless))),
+            (false, false) => {
+                Some(format!("{}时需要，{}时不需要", words(&self.only_if), words(&self.unless)))
+            }
+        }
+    }
+
     /// Whether this material is needed for the given (complete) answers.
     pub fn applies(&self, answers: &Answers) -> bool {
         self.only_if.iter().all(|c| c.holds(answers)) && !self.unless.iter().any(|c| c.holds(answers))
@@ -165,6 +194,21 @@ mod tests {
             questions,
             materials,
         }
+    }
+
+    #[test]
+    fn a_material_says_in_words_when_it_is_needed() {
+        let questions =
+            vec![question("age", &["adult", "minor"]), question("case", &["lost", "damaged", "expired"])];
+        assert_eq!(material("a", &[], &[]).situation(&questions), None);
+        assert_eq!(
+            material("b", &["age=minor"], &[]).situation(&questions).as_deref(),
+            Some("「age」答「minor」时需要")
+        );
+        assert_eq!(
+            material("c", &["case=damaged|expired"], &["age=minor"]).situation(&questions).as_deref(),
+            Some("「case」答「damaged」或「expired」时需要，「age」答「minor」时不需要")
+        );
     }
 
     fn ids(ms: Vec<&Material>) -> Vec<&str> {
