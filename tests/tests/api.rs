@@ -287,7 +287,42 @@ async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
         .clone();
     assert_eq!(huji["ratings"], json!([0, 1, 0, 0, 2]));
     assert_eq!(huji["complaints"], 1);
+    assert_eq!(huji["complaints_due"], 0, "a complaint filed today is not yet due");
     assert_eq!(huji["complaints_answered_on_time"], 0);
+}
+
+/// The complaint figures of 户籍窗口.
+async fn complaint_figures(app: &App) -> swg_model::api::WindowStats {
+    let (_, stats) = app.get_json(path::STATS).await;
+    let stats: swg_model::api::Stats = serde_json::from_value(stats).expect("stats");
+    stats.windows.into_iter().find(|w| w.window == WINDOW).expect("huji")
+}
+
+#[tokio::test]
+async fn complaints_count_against_the_window_only_once_their_reply_is_due() {
+    let server = App::start().await;
+    for n in [60, 61] {
+        let (status, _) = post(&server, path::FEEDBACK, &complaint(n)).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let fresh = complaint_figures(&server).await;
+    assert_eq!((fresh.complaints, fresh.complaints_due, fresh.complaints_answered_on_time), (2, 0, 0));
+    assert_eq!(fresh.on_time_label(), "2 件未到答复期限", "not 0/2 (0%)");
+
+    // One complaint's reply date passes unanswered; the other is answered in time.
+    sqlx::query("UPDATE feedback SET due_on = '2020-01-10' WHERE phone = $1")
+        .bind(phone(60))
+        .execute(&server.state.pool)
+        .await
+        .expect("overdue");
+    sqlx::query("UPDATE feedback SET answered_on = filed_on, status = 'answered' WHERE phone = $1")
+        .bind(phone(61))
+        .execute(&server.state.pool)
+        .await
+        .expect("answered");
+    let later = complaint_figures(&server).await;
+    assert_eq!((later.complaints, later.complaints_due, later.complaints_answered_on_time), (2, 2, 1));
+    assert_eq!(later.on_time_label(), "1/2（50%）");
 }
 
 #[tokio::test]

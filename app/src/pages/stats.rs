@@ -25,9 +25,7 @@ pub fn StatsView() -> impl IntoView {
                         <th scope="col">"投诉按时答复"</th></tr></thead>
                     <tbody>
                         {s.windows.into_iter().map(|w| {
-                            let on_time = if w.complaints == 0 { "无投诉".to_owned() } else {
-                                format!("{}/{}（{}%）", w.complaints_answered_on_time, w.complaints, w.complaints_answered_on_time * 100 / w.complaints)
-                            };
+                            let on_time = w.on_time_label();
                             view! {
                                 <tr><th scope="row">{w.window_name}</th>
                                     {w.ratings.iter().rev().map(|n| view! { <td>{*n}</td> }).collect_view()}

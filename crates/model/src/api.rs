@@ -247,8 +247,33 @@ pub struct WindowStats {
     pub window_name: String,
     /// Count of ratings per level, index 0 = 非常不满意 … 4 = 非常满意.
     pub ratings: [u32; 5],
+    /// Every complaint filed.
     pub complaints: u32,
+    /// The complaints whose answer is due by now: answered, or past their reply date. Only
+    /// these count for "answered on time"; the rest are still within their time.
+    pub complaints_due: u32,
     pub complaints_answered_on_time: u32,
+}
+
+impl WindowStats {
+    /// The complaints answered on time, in words, e.g. "3/4（75%），另有 1 件未到答复期限".
+    pub fn on_time_label(&self) -> String {
+        let pending = self.complaints - self.complaints_due.min(self.complaints);
+        let shown = match self.complaints_due {
+            0 if self.complaints == 0 => return "无投诉".to_owned(),
+            0 => String::new(),
+            due => format!(
+                "{}/{due}（{}%）",
+                self.complaints_answered_on_time,
+                self.complaints_answered_on_time * 100 / due
+            ),
+        };
+        match (shown.is_empty(), pending) {
+            (true, n) => format!("{n} 件未到答复期限"),
+            (false, 0) => shown,
+            (false, n) => format!("{shown}，另有 {n} 件未到答复期限"),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -200,10 +200,13 @@ pub async fn stats(state: &AppState) -> Result<Stats, Failure> {
     .fetch_all(&state.pool)
     .await?;
     let complaints = sqlx::query_as::<_, ComplaintCount>(
-        "SELECT window_id, COUNT(*) AS n, SUM(CASE WHEN answered_on <> '' AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time \
+        "SELECT window_id, COUNT(*) AS n, \
+         SUM(CASE WHEN answered_on <> '' OR due_on < $2 THEN 1 ELSE 0 END) AS due, \
+         SUM(CASE WHEN answered_on <> '' AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time \
          FROM feedback WHERE kind = $1 GROUP BY window_id",
     )
     .bind(FeedbackKind::Complaint.id())
+    .bind(today().to_string())
     .fetch_all(&state.pool)
     .await?;
     let windows = state
@@ -227,6 +230,7 @@ pub async fn stats(state: &AppState) -> Result<Stats, Failure> {
                 window_name: w.name.clone(),
                 ratings: levels,
                 complaints: row.map_or(0, |r| r.n.0),
+                complaints_due: row.map_or(0, |r| r.due.0),
                 complaints_answered_on_time: row.map_or(0, |r| r.on_time.0),
             }
         })

@@ -119,11 +119,12 @@ pub struct RatingCount {
     pub n: Int<u32>,
 }
 
-/// A window's complaints and how many were answered by their due date.
+/// A window's complaints, how many are due by now, and how many were answered by their due date.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ComplaintCount {
     pub window_id: String,
     pub n: Int<u32>,
+    pub due: Int<u32>,
     pub on_time: Int<u32>,
 }
 
