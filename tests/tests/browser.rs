@@ -124,3 +124,23 @@ async fn an_unknown_address_shows_the_404_page() {
     assert_eq!(browser.text("h1").await, "页面不存在");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_search_that_finds_nothing_offers_the_windows_and_someone_to_ask() {
+    let site = content();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(&format!("{}?q=zzzz", Route::Search.href()))).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the search has run",
+            "return document.querySelector('main [role=status]')?.textContent.includes('没有找到')",
+        )
+        .await;
+    let status = browser.text("main [role=status]").await;
+    assert!(status.contains("没有找到「zzzz」") && status.contains("监督电话"), "{status}");
+    let offered = browser.all("main ul.links li a").await.len();
+    assert_eq!(offered, site.windows.len(), "every window is offered to look through");
+    browser.close().await;
+}

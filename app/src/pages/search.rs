@@ -37,10 +37,18 @@ pub fn Search(entries: Vec<SearchEntry>) -> impl IntoView {
                 })
             } else {
                 let hits: Vec<_> = entries.with_value(|e| search(e, &q).into_iter().cloned().collect());
+                // Nothing found: the windows to look through instead, and who to ask.
+                let (shown, status) = if hits.is_empty() {
+                    let windows = entries.with_value(|e| e.iter().filter(|e| matches!(Route::from_location(&e.href), Route::Window(_))).cloned().collect());
+                    (windows, format!("没有找到「{}」。可以换个说法，只写关键词（例如：身份证、户口、驾驶证、护照），或在下面的窗口里找；也可以拨打页面底部的监督电话咨询。", q.trim()))
+                } else {
+                    let found = format!("找到 {} 项", hits.len());
+                    (hits, found)
+                };
                 Either::Right(view! {
-                    <p role="status">{format!("找到 {} 项", hits.len())}</p>
+                    <p role="status">{status}</p>
                     <ul class="links">
-                        {hits.into_iter().map(|e| view! {
+                        {shown.into_iter().map(|e| view! {
                             <li><a href=e.href>{e.title}</a>" "<small>{e.context}</small></li>
                         }).collect_view()}
                     </ul>
