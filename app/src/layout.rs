@@ -2,7 +2,7 @@
 //! in Chinese whatever the language of the page.
 
 use leptos::prelude::*;
-use swg_model::{Route, SiteInfo, DEFAULT_LANG};
+use swg_model::{tel_href, Route, SiteInfo, DEFAULT_LANG};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let site = expect_context::<SiteInfo>();
-    let supervision = tel(&site.supervision_phone);
+    let supervision = tel_href(&site.supervision_phone);
     view! {
         <footer class="bottom" lang=DEFAULT_LANG>
             <p>{site.organisation.clone()}</p>
@@ -31,10 +31,4 @@ pub fn Footer() -> impl IntoView {
             <p class="source">"内容来源："{site.source.clone()}</p>
         </footer>
     }
-}
-
-/// A `tel:` link for a phone number as written in content ("0000-1234 5601" → "tel:000012345601").
-pub fn tel(phone: &str) -> String {
-    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-    format!("tel:{digits}")
 }

@@ -85,6 +85,23 @@ async fn look_up_needs_the_right_phone_and_reveals_nothing_otherwise() {
 }
 
 #[tokio::test]
+async fn a_code_copied_with_spaces_or_in_lower_case_still_finds_the_booking() {
+    let server = App::start().await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let (_, booked) = post(&server, path::BOOKINGS, &request(&day, &slot, 5)).await;
+    let code = booked["code"].as_str().expect("code").to_owned();
+    let spaced: String = code.to_lowercase().chars().flat_map(|c| [c, ' ']).collect();
+    let (status, found) =
+        post(&server, path::BOOKING_LOOKUP, &json!({ "code": spaced, "phone": phone(5) })).await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert_eq!(found["code"], code.as_str());
+    let dashed = format!("{}-{}", &code[..4], &code[4..]);
+    let (status, _) =
+        post(&server, path::BOOKING_LOOKUP, &json!({ "code": dashed, "phone": phone(5) })).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn invalid_fields_come_back_one_by_one_in_chinese() {
     let server = App::start().await;
     let (day, slot, _) = open_slot(&server, 0).await;
@@ -343,6 +360,10 @@ async fn the_plain_html_form_books_without_javascript_and_explains_errors() {
     let (status, html) = server.post_form(path::FORM_BOOKING, &form).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<h1>预约成功</h1>") && html.contains("139****0040"), "{html}");
+    assert!(
+        html.contains("窗口电话") && html.contains("绿色通道"),
+        "the window's phone and the green channel: {html}"
+    );
     assert!(!html.contains("<script"), "the answer page is complete without scripts");
 
     let (resent, _) = server.post_form(path::FORM_BOOKING, &form).await;

@@ -69,6 +69,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     assert_eq!(code.len(), 8);
     let page = browser.text("main").await;
     assert!(page.contains("请带齐这些材料") && page.contains("139****0001"), "{page}");
+    assert!(page.contains("窗口电话") && page.contains("上门服务"), "{page}");
     assert!(browser
         .find("a[download$='.ics']")
         .await

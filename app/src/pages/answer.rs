@@ -54,6 +54,9 @@ fn Booked(heading: String, b: Booking) -> impl IntoView {
             <dt>"时间"</dt><dd>{when}</dd>
             <dt>"地点"</dt><dd>{place}</dd>
             <dt>"预约人"</dt><dd>{who}</dd>
+            <dt>"绿色通道"</dt><dd>{b.need.label()}</dd>
+            <dt>"上门服务"</dt><dd>{if b.home_visit { "已申请，窗口会电话联系您" } else { "不需要" }}</dd>
+            <dt>"窗口电话"</dt><dd><a href=swg_model::tel_href(&b.window_phone)>{b.window_phone.clone()}</a></dd>
         </dl>
         <h2>"请带齐这些材料"</h2>
         <ul>{b.materials.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>

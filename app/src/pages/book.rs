@@ -199,6 +199,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 <dt>"预约人"</dt><dd>{name.get_untracked()}</dd>
                 <dt>"手机"</dt><dd>{swg_model::form::mask_phone(&phone.get_untracked())}</dd>
                 <dt>"绿色通道"</dt><dd>{Need::parse(&need.get_untracked()).unwrap_or(Need::None).label()}</dd>
+                <dt>"上门服务"</dt><dd>{if home_visit.get_untracked() { "申请" } else { "不需要" }}</dd>
             </dl>
             <div class="actions">
                 <button type="button" class="button secondary" on:click=move |_| step.set(Step::Details)>"返回修改"</button>
@@ -219,6 +220,9 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                     <dt>"时间"</dt><dd>{format!("{} {}–{}", b.day.label(), b.slot, b.slot_end)}</dd>
                     <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
                     <dt>"预约人"</dt><dd>{format!("{} · {} · {}", b.name, b.phone, b.id_number)}</dd>
+                    <dt>"绿色通道"</dt><dd>{b.need.label()}</dd>
+                    <dt>"上门服务"</dt><dd>{if b.home_visit { "已申请，窗口会电话联系您" } else { "不需要" }}</dd>
+                    <dt>"窗口电话"</dt><dd><a href=swg_model::tel_href(&b.window_phone)>{b.window_phone.clone()}</a></dd>
                 </dl>
                 <h2>"请带齐这些材料"</h2>
                 <ul>{b.materials.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}</ul>

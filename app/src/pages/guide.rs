@@ -1,9 +1,9 @@
 //! A service guide (办事指南): the head above the checklist, and every standard element below it.
 
 use super::local::WhereWhen;
-use crate::layout::tel;
 use leptos::prelude::*;
 use swg_model::form::FieldName;
+use swg_model::tel_href;
 use swg_model::{GuidePage as Data, Route};
 
 #[component]
@@ -73,8 +73,8 @@ pub fn GuideRest(data: Data) -> impl IntoView {
             </p>
             <section aria-labelledby="contact" class="no-print">
                 <h2 id="contact">"咨询与投诉"</h2>
-                <p>"咨询："<a href=tel(&data.window.local.phone)>{data.window.local.phone.clone()}</a>
-                   " · 投诉："<a href=tel(&data.window.local.complaint_phone)>{data.window.local.complaint_phone.clone()}</a>
+                <p>"咨询："<a href=tel_href(&data.window.local.phone)>{data.window.local.phone.clone()}</a>
+                   " · 投诉："<a href=tel_href(&data.window.local.complaint_phone)>{data.window.local.complaint_phone.clone()}</a>
                    " · 12389"</p>
             </section>
             <p class="source">{format!("内容来源：{}。最近核对：{}。", data.source, data.reviewed)}</p>

@@ -1,7 +1,7 @@
 //! Where and when: a window's address, hours, duty arrangements and phones.
 
-use crate::layout::tel;
 use leptos::prelude::*;
+use swg_model::tel_href;
 use swg_model::WindowLocal;
 
 #[component]
@@ -22,9 +22,9 @@ pub fn WhereWhen(local: WindowLocal) -> impl IntoView {
             {local.extended.map(|t| view! { <dt>"延时服务"</dt><dd>{t}</dd> })}
             {local.holiday.map(|t| view! { <dt>"节假日"</dt><dd>{t}</dd> })}
             <dt>"咨询电话"</dt>
-            <dd><a href=tel(&local.phone)>{local.phone.clone()}</a></dd>
+            <dd><a href=tel_href(&local.phone)>{local.phone.clone()}</a></dd>
             <dt>"监督投诉"</dt>
-            <dd><a href=tel(&local.complaint_phone)>{local.complaint_phone.clone()}</a></dd>
+            <dd><a href=tel_href(&local.complaint_phone)>{local.complaint_phone.clone()}</a></dd>
         </dl>
     }
 }

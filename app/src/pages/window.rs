@@ -1,9 +1,9 @@
 //! A window page: what it handles, where and when, officers on duty, commitments, your rights.
 
 use super::local::WhereWhen;
-use crate::layout::tel;
 use leptos::prelude::*;
 use swg_model::form::FieldName;
+use swg_model::tel_href;
 use swg_model::{Route, WindowPage as Data};
 
 #[component]
@@ -14,7 +14,7 @@ pub fn WindowPage(data: Data) -> impl IntoView {
         <h1>{data.name.clone()}</h1>
         <p class="lead">{data.summary.clone()}</p>
         {data.call.clone().map(|number| view! {
-            <a class="call" href=tel(&number)>{format!("立即拨打 {number}")}</a>
+            <a class="call" href=tel_href(&number)>{format!("立即拨打 {number}")}</a>
         })}
         <p class="actions">
             {data.local.booking.is_some().then(|| view! {
@@ -57,7 +57,7 @@ pub fn WindowPage(data: Data) -> impl IntoView {
             <ul class="rights">
                 {data.rights.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}
             </ul>
-            <p>"遇到以上情况，请拨打本窗口监督电话 "<a href=tel(&data.local.complaint_phone)>{data.local.complaint_phone.clone()}</a>" 或 12389。"</p>
+            <p>"遇到以上情况，请拨打本窗口监督电话 "<a href=tel_href(&data.local.complaint_phone)>{data.local.complaint_phone.clone()}</a>" 或 12389。"</p>
         </section>
     }
 }

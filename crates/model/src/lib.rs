@@ -14,4 +14,4 @@ pub mod search;
 pub use guide::*;
 pub use id_enum::InvalidValue;
 pub use page::*;
-pub use route::Route;
+pub use route::{tel_href, Route};

@@ -119,6 +119,12 @@ impl Route {
     }
 }
 
+/// A `tel:` link for a phone number as written in content ("0000-1234 5601" → "tel:000012345601").
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{digits}")
+}
+
 /// Whether a string is a valid content id: lower-case ASCII letters, digits and `-`.
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()

@@ -269,7 +269,9 @@ const NOT_FOUND: &str = "没有找到这个预约，请核对预约码和手机�
 
 fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
     let mut errors = Errors::default();
-    let code = code.trim().to_ascii_uppercase();
+    // The code as displayed may be copied with spaces or dashes between its characters.
+    let code: String =
+        code.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase();
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
         errors.add(FieldName::Code, "预约码是 8 位字母和数字");
     }
