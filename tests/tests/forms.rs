@@ -51,11 +51,13 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     browser.until_app_ready().await;
     pick_free_slot(&browser, "slot", false).await;
     press(&browser, "下一步：填写预约人").await;
+    browser.until("the new step has the focus", "return document.activeElement?.id === 'booking-flow'").await;
     fill(&browser, "#f-name", "王小明").await;
     fill(&browser, "#f-phone", "1380013").await;
     fill(&browser, "#f-id_number", &id_number(1)).await;
     press(&browser, "下一步：核对").await;
     assert_eq!(browser.text("#e-phone").await, "手机号码应为 1 开头的 11 位数字");
+    browser.until("the wrong field has the focus", "return document.activeElement?.id === 'f-phone'").await;
     browser.find("#f-phone").await.clear().await.expect("clear");
     fill(&browser, "#f-phone", &phone(1)).await;
     assert_eq!(

@@ -9,6 +9,7 @@ use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
 use swg_model::form::FieldName;
 use swg_model::form::{parse_name, IdNumber, Phone};
 use swg_model::{FormWindow, Route};
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Step {
@@ -101,11 +102,15 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 errors.push((field, message));
             }
         }
-        let ok = errors.is_empty();
+        let first_wrong = errors.first().map(|(field, _)| *field);
         local.set(errors);
-        if ok {
-            failed.set(None);
-            step.set(Step::Review);
+        match first_wrong {
+            // Straight to the first field to correct, as a screen reader user needs.
+            Some(field) => focus(&format!("f-{field}")),
+            None => {
+                failed.set(None);
+                step.set(Step::Review);
+            }
         }
     };
     let confirm = move |_| {
@@ -124,6 +129,14 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         send(Pending { path: path::BOOKINGS.to_owned(), body });
     };
     let err = move |f: FieldName| field_error(local, failed, f);
+    // A new step takes the focus, so the next Tab goes to its first control, not the footer.
+    Effect::new(move |previous: Option<Step>| {
+        let now = step.get();
+        if previous.is_some_and(|p| p != now) {
+            focus("booking-flow");
+        }
+        now
+    });
 
     let choose = move || {
         view! {
@@ -237,7 +250,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     };
 
     view! {
-        <form class="flow" on:submit=|ev| ev.prevent_default()>
+        <form class="flow" id="booking-flow" tabindex="-1" on:submit=|ev| ev.prevent_default()>
             <Problem failed=failed phone=phone_of_window/>
             {move || queued.get().then(|| view! {
                 <p class="notice" role="status">"网络不通，预约已保存在本机，联网后会自动重新提交（不会重复预约）。"</p>
@@ -250,4 +263,16 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             }}
         </form>
     }
+}
+
+/// Moves the keyboard focus to the element with this id, once the page has been updated.
+fn focus(id: &str) {
+    let id = id.to_owned();
+    leptos::prelude::request_animation_frame(move || {
+        let element =
+            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }

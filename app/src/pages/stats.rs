@@ -17,7 +17,7 @@ pub fn StatsView() -> impl IntoView {
             view! { <p class="notice" role="alert">{format!("暂时读不到数据：{}", f.message())}</p> },
         ),
         Some(Ok(s)) => EitherOf3::C(view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="服务评价数据表（可左右滑动）">
                 <table class="stats">
                     <caption>"每个窗口收到的评价（条）和投诉按时答复情况"</caption>
                     <thead><tr><th scope="col">"窗口"</th>
