@@ -190,7 +190,7 @@ fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
 
 /// Prints build time, HTML bytes per route kind and the whole first load of a guide page.
 pub fn bench() -> Result<(), String> {
-    let postgres = std::env::var("SWG_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty());
+    let postgres = tools::postgres_url();
     let mut stages = Stages::new(1 + STAGES + 1 + usize::from(postgres.is_some()));
     stages.run("Rust target wasm32-unknown-unknown", tools::ensure_wasm_target)?;
     let started = Instant::now();

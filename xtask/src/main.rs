@@ -100,15 +100,9 @@ fn serve(port: &str) -> Result<(), String> {
     }
 }
 
-/// The PostgreSQL server the database tests run on a second time, if `SWG_TEST_POSTGRES_URL`
-/// names one (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).
-fn postgres_url() -> Option<String> {
-    std::env::var("SWG_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
-}
-
 /// How many stages [`test`] runs.
 fn test_stages() -> usize {
-    build::STAGES + 4 + usize::from(postgres_url().is_some())
+    build::STAGES + 4 + usize::from(tools::postgres_url().is_some())
 }
 
 /// Every test on SQLite; then the database tests again on PostgreSQL where configured.
@@ -132,7 +126,7 @@ fn test(stages: &mut Stages) -> Result<(), String> {
     stages.run("every test on SQLite (unit, content, API, browser)", || {
         tools::cargo(&["test", "--workspace", "--exclude", "swg-web", "--exclude", "swg-web-forms"], &env)
     })?;
-    match postgres_url() {
+    match tools::postgres_url() {
         Some(url) => stages.run("database tests again on PostgreSQL", || {
             tools::cargo(
                 &[

@@ -20,6 +20,12 @@ pub fn cargo(args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
     run(&mut command)
 }
 
+/// The PostgreSQL server the database tests and the benchmark run on as well, if
+/// `SWG_TEST_POSTGRES_URL` names one (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).
+pub fn postgres_url() -> Option<String> {
+    std::env::var("SWG_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
+}
+
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Makes sure the toolchain in use can build for wasm32: rustup does not install the targets

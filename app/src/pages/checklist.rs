@@ -60,9 +60,10 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                 (None, None) => {}
             }
             if typed != ChecklistState::default() {
-                answers.update(|a| a.extend(typed.answers.clone()));
-                ticked.update(|t| t.extend(typed.ticked.iter().cloned()));
-                apply(&state());
+                let mut merged = state();
+                merged.answers.extend(typed.answers.clone());
+                merged.ticked.extend(typed.ticked.iter().cloned());
+                apply(&merged);
                 storage::save(&key, &state());
             }
         }
