@@ -26,6 +26,14 @@ impl Failed {
         }
     }
 
+    /// The first field the server named as wrong, if any.
+    pub fn first_field(&self) -> Option<FieldName> {
+        match self {
+            Failed::Api(_, e) => e.fields.first().map(|f| f.field),
+            Failed::Network => None,
+        }
+    }
+
     /// The message for one form field, if the server named it.
     pub fn field(&self, name: FieldName) -> Option<String> {
         match self {

@@ -66,6 +66,12 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         "typed values are kept"
     );
     press(&browser, "下一步：核对").await;
+    browser
+        .until(
+            "the review shows the masked ID number",
+            "return document.querySelector('main .facts')?.textContent.includes('**********')",
+        )
+        .await;
     press(&browser, "确认预约").await;
     let code = browser.text(".code").await;
     assert_eq!(code.len(), 8);
@@ -120,6 +126,9 @@ async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
     fill(&browser, "#f-phone", &phone(77)).await;
     press(&browser, "提交").await;
     browser.until("consent is asked for", "return document.querySelector('main').textContent.includes('请勾选同意我们通过这个手机号与您联系')").await;
+    browser
+        .until("the field to correct has the focus", "return document.activeElement?.id === 'f-consent'")
+        .await;
     click(&browser, "input[name=consent]").await;
     press(&browser, "提交").await;
     let tracking = browser.text(".code").await;

@@ -1,7 +1,7 @@
 //! 网上预约: window → service → day → slot → details → review → confirmation with code, the
 //! materials to bring and a calendar file. Unsent requests wait in the outbox.
 
-use super::widgets::{field_error, query_param, Field, Problem, SlotPicker};
+use super::widgets::{field_error, focus, query_param, Field, Problem, SlotPicker};
 use crate::client::{self, Failed, Pending};
 use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
@@ -9,7 +9,6 @@ use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
 use swg_model::form::FieldName;
 use swg_model::form::{parse_name, IdNumber, Phone};
 use swg_model::{FormWindow, Route};
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Step {
@@ -208,9 +207,14 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             <dl class="facts">
                 <dt>"窗口"</dt><dd>{w}</dd>
                 <dt>"事项"</dt><dd>{s}</dd>
-                <dt>"时间"</dt><dd>{format!("{} {}", day.get_untracked(), slot.get_untracked())}</dd>
+                <dt>"时间"</dt><dd>{
+                    let day = day.get_untracked();
+                    let label = swg_model::calendar::Date::parse(&day).map_or(day, |d| d.label());
+                    format!("{label} {}", slot.get_untracked())
+                }</dd>
                 <dt>"预约人"</dt><dd>{name.get_untracked()}</dd>
                 <dt>"手机"</dt><dd>{swg_model::form::mask_phone(&phone.get_untracked())}</dd>
+                <dt>"身份证"</dt><dd>{swg_model::form::mask_id(&id_number.get_untracked())}</dd>
                 <dt>"绿色通道"</dt><dd>{Need::parse(&need.get_untracked()).unwrap_or(Need::None).label()}</dd>
                 <dt>"上门服务"</dt><dd>{if home_visit.get_untracked() { "申请" } else { "不需要" }}</dd>
             </dl>
@@ -263,16 +267,4 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             }}
         </form>
     }
-}
-
-/// Moves the keyboard focus to the element with this id, once the page has been updated.
-fn focus(id: &str) {
-    let id = id.to_owned();
-    leptos::prelude::request_animation_frame(move || {
-        let element =
-            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
-    });
 }

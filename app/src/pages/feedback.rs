@@ -1,7 +1,7 @@
 //! 意见箱: complaint, suggestion, praise or enquiry, with a satisfaction rating; the receipt
 //! gives a tracking number and, where a reply is owed, the date it is due.
 
-use super::widgets::{field_error, query_param, Field, Problem};
+use super::widgets::{field_error, focus, query_param, Field, Problem};
 use crate::client::{self, Failed, Pending};
 use leptos::prelude::*;
 use swg_model::api::{path, FeedbackKind, FeedbackReceipt, FeedbackRequest, RATING_LABELS};
@@ -31,19 +31,24 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
     let queued = RwSignal::new(false);
     let key = StoredValue::new(client::new_key());
 
-    let send =
-        move |pending: Pending<FeedbackRequest>| {
-            client::submit(OUTBOX, pending, queued, move |answer: Result<FeedbackReceipt, Failed>| {
-                match answer {
-                    Ok(r) => {
-                        failed.set(None);
-                        key.set_value(client::new_key());
-                        receipt.set(Some(r));
-                    }
-                    Err(other) => failed.set(Some(other)),
+    let send = move |pending: Pending<FeedbackRequest>| {
+        client::submit(OUTBOX, pending, queued, move |answer: Result<FeedbackReceipt, Failed>| {
+            match answer {
+                Ok(r) => {
+                    failed.set(None);
+                    key.set_value(client::new_key());
+                    receipt.set(Some(r));
                 }
-            });
-        };
+                Err(other) => {
+                    // Straight to the first field to correct.
+                    if let Some(field) = other.first_field() {
+                        focus(&format!("f-{field}"));
+                    }
+                    failed.set(Some(other));
+                }
+            }
+        });
+    };
     client::resume_outbox(OUTBOX, queued, send);
     Effect::new(move |_| {
         for (name, signal) in
@@ -137,7 +142,7 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
             <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" hint="投诉和咨询必填，以便答复；建议和表扬可以匿名"/>
             {move || needs_reply().then(|| view! {
                 <label class="choice">
-                    <input type="checkbox" name=FieldName::Consent.id() prop:checked=move || consent.get() on:change=move |_| consent.update(|c| *c = !*c)/>
+                    <input type="checkbox" id="f-consent" name=FieldName::Consent.id() prop:checked=move || consent.get() on:change=move |_| consent.update(|c| *c = !*c)/>
                     <span>"同意工作人员通过这个手机号与我联系"</span>
                 </label>
                 <p class="field-error" role="alert">{move || err(FieldName::Consent).get()}</p>

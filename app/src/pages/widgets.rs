@@ -3,6 +3,7 @@
 use crate::client::Failed;
 use leptos::prelude::*;
 use swg_model::form::FieldName;
+use wasm_bindgen::JsCast;
 
 /// A labelled text input bound to `value`, with the server's or the browser's message for it.
 #[component]
@@ -111,4 +112,16 @@ pub fn SlotPicker(
             }).collect_view()}
         </fieldset>
     }
+}
+
+/// Moves the keyboard focus to the element with this id, once the page has been updated.
+pub fn focus(id: &str) {
+    let id = id.to_owned();
+    leptos::prelude::request_animation_frame(move || {
+        let element =
+            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }
