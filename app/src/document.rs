@@ -35,10 +35,17 @@ fn script_json(boot: &Boot) -> Result<String, serde_json::Error> {
     Ok(serde_json::to_string(boot)?.replace('<', "\\u003c"))
 }
 
+/// The one inline script of a page: it starts the wasm bundle. The server allows exactly these
+/// scripts in its Content-Security-Policy, by their hashes.
+pub fn loader_script(js: &str, wasm: &str) -> String {
+    let base = base_path();
+    format!("import init from \"{base}/{js}\";init({{module_or_path:\"{base}/{wasm}\"}});")
+}
+
 fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl IntoView) -> impl IntoView {
     let base = base_path();
     let loader = bundle.map(|Bundle { js, wasm }| {
-        let start = format!("import init from \"{base}/{js}\";init({{module_or_path:\"{base}/{wasm}\"}});");
+        let start = loader_script(&js, &wasm);
         view! {
             <link rel="modulepreload" href=format!("{base}/{js}")/>
             <link rel="preload" href=format!("{base}/{wasm}") r#as="fetch" r#type="application/wasm" crossorigin/>

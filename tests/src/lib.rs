@@ -72,6 +72,10 @@ pub fn test_config(database_url: String) -> swg_server::Config {
     config.dist = dist_dir();
     config.content = content_dir();
     config.writes_per_minute = 10_000;
+    config.lookups_per_minute = 10_000;
+    config.reads_per_minute = 10_000;
+    config.lookups_per_code_per_hour = 10_000;
+    config.stats_cache_seconds = 0;
     config
 }
 
@@ -82,6 +86,7 @@ pub async fn state_with(
 ) -> (swg_server::AppState, tempfile::TempDir) {
     let data = tempfile::tempdir().expect("temp dir");
     let mut config = test_config(fresh_database(data.path()).await);
+    config.key_file = data.path().join("secret.key");
     adjust(&mut config);
     (swg_server::AppState::new(config).await.expect("server state"), data)
 }
@@ -169,8 +174,7 @@ impl Server {
         let (state, data) = state_with(adjust).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
-        let app = swg_server::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, app).await });
+        tokio::spawn(swg_server::serve_on(listener, state.clone(), std::future::pending()));
         Server { addr, state, _data: data }
     }
 

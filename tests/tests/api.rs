@@ -184,13 +184,14 @@ async fn the_last_place_goes_to_exactly_one_of_100_simultaneous_requests() {
 }
 
 #[tokio::test]
-async fn one_phone_cannot_hold_more_than_the_configured_number_of_bookings() {
-    let server = App::start_with(|c| c.max_bookings_per_phone = 2).await;
+async fn one_id_number_cannot_hold_more_than_the_configured_number_of_bookings_whatever_the_phones() {
+    let server = App::start_with(|c| c.max_bookings_per_id = 2).await;
     let mut statuses = Vec::new();
     for n in 0..3u32 {
         let (day, slot, _) = open_slot(&server, n as usize).await;
         let mut body = request(&day, &slot, 7);
         body["idempotency_key"] = json!(key("cap", n));
+        body["phone"] = json!(phone(700 + n));
         statuses.push(post(&server, path::BOOKINGS, &body).await);
     }
     assert_eq!(statuses[0].0, StatusCode::CREATED);

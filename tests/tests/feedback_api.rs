@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 use swg_model::api::{path, FeedbackReceipt};
+use swg_server::personal::Purpose;
 use swg_tests::{key, phone, App};
 
 const WINDOW: &str = "huji";
@@ -47,7 +48,10 @@ async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_
         post(&server, path::FEEDBACK_LOOKUP, &json!({ "tracking": receipt.tracking, "phone": phone(21) }))
             .await;
     assert_eq!(wrong, StatusCode::NOT_FOUND);
-    assert_eq!(leak, json!({ "message": "没有找到，请核对受理编号和手机号。", "fields": [] }));
+    assert_eq!(
+        leak,
+        json!({ "message": "没有找到，请核对受理编号和手机号（匿名提交的填查询码）。", "fields": [] })
+    );
 }
 
 #[tokio::test]
@@ -106,13 +110,13 @@ async fn complaints_count_against_the_window_only_once_their_reply_is_due() {
     assert_eq!(fresh.on_time_label(), "2 件未到答复期限", "not 0/2 (0%)");
 
     // One complaint's reply date passes unanswered; the other is answered in time.
-    sqlx::query("UPDATE feedback SET due_on = '2020-01-10' WHERE phone = $1")
-        .bind(phone(60))
+    sqlx::query("UPDATE feedback SET due_on = '2020-01-10' WHERE phone_hash = $1")
+        .bind(server.state.keys.hash(Purpose::Lookup, &[&phone(60)]))
         .execute(&server.state.pool)
         .await
         .expect("overdue");
-    sqlx::query("UPDATE feedback SET answered_on = filed_on, status = 'answered' WHERE phone = $1")
-        .bind(phone(61))
+    sqlx::query("UPDATE feedback SET answered_on = filed_on, status = 'answered' WHERE phone_hash = $1")
+        .bind(server.state.keys.hash(Purpose::Lookup, &[&phone(61)]))
         .execute(&server.state.pool)
         .await
         .expect("answered");

@@ -231,6 +231,10 @@ pub struct FeedbackReceipt {
     pub rule: Option<String>,
     pub phone: String,
     pub reply: Option<String>,
+    /// For feedback filed without a phone: the 查询码 that, with the tracking number, reads it
+    /// back. Never present when a phone was given.
+    #[serde(default)]
+    pub secret: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -137,6 +137,18 @@ pub fn mask_id(id: &str) -> String {
     format!("{}{}{}", &id[..4], "*".repeat(id.len() - 8), &id[id.len() - 4..])
 }
 
+/// A name masked for display: first and last character kept ("张*明", "张*"; one character
+/// becomes "*").
+pub fn mask_name(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    match chars.as_slice() {
+        [] => String::new(),
+        [_] => "*".into(),
+        [first, _] => format!("{first}*"),
+        [first, middle @ .., last] => format!("{first}{}{last}", "*".repeat(middle.len())),
+    }
+}
+
 /// The GB 11643 check character of the first 17 digits.
 pub fn check_char(first17: &[u8]) -> u8 {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -192,6 +204,14 @@ mod tests {
         assert_eq!(IdNumber::parse("110105194912310021"), Err("身份证号码校验位不对，请逐位核对".into()));
         assert_eq!(IdNumber::parse("110105194913310021"), Err("身份证号码中的出生日期不对，请核对".into()));
         assert_eq!(IdNumber::parse("1101051949"), Err("身份证号码应为 18 位（最后一位可以是 X）".into()));
+    }
+
+    #[test]
+    fn names_are_masked_to_their_first_and_last_character() {
+        assert_eq!(mask_name("张三明"), "张*明");
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name("张"), "*");
+        assert_eq!(mask_name("Anna Lee"), "A******e");
     }
 
     #[test]

@@ -1,48 +1,16 @@
 //! The JSON API handlers: parse at the edge, answer with typed values or a `Failure`.
 
 use crate::error::Failure;
+use crate::idempotency::Via;
+use crate::input::Input;
 use crate::{booking, feedback, AppState};
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Query, Request, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use swg_model::api::{ApiError, BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, Reschedule};
-
-/// JSON input whose rejections (bad JSON, unknown fields, wrong type, too large) are answered
-/// in the API's own error format, never with a 5xx.
-pub struct Input<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Input<T> {
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(value)) => Ok(Input(value)),
-            Err(rejection) => {
-                let (status, message) = match &rejection {
-                    JsonRejection::MissingJsonContentType(_) => (
-                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                        "请以 JSON 格式提交（Content-Type: application/json）。".to_owned(),
-                    ),
-                    JsonRejection::JsonSyntaxError(_) => {
-                        (StatusCode::BAD_REQUEST, "提交的内容不是有效的 JSON。".to_owned())
-                    }
-                    JsonRejection::JsonDataError(e) => {
-                        (StatusCode::BAD_REQUEST, format!("提交的字段有误：{}", e.body_text()))
-                    }
-                    other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        (StatusCode::PAYLOAD_TOO_LARGE, "提交的内容太大。".to_owned())
-                    }
-                    other => (StatusCode::BAD_REQUEST, format!("无法读取提交的内容：{}", other.body_text())),
-                };
-                Err((status, Json(ApiError { message, fields: Vec::new() })).into_response())
-            }
-        }
-    }
-}
+use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, Reschedule};
 
 #[derive(Deserialize)]
 pub struct WindowQuery {
@@ -51,8 +19,11 @@ pub struct WindowQuery {
 
 pub async fn availability(
     State(state): State<AppState>,
-    Query(q): Query<WindowQuery>,
+    query: Result<Query<WindowQuery>, QueryRejection>,
 ) -> Result<Response, Failure> {
+    let Ok(Query(q)) = query else {
+        return Err(Failure::BadRequest("请指明窗口（?window=…）。".into()));
+    };
     Ok(Json(booking::availability(&state, &q.window).await?).into_response())
 }
 
@@ -65,7 +36,7 @@ pub async fn book(
     State(state): State<AppState>,
     Input(req): Input<BookingRequest>,
 ) -> Result<Response, Failure> {
-    let (booking, new) = booking::book(&state, &req).await?;
+    let (booking, new) = booking::book(&state, &req, Via::Api).await?;
     Ok(created(booking, new))
 }
 
@@ -73,6 +44,7 @@ pub async fn lookup(
     State(state): State<AppState>,
     Input(req): Input<BookingLookup>,
 ) -> Result<Response, Failure> {
+    state.limits.code(&booking::normalise_code(&req.code))?;
     Ok(Json(booking::lookup(&state, &req).await?).into_response())
 }
 
@@ -80,6 +52,7 @@ pub async fn reschedule(
     State(state): State<AppState>,
     Input(req): Input<Reschedule>,
 ) -> Result<Response, Failure> {
+    state.limits.code(&booking::normalise_code(&req.code))?;
     Ok(Json(booking::reschedule(&state, &req).await?).into_response())
 }
 
@@ -87,6 +60,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     Input(req): Input<BookingLookup>,
 ) -> Result<Response, Failure> {
+    state.limits.code(&booking::normalise_code(&req.code))?;
     Ok(Json(booking::cancel(&state, &req).await?).into_response())
 }
 
@@ -94,7 +68,7 @@ pub async fn submit_feedback(
     State(state): State<AppState>,
     Input(req): Input<FeedbackRequest>,
 ) -> Result<Response, Failure> {
-    let (receipt, new) = feedback::submit(&state, &req).await?;
+    let (receipt, new) = feedback::submit(&state, &req, Via::Api).await?;
     Ok(created(receipt, new))
 }
 
@@ -102,11 +76,23 @@ pub async fn feedback_lookup(
     State(state): State<AppState>,
     Input(req): Input<FeedbackLookup>,
 ) -> Result<Response, Failure> {
+    state.limits.code(&req.tracking.trim().to_ascii_uppercase())?;
     Ok(Json(feedback::lookup(&state, &req).await?).into_response())
 }
 
+/// The public figures, computed at most once per `stats_cache_seconds` per instance.
 pub async fn stats(State(state): State<AppState>) -> Result<Response, Failure> {
-    Ok(Json(feedback::stats(&state).await?).into_response())
+    let fresh = std::time::Duration::from_secs(state.config.stats_cache_seconds);
+    let mut cached = state.stats.lock().await;
+    let stats = match cached.as_ref() {
+        Some((at, stats)) if at.elapsed() < fresh => stats.clone(),
+        _ => {
+            let stats = feedback::stats(&state).await?;
+            *cached = Some((std::time::Instant::now(), stats.clone()));
+            stats
+        }
+    };
+    Ok(Json(stats).into_response())
 }
 
 pub async fn health(State(state): State<AppState>) -> Result<&'static str, Failure> {

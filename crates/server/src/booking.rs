@@ -1,11 +1,12 @@
 //! Appointments: availability, booking, look-up, reschedule, cancel. Every rule that must hold
-//! across instances (last place, idempotency, per-phone cap) is held by the database.
+//! across instances (last place, idempotency, per-ID cap) is held by the database.
 
 use crate::db::{self, now, Pool};
 use crate::error::Failure;
-use crate::idempotency::{claim, parse_key, WorkKind};
+use crate::idempotency::{Key, Via, WorkKind};
+use crate::personal::{Purpose, Sealed};
 use crate::places::{release_place, slot_key, take_place};
-use crate::rows::{BookingRow, SlotUsage};
+use crate::rows::{BookingRow, SlotUsage, Text};
 use crate::AppState;
 use sqlx::{Any, Transaction};
 use swg_content::Site;
@@ -15,7 +16,7 @@ use swg_model::api::{
 use swg_model::booking::{bookable_days, slot_end, slots};
 use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
 use swg_model::checklist::{applicable, Answers};
-use swg_model::form::{parse_name, Errors, FieldName, IdNumber, Phone};
+use swg_model::form::{mask_id, mask_name, mask_phone, parse_name, Errors, FieldName, IdNumber, Phone};
 use swg_model::{GuidePage, WindowPage};
 
 /// Today in China time.
@@ -67,7 +68,6 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
 
 /// A booking request with every field parsed.
 struct Valid<'a> {
-    key: String,
     window: &'a WindowPage,
     guide: &'a GuidePage,
     day: Date,
@@ -111,7 +111,6 @@ fn parse_slot(
 }
 
 fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, Failure> {
-    let key = parse_key(&req.idempotency_key)?;
     let mut errors = Errors::default();
     let window = if req.window.is_empty() {
         errors.add(FieldName::Window, "请选择办理窗口");
@@ -147,92 +146,125 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
             Some(phone),
             Some(id_number),
             Some(need),
-        ) if errors.0.is_empty() => Ok(Valid {
-            key,
-            window,
-            guide,
-            day,
-            slot,
-            name,
-            phone,
-            id_number,
-            need,
-            home_visit: req.home_visit,
-        }),
+        ) if errors.0.is_empty() => {
+            Ok(Valid { window, guide, day, slot, name, phone, id_number, need, home_visit: req.home_visit })
+        }
         _ => Err(Failure::Invalid(errors.0)),
     }
 }
 
-/// Books a place. Returns the booking and whether it was created now (false: a retry).
-pub async fn book(state: &AppState, req: &BookingRequest) -> Result<(Booking, bool), Failure> {
-    let valid = parse_request(&state.site, req)?;
-    let code = db::random_code(8).map_err(Failure::Unavailable)?;
-    let mut tx = state.pool.begin().await?;
-    if let Some(existing) = claim(&mut tx, &valid.key, WorkKind::Booking, &code).await? {
-        tx.rollback().await?;
-        return Ok((load(state, &existing).await?, false));
-    }
-    sqlx::query("INSERT INTO phone_locks (phone, touched) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING")
-        .bind(valid.phone.as_str())
+/// Takes the per-ID lock and refuses if the ID number already holds its cap of future bookings
+/// (not counting `except`, the booking being moved).
+async fn check_id_cap(
+    tx: &mut Transaction<'static, Any>,
+    state: &AppState,
+    id_hash: &str,
+    except: &str,
+) -> Result<(), Failure> {
+    sqlx::query("INSERT INTO id_locks (id_hash, touched) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
+        .bind(id_hash)
         .bind(now())
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    sqlx::query("UPDATE phone_locks SET touched = $1 WHERE phone = $2")
+    sqlx::query("UPDATE id_locks SET touched = $1 WHERE id_hash = $2")
         .bind(now())
-        .bind(valid.phone.as_str())
-        .execute(&mut *tx)
+        .bind(id_hash)
+        .execute(&mut **tx)
         .await?;
     let held: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) AS n FROM bookings WHERE phone = $1 AND status = $2 AND day >= $3",
+        "SELECT COUNT(*) AS n FROM bookings WHERE id_hash = $1 AND status = $2 AND day >= $3 AND code <> $4",
     )
-    .bind(valid.phone.as_str())
+    .bind(id_hash)
     .bind(BookingStatus::Booked.id())
     .bind(today().to_string())
-    .fetch_one(&mut *tx)
+    .bind(except)
+    .fetch_one(&mut **tx)
     .await?;
-    let cap = i64::from(state.config.max_bookings_per_phone);
+    let cap = i64::from(state.config.max_bookings_per_id);
     if held >= cap {
-        tx.rollback().await?;
         return Err(Failure::Conflict(format!(
-            "这个手机号已有 {cap} 个未到期的预约，不能再约。请先取消不需要的预约。"
+            "这个身份证号已有 {cap} 个未到期的预约，不能再约。请先取消不需要的预约。"
         )));
     }
+    Ok(())
+}
+
+/// One attempt at booking, in one transaction: the code of the booking (new, or the first one
+/// made with this key) and whether it is new.
+async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(String, bool), Failure> {
+    let keys = &state.keys;
+    let code = db::random_code(8).map_err(Failure::Unavailable)?;
+    let mut tx = state.pool.begin().await?;
+    if let Some(first) = key.claim(&mut tx, WorkKind::Booking, &code).await? {
+        let status: Option<Text<BookingStatus>> =
+            sqlx::query_scalar("SELECT status FROM bookings WHERE code = $1")
+                .bind(&first)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if status.is_some_and(|s| s.0 == BookingStatus::Booked) {
+            tx.rollback().await?;
+            return Ok((first, false));
+        }
+        // Cancelled or purged since: booking again is the truthful answer to this request.
+        key.reassign(&mut tx, &code).await?;
+    }
+    let id_hash = keys.hash(Purpose::Lookup, &[valid.id_number.as_str()]);
+    check_id_cap(&mut tx, state, &id_hash, "").await?;
     if !take_place(&mut tx, &slot_key(&valid.window.id, valid.day, &valid.slot), capacity(valid.window))
         .await?
     {
-        tx.rollback().await?;
         return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
     }
+    let seal = |value: &str| keys.seal(value).map_err(Failure::Unavailable);
     sqlx::query(
-        "INSERT INTO bookings (code, window_id, service_id, day, slot, name, phone, id_number, need, home_visit, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        "INSERT INTO bookings (code, window_id, service_id, day, slot, name, phone, id_number, need, home_visit, status, \
+         created_at, phone_hash, id_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&code)
     .bind(&valid.window.id)
     .bind(&valid.guide.id)
     .bind(valid.day.to_string())
     .bind(&valid.slot)
-    .bind(&valid.name)
-    .bind(valid.phone.as_str())
-    .bind(valid.id_number.as_str())
+    .bind(seal(&valid.name)?.as_str())
+    .bind(seal(valid.phone.as_str())?.as_str())
+    .bind(seal(valid.id_number.as_str())?.as_str())
     .bind(valid.need.id())
     .bind(i64::from(valid.home_visit))
     .bind(BookingStatus::Booked.id())
     .bind(now())
+    .bind(keys.hash(Purpose::Lookup, &[valid.phone.as_str()]))
+    .bind(&id_hash)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot, "booked");
-    Ok((load(state, &code).await?, true))
+    Ok((code, true))
 }
 
-/// The citizen's view of a stored booking; an error where it names a window or guide the
-/// content no longer has.
-fn to_booking(site: &Site, row: BookingRow) -> Result<Booking, Failure> {
+/// Books a place. Returns the booking and whether it was created now (false: a retry).
+pub async fn book(state: &AppState, req: &BookingRequest, via: Via) -> Result<(Booking, bool), Failure> {
+    let valid = parse_request(&state.site, req)?;
+    let key = Key::of(
+        &state.keys,
+        via,
+        &req.idempotency_key,
+        &BookingRequest { idempotency_key: String::new(), ..req.clone() },
+    )?;
+    let (code, new) = db::retrying(|| book_once(state, &valid, &key)).await?;
+    if new {
+        tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot, "booked");
+    }
+    Ok((load(state, &code).await?, new))
+}
+
+/// The citizen's view of a stored booking, personal data opened and masked; an error where it
+/// names a window or guide the content no longer has, or does not open with the server key.
+fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
+    let site = &state.site;
     let gone =
         || Failure::Unavailable(format!("booking {} refers to content that no longer exists", row.code));
     let window = site.windows.iter().find(|w| w.id == row.window_id).ok_or_else(gone)?;
     let guide = site.guides.iter().find(|g| g.id == row.service_id).ok_or_else(gone)?;
+    let open = |sealed: &Sealed| state.keys.open(sealed).map_err(Failure::Unavailable);
     Ok(Booking {
         status: row.status.0,
         window: window.id.clone(),
@@ -244,9 +276,9 @@ fn to_booking(site: &Site, row: BookingRow) -> Result<Booking, Failure> {
         day: row.day.0,
         slot_end: slot_end(&window.local, &site.calendar, row.day.0, &row.slot).unwrap_or_default(),
         slot: row.slot,
-        phone: swg_model::form::mask_phone(&row.phone),
-        id_number: swg_model::form::mask_id(&row.id_number),
-        name: row.name,
+        phone: mask_phone(&open(&row.phone.0)?),
+        id_number: mask_id(&open(&row.id_number.0)?),
+        name: mask_name(&open(&row.name.0)?),
         need: row.need.0,
         home_visit: row.home_visit.0 .0,
         materials: applicable(&guide.checklist(), &Answers::new())
@@ -262,16 +294,19 @@ async fn load(state: &AppState, code: &str) -> Result<Booking, Failure> {
         .bind(code)
         .fetch_one(&state.pool)
         .await?;
-    to_booking(&state.site, row)
+    to_booking(state, row)
 }
 
 const NOT_FOUND: &str = "没有找到这个预约，请核对预约码和手机号。";
 
+/// A booking code as displayed may be copied with spaces or dashes, in either case.
+pub fn normalise_code(code: &str) -> String {
+    code.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase()
+}
+
 fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
     let mut errors = Errors::default();
-    // The code as displayed may be copied with spaces or dashes between its characters.
-    let code: String =
-        code.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase();
+    let code = normalise_code(code);
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
         errors.add(FieldName::Code, "预约码是 8 位字母和数字");
     }
@@ -286,72 +321,78 @@ fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
 /// as for an unknown code.
 pub async fn lookup(state: &AppState, req: &BookingLookup) -> Result<Booking, Failure> {
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
-    let row = sqlx::query_as::<_, BookingRow>("SELECT * FROM bookings WHERE code = $1 AND phone = $2")
+    let row = sqlx::query_as::<_, BookingRow>("SELECT * FROM bookings WHERE code = $1 AND phone_hash = $2")
         .bind(&code)
-        .bind(phone.as_str())
+        .bind(state.keys.hash(Purpose::Lookup, &[phone.as_str()]))
         .fetch_optional(&state.pool)
         .await?;
-    to_booking(&state.site, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
+    to_booking(state, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
 }
 
 /// Locks the citizen's active booking for the rest of the transaction.
 async fn lock_active(
     tx: &mut Transaction<'static, Any>,
+    state: &AppState,
     code: &str,
     phone: &Phone,
 ) -> Result<BookingRow, Failure> {
-    let locked =
-        sqlx::query("UPDATE bookings SET status = status WHERE code = $1 AND phone = $2 AND status = $3")
-            .bind(code)
-            .bind(phone.as_str())
-            .bind(BookingStatus::Booked.id())
-            .execute(&mut **tx)
-            .await?;
+    let locked = sqlx::query(
+        "UPDATE bookings SET status = status WHERE code = $1 AND phone_hash = $2 AND status = $3",
+    )
+    .bind(code)
+    .bind(state.keys.hash(Purpose::Lookup, &[phone.as_str()]))
+    .bind(BookingStatus::Booked.id())
+    .execute(&mut **tx)
+    .await?;
     if locked.rows_affected() != 1 {
         return Err(Failure::NotFound("没有找到可以修改的预约（预约码或手机号不对，或已取消）。".into()));
     }
     Ok(sqlx::query_as("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_one(&mut **tx).await?)
 }
 
-/// Cancels a booking; its place is free again at once.
-pub async fn cancel(state: &AppState, req: &BookingLookup) -> Result<Booking, Failure> {
-    let (code, phone) = parse_lookup(&req.code, &req.phone)?;
+async fn cancel_once(state: &AppState, code: &str, phone: &Phone) -> Result<(), Failure> {
     let mut tx = state.pool.begin().await?;
-    let row = lock_active(&mut tx, &code, &phone).await?;
+    let row = lock_active(&mut tx, state, code, phone).await?;
     let key = slot_key(&row.window_id, row.day.0, &row.slot);
     sqlx::query("UPDATE bookings SET status = $1 WHERE code = $2")
         .bind(BookingStatus::Cancelled.id())
-        .bind(&code)
+        .bind(code)
         .execute(&mut *tx)
         .await?;
     release_place(&mut tx, &key).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels a booking; its place is free again at once.
+pub async fn cancel(state: &AppState, req: &BookingLookup) -> Result<Booking, Failure> {
+    let (code, phone) = parse_lookup(&req.code, &req.phone)?;
+    db::retrying(|| cancel_once(state, &code, &phone)).await?;
     load(state, &code).await
 }
 
-/// Moves a booking to another free slot of the same window.
-pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, Failure> {
-    let key = parse_key(&req.idempotency_key)?;
+async fn reschedule_once(state: &AppState, req: &Reschedule, key: &Key) -> Result<String, Failure> {
     let (code, phone) = parse_lookup(&req.code, &req.phone)?;
     let mut tx = state.pool.begin().await?;
-    if claim(&mut tx, &key, WorkKind::Reschedule, &code).await?.is_some() {
+    if key.claim(&mut tx, WorkKind::Reschedule, &code).await?.is_some() {
         tx.rollback().await?;
-        return lookup(state, &BookingLookup { code, phone: phone.as_str().to_owned() }).await;
+        return Ok(code);
     }
-    let row = lock_active(&mut tx, &code, &phone).await?;
+    let row = lock_active(&mut tx, state, &code, &phone).await?;
     let window = bookable_window(&state.site, &row.window_id)
         .ok_or_else(|| Failure::Conflict("这个窗口已不接受网上预约，请拨打窗口电话改约。".into()))?;
     let mut errors = Errors::default();
     let Some((day, slot)) = parse_slot(&mut errors, &state.site.calendar, Some(window), &req.day, &req.slot)
     else {
-        tx.rollback().await?;
         return Err(Failure::Invalid(errors.0));
     };
+    // A booking whose day has passed does not count against the cap; moved to a coming day,
+    // it does again.
+    check_id_cap(&mut tx, state, &row.id_hash, &code).await?;
     let old_key = slot_key(&window.id, row.day.0, &row.slot);
     let new_key = slot_key(&window.id, day, &slot);
     if old_key != new_key {
         if !take_place(&mut tx, &new_key, capacity(window)).await? {
-            tx.rollback().await?;
             return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
         }
         release_place(&mut tx, &old_key).await?;
@@ -363,11 +404,29 @@ pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, F
             .await?;
     }
     tx.commit().await?;
+    Ok(code)
+}
+
+/// Moves a booking to another free slot of the same window.
+pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, Failure> {
+    let key = Key::of(
+        &state.keys,
+        Via::Api,
+        &req.idempotency_key,
+        &Reschedule { idempotency_key: String::new(), ..req.clone() },
+    )?;
+    let code = db::retrying(|| reschedule_once(state, req, &key)).await?;
     load(state, &code).await
 }
 
-/// Deletes bookings whose day is more than `days` days ago; returns how many.
+/// Deletes bookings whose day is more than `days` days ago, and the per-ID locks not touched
+/// since; returns how many bookings.
 pub async fn purge(pool: &Pool, days: u32) -> Result<u64, sqlx::Error> {
     let cutoff = today().add_days(-i32::try_from(days).unwrap_or(i32::MAX)).to_string();
-    Ok(sqlx::query("DELETE FROM bookings WHERE day < $1").bind(cutoff).execute(pool).await?.rows_affected())
+    let deleted = sqlx::query("DELETE FROM bookings WHERE day < $1").bind(cutoff).execute(pool).await?;
+    sqlx::query("DELETE FROM id_locks WHERE touched < $1")
+        .bind(now() - i64::from(days) * 86_400)
+        .execute(pool)
+        .await?;
+    Ok(deleted.rows_affected())
 }

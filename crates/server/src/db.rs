@@ -1,6 +1,7 @@
 //! The database: SQLite by default (a file, WAL mode), PostgreSQL when the URL says so; the
 //! same portable migrations for both.
 
+use crate::error::Failure;
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
 use std::time::Duration;
@@ -51,8 +52,34 @@ pub async fn connect(url: &str) -> Result<Pool, String> {
     Ok(pool)
 }
 
-pub fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| d.is_unique_violation())
+/// An error that trying again can cure: a unique violation (every insert that can meet one
+/// inserts a fresh random code), a PostgreSQL serialization failure or deadlock, a busy SQLite.
+pub fn is_transient(e: &sqlx::Error) -> bool {
+    e.as_database_error().is_some_and(|d| {
+        d.is_unique_violation()
+            || matches!(d.code().as_deref(), Some("40001" | "40P01" | "5" | "6" | "517" | "262"))
+    })
+}
+
+/// Runs `attempt` again, up to four more times with a growing pause, while it fails with a
+/// transient database error; each attempt is its own transaction.
+pub async fn retrying<T, F, Fut>(mut attempt: F) -> Result<T, Failure>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, Failure>>,
+{
+    let mut pause = Duration::from_millis(5);
+    for _ in 0..4 {
+        match attempt().await {
+            Err(Failure::Busy(detail)) => {
+                tracing::warn!(%detail, "trying again after a transient database error");
+                tokio::time::sleep(pause).await;
+                pause *= 3;
+            }
+            other => return other,
+        }
+    }
+    attempt().await
 }
 
 /// Seconds since the Unix epoch.
@@ -63,10 +90,15 @@ pub fn now() -> i64 {
         .unwrap_or_default()
 }
 
-/// `len` random characters from an alphabet without look-alikes (no 0/O, 1/I/L).
-pub fn random_code(len: usize) -> Result<String, String> {
+/// One character of a code, from an alphabet without look-alikes (no 0/O, 1/I/L).
+pub fn code_char(byte: u8) -> char {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    char::from(ALPHABET[usize::from(byte) % ALPHABET.len()])
+}
+
+/// `len` random characters of the code alphabet.
+pub fn random_code(len: usize) -> Result<String, String> {
     let mut bytes = vec![0u8; len];
     getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
-    Ok(bytes.iter().map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()])).collect())
+    Ok(bytes.into_iter().map(code_char).collect())
 }

@@ -1,6 +1,6 @@
 //! Why a request failed, as an HTTP answer with a message (and field messages) in Chinese.
 
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use swg_model::api::ApiError;
@@ -12,19 +12,34 @@ pub enum Failure {
     Invalid(Vec<FieldError>),
     /// 400: the request itself is malformed (bad JSON, unknown field).
     BadRequest(String),
+    /// 408: the body did not arrive in time.
+    TimedOut,
+    /// 413
+    TooLarge,
+    /// 415: the API takes JSON only.
+    UnsupportedType,
     /// 409: the slot is full, the phone's cap is reached, the booking is already cancelled.
     Conflict(String),
+    /// 403: a post from another site.
+    Forbidden(String),
     /// 404: nothing matches (also for a wrong phone: nothing is revealed).
     NotFound(String),
-    /// 429
-    TooMany,
+    /// 429: a rate limit; the seconds until it allows the request.
+    TooMany(u64),
+    /// 503 if it persists: a deadlock, a serialization failure, a busy database or a random
+    /// code that collided; the work is tried again (see `db::retrying`).
+    Busy(String),
     /// 503: the database failed; the detail goes to the log, never personal data.
     Unavailable(String),
 }
 
 impl From<sqlx::Error> for Failure {
     fn from(e: sqlx::Error) -> Failure {
-        Failure::Unavailable(e.to_string())
+        if crate::db::is_transient(&e) {
+            Failure::Busy(e.to_string())
+        } else {
+            Failure::Unavailable(e.to_string())
+        }
     }
 }
 
@@ -33,19 +48,30 @@ impl Failure {
         match self {
             Failure::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Failure::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Failure::TimedOut => StatusCode::REQUEST_TIMEOUT,
+            Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Failure::Conflict(_) => StatusCode::CONFLICT,
             Failure::NotFound(_) => StatusCode::NOT_FOUND,
-            Failure::TooMany => StatusCode::TOO_MANY_REQUESTS,
-            Failure::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::Forbidden(_) => StatusCode::FORBIDDEN,
+            Failure::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            Failure::Busy(_) | Failure::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
     pub fn body(&self) -> ApiError {
         let message = match self {
             Failure::Invalid(_) => "有几项需要修改，请看各栏下面的提示。".to_owned(),
-            Failure::BadRequest(m) | Failure::Conflict(m) | Failure::NotFound(m) => m.clone(),
-            Failure::TooMany => "提交太频繁了，请一分钟后再试。".to_owned(),
-            Failure::Unavailable(_) => "服务暂时不可用，请稍后再试，或拨打窗口电话办理。".to_owned(),
+            Failure::BadRequest(m) | Failure::Conflict(m) | Failure::NotFound(m) | Failure::Forbidden(m) => {
+                m.clone()
+            }
+            Failure::TimedOut => "提交的内容长时间没有收到，请检查网络后重新提交。".to_owned(),
+            Failure::TooLarge => "提交的内容太大。".to_owned(),
+            Failure::UnsupportedType => "请以 JSON 格式提交（Content-Type: application/json）。".to_owned(),
+            Failure::TooMany(seconds) => format!("操作太频繁了，请 {} 后再试。", wait_label(*seconds)),
+            Failure::Busy(_) | Failure::Unavailable(_) => {
+                "服务暂时不可用，请稍后再试，或拨打窗口电话办理。".to_owned()
+            }
         };
         let fields = match self {
             Failure::Invalid(fields) => fields.clone(),
@@ -56,16 +82,35 @@ impl Failure {
 
     /// Writes a failure of the service itself (never the citizen's input) to the log.
     pub fn log(&self) {
-        if let Failure::Unavailable(detail) = self {
+        if let Failure::Busy(detail) | Failure::Unavailable(detail) = self {
             tracing::error!(%detail, "request failed");
         }
+    }
+}
+
+/// "30 秒", "2 分钟"
+fn wait_label(seconds: u64) -> String {
+    if seconds < 60 {
+        format!("{seconds} 秒")
+    } else {
+        format!("{} 分钟", seconds.div_ceil(60))
     }
 }
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
         self.log();
-        (self.status(), Json(self.body())).into_response()
+        self.with_headers((self.status(), Json(self.body())).into_response())
+    }
+}
+
+impl Failure {
+    /// Adds what the failure tells a client beyond its body: `Retry-After` for a rate limit.
+    pub fn with_headers(&self, mut response: Response) -> Response {
+        if let Failure::TooMany(seconds) = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
+        }
+        response
     }
 }
 

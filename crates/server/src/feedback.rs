@@ -4,7 +4,8 @@
 use crate::booking::today;
 use crate::db::{self, now, Pool};
 use crate::error::Failure;
-use crate::idempotency::{claim, parse_key, WorkKind};
+use crate::idempotency::{Key, Via, WorkKind};
+use crate::personal::{Purpose, Sealed};
 use crate::rows::{ComplaintCount, FeedbackRow, RatingCount};
 use crate::AppState;
 use swg_content::Site;
@@ -18,7 +19,6 @@ use swg_model::form::{mask_phone, parse_text, Errors, FieldName, Phone};
 pub const REPLY_WORKING_DAYS: u32 = 3;
 
 struct Valid {
-    key: String,
     kind: FeedbackKind,
     window: String,
     service: String,
@@ -32,7 +32,6 @@ struct Valid {
 }
 
 fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
-    let key = parse_key(&req.idempotency_key)?;
     let mut errors = Errors::default();
     if !req.website.is_empty() {
         // Only automated submissions fill the hidden field.
@@ -84,7 +83,6 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     }
     match (kind, window, text, what_went_wrong) {
         (Some(kind), Some(window), Some(text), Some(what_went_wrong)) if errors.0.is_empty() => Ok(Valid {
-            key,
             kind,
             window: window.id.clone(),
             service: req.service.clone(),
@@ -100,7 +98,14 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     }
 }
 
-fn receipt(site: &Site, row: FeedbackRow) -> FeedbackReceipt {
+/// The 查询码 of feedback filed without a phone: derived from the tracking number with the
+/// server key, so it is never stored.
+fn secret(state: &AppState, tracking: &str) -> String {
+    state.keys.code(Purpose::Lookup, &["feedback secret", tracking], 8)
+}
+
+fn receipt(state: &AppState, row: FeedbackRow) -> Result<FeedbackReceipt, Failure> {
+    let site = &state.site;
     let (due_on, filed_on) = (row.due_on.0 .0, row.filed_on.0);
     let rule = due_on.map(|_| {
         let (_, published) = site.calendar.add_working_days(filed_on, REPLY_WORKING_DAYS);
@@ -110,7 +115,14 @@ fn receipt(site: &Site, row: FeedbackRow) -> FeedbackReceipt {
         }
         rule
     });
-    FeedbackReceipt {
+    let phone = if row.phone.is_empty() {
+        String::new()
+    } else {
+        let sealed = Sealed::try_from(row.phone).map_err(|e| Failure::Unavailable(e.0))?;
+        mask_phone(&state.keys.open(&sealed).map_err(Failure::Unavailable)?)
+    };
+    Ok(FeedbackReceipt {
+        secret: phone.is_empty().then(|| secret(state, &row.tracking)),
         tracking: row.tracking,
         kind: row.kind.0,
         status: row.status.0,
@@ -122,9 +134,9 @@ fn receipt(site: &Site, row: FeedbackRow) -> FeedbackReceipt {
         filed_on,
         due_on,
         rule,
-        phone: mask_phone(&row.phone),
+        phone,
         reply: (!row.reply.is_empty()).then_some(row.reply),
-    }
+    })
 }
 
 async fn load(state: &AppState, tracking: &str) -> Result<FeedbackReceipt, Failure> {
@@ -132,12 +144,12 @@ async fn load(state: &AppState, tracking: &str) -> Result<FeedbackReceipt, Failu
         .bind(tracking)
         .fetch_one(&state.pool)
         .await?;
-    Ok(receipt(&state.site, row))
+    receipt(state, row)
 }
 
-/// Files feedback; returns the receipt and whether it was created now (false: a retry).
-pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(FeedbackReceipt, bool), Failure> {
-    let valid = parse(&state.site, req)?;
+/// One attempt at filing, in one transaction: the tracking number (new, or the first one filed
+/// with this key) and whether it is new.
+async fn submit_once(state: &AppState, valid: &Valid, key: &Key) -> Result<(String, bool), Failure> {
     let filed_on = today();
     let (y, m, d) = filed_on.ymd();
     let tracking = format!("F{y:04}{m:02}{d:02}-{}", db::random_code(6).map_err(Failure::Unavailable)?);
@@ -147,14 +159,21 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
         String::new()
     };
     let mut tx = state.pool.begin().await?;
-    if let Some(existing) = claim(&mut tx, &valid.key, WorkKind::Feedback, &tracking).await? {
+    if let Some(first) = key.claim(&mut tx, WorkKind::Feedback, &tracking).await? {
         tx.rollback().await?;
-        return Ok((load(state, &existing).await?, false));
+        return Ok((first, false));
     }
+    let (phone, phone_hash) = match &valid.phone {
+        Some(p) => (
+            state.keys.seal(p.as_str()).map_err(Failure::Unavailable)?.as_str().to_owned(),
+            state.keys.hash(Purpose::Lookup, &[p.as_str()]),
+        ),
+        None => (String::new(), String::new()),
+    };
     sqlx::query(
         "INSERT INTO feedback (tracking, kind, window_id, service_id, visit_date, body, officer, phone, consent, rating, \
-         what_went_wrong, status, reply, filed_on, due_on, answered_on, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '', $13, $14, '', $15)",
+         what_went_wrong, status, reply, filed_on, due_on, answered_on, created_at, phone_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, '', $13, $14, '', $15, $16)",
     )
     .bind(&tracking)
     .bind(valid.kind.id())
@@ -163,7 +182,7 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
     .bind(&valid.visit_date)
     .bind(&valid.text)
     .bind(&valid.officer)
-    .bind(valid.phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default())
+    .bind(phone)
     .bind(i64::from(valid.consent))
     .bind(i64::from(valid.rating))
     .bind(&valid.what_went_wrong)
@@ -171,25 +190,71 @@ pub async fn submit(state: &AppState, req: &FeedbackRequest) -> Result<(Feedback
     .bind(filed_on.to_string())
     .bind(&due_on)
     .bind(now())
+    .bind(phone_hash)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    tracing::info!(kind = valid.kind.id(), window = %valid.window, "feedback filed");
-    Ok((load(state, &tracking).await?, true))
+    Ok((tracking, true))
 }
 
-/// Status and reply for a tracking number and the phone given with it; a wrong phone gets the
-/// same answer as an unknown number.
+/// Files feedback; returns the receipt and whether it was created now (false: a retry).
+pub async fn submit(
+    state: &AppState,
+    req: &FeedbackRequest,
+    via: Via,
+) -> Result<(FeedbackReceipt, bool), Failure> {
+    let valid = parse(&state.site, req)?;
+    let key = Key::of(
+        &state.keys,
+        via,
+        &req.idempotency_key,
+        &FeedbackRequest { idempotency_key: String::new(), ..req.clone() },
+    )?;
+    let (tracking, new) = db::retrying(|| submit_once(state, &valid, &key)).await?;
+    if new {
+        tracing::info!(kind = valid.kind.id(), window = %valid.window, "feedback filed");
+    }
+    Ok((load(state, &tracking).await?, new))
+}
+
+const NOT_FOUND: &str = "没有找到，请核对受理编号和手机号（匿名提交的填查询码）。";
+
+/// Status and reply for a tracking number and the phone given with it, or, for feedback filed
+/// without a phone, the 查询码 from its receipt. Anything wrong gets the same answer as an
+/// unknown number.
 pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackReceipt, Failure> {
     let tracking = req.tracking.trim().to_ascii_uppercase();
-    let phone = req.phone.chars().filter(char::is_ascii_digit).collect::<String>();
-    let row = sqlx::query_as::<_, FeedbackRow>("SELECT * FROM feedback WHERE tracking = $1 AND phone = $2")
-        .bind(&tracking)
-        .bind(&phone)
-        .fetch_optional(&state.pool)
-        .await?;
-    let row = row.ok_or_else(|| Failure::NotFound("没有找到，请核对受理编号和手机号。".into()))?;
-    Ok(receipt(&state.site, row))
+    let mut errors = Errors::default();
+    let valid_tracking = tracking.len() == 16
+        && tracking.starts_with('F')
+        && tracking.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !valid_tracking {
+        errors.add(FieldName::Tracking, "受理编号像 F20260918-ABC123 这样，请核对");
+    }
+    let proof = req.phone.trim();
+    if proof.is_empty() {
+        errors.add(FieldName::Phone, "请填写提交时留的手机号；匿名提交的，填回执上的查询码");
+    }
+    if !errors.0.is_empty() {
+        return Err(Failure::Invalid(errors.0));
+    }
+    let row = match Phone::parse(proof) {
+        Ok(phone) => {
+            sqlx::query_as::<_, FeedbackRow>("SELECT * FROM feedback WHERE tracking = $1 AND phone_hash = $2")
+                .bind(&tracking)
+                .bind(state.keys.hash(Purpose::Lookup, &[phone.as_str()]))
+                .fetch_optional(&state.pool)
+                .await?
+        }
+        Err(_) if proof.to_ascii_uppercase() == secret(state, &tracking) => {
+            sqlx::query_as::<_, FeedbackRow>("SELECT * FROM feedback WHERE tracking = $1 AND phone = ''")
+                .bind(&tracking)
+                .fetch_optional(&state.pool)
+                .await?
+        }
+        Err(_) => None,
+    };
+    receipt(state, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
 }
 
 /// Per window: ratings per level and the share of complaints answered on time.

@@ -1,9 +1,12 @@
-//! The static site: `dist/` with pre-compressed files, caching headers and the 404 page.
+//! The static site: `dist/` with pre-compressed files and the 404 page, also for paths no file
+//! could ever have.
 
-use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::Response;
-use std::path::Path;
+use axum::response::{IntoResponse, Response};
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 pub fn service(dist: &Path) -> ServeDir<tower_http::set_status::SetStatus<ServeFile>> {
@@ -14,15 +17,20 @@ pub fn service(dist: &Path) -> ServeDir<tower_http::set_status::SetStatus<ServeF
         .not_found_service(ServeFile::new(dist.join("404.html")))
 }
 
-/// Hashed assets are cached for a year; pages, data and API answers are revalidated.
-pub async fn cache_headers(request: Request<axum::body::Body>, next: Next) -> Response {
-    let immutable = request.uri().path().contains("/assets/");
-    let mut response = next.run(request).await;
-    let value = if immutable && response.status() == StatusCode::OK {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    response
+/// The longest path, and path segment, a file of the site can have.
+const MAX_PATH: usize = 1024;
+const MAX_SEGMENT: usize = 200;
+
+/// Middleware: a path longer than any file name the disk allows is answered with the 404 page
+/// at once, instead of an operating-system error and a 500.
+pub async fn refuse_long_paths(State(dist): State<PathBuf>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path.len() <= MAX_PATH && path.split('/').all(|segment| segment.len() <= MAX_SEGMENT) {
+        return next.run(request).await;
+    }
+    let page = ServeFile::new(dist.join("404.html")).oneshot(Request::new(axum::body::Body::empty())).await;
+    match page {
+        Ok(page) => (StatusCode::NOT_FOUND, page).into_response(),
+        Err(never) => match never {},
+    }
 }

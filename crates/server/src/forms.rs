@@ -2,25 +2,19 @@
 //! API, answered with a server-rendered confirmation or error page in the site's own frame.
 
 use crate::error::Failure;
+use crate::idempotency::Via;
+use crate::input::PlainForm;
+use crate::rate::ClientAddr;
 use crate::{booking, feedback, AppState};
-use axum::extract::rejection::FormRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use axum::Form;
+use axum::Extension;
 use serde::Deserialize;
 use swg_app::Answer;
 use swg_model::api::{BookingRequest, FeedbackRequest};
+use swg_model::form::FieldName;
 use swg_model::Route;
-
-/// A stable key for a plain form post, so that pressing "resend" never books twice.
-fn form_key(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in parts.join("\u{1f}").bytes() {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("form-{hash:016x}")
-}
 
 /// An answer page in the site's own document, header and footer; no script (the page is
 /// complete as it is).
@@ -28,9 +22,23 @@ fn answer(state: &AppState, status: StatusCode, answer: Answer) -> Response {
     (status, Html(answer.document(&state.site.info, &state.assets.css))).into_response()
 }
 
-fn failure_page(state: &AppState, failure: &Failure, back: Route) -> Response {
+pub(crate) fn failure_page(state: &AppState, failure: &Failure, back: Route) -> Response {
     failure.log();
-    answer(state, failure.status(), Answer::Failed { error: failure.body(), back })
+    failure.with_headers(answer(state, failure.status(), Answer::Failed { error: failure.body(), back }))
+}
+
+/// The form a plain post to `path` came from, to go back to.
+pub(crate) fn back(path: &str) -> Route {
+    if path.ends_with(swg_model::api::path::FORM_FEEDBACK) {
+        Route::Feedback
+    } else {
+        Route::Book
+    }
+}
+
+/// A plain form's key is derived from its fields, the day and the client it came from.
+fn via(client: Option<Extension<ClientAddr>>) -> Via {
+    Via::Form(client.map_or(std::net::IpAddr::from([127, 0, 0, 1]), |Extension(ClientAddr(ip))| ip))
 }
 
 #[derive(Deserialize, Default)]
@@ -49,17 +57,15 @@ pub struct BookingForm {
 
 pub async fn booking(
     State(state): State<AppState>,
-    form: Result<Form<BookingForm>, FormRejection>,
+    client: Option<Extension<ClientAddr>>,
+    form: Result<PlainForm<BookingForm>, Failure>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return failure_page(
-            &state,
-            &Failure::BadRequest("表单内容无法读取，请重新填写。".into()),
-            Route::Book,
-        );
+    let f = match form {
+        Ok(PlainForm(f)) => f,
+        Err(failure) => return failure_page(&state, &failure, Route::Book),
     };
     let request = BookingRequest {
-        idempotency_key: form_key(&[&f.window, &f.service, &f.day, &f.slot, &f.phone, &f.id_number]),
+        idempotency_key: String::new(),
         need: if f.need.is_empty() { "none".into() } else { f.need },
         home_visit: f.home_visit.is_some(),
         window: f.window,
@@ -70,7 +76,7 @@ pub async fn booking(
         phone: f.phone,
         id_number: f.id_number,
     };
-    match booking::book(&state, &request).await {
+    match booking::book(&state, &request, via(client)).await {
         Ok((b, _)) => answer(&state, StatusCode::OK, Answer::Booked(b)),
         Err(failure) => failure_page(&state, &failure, Route::Book),
     }
@@ -94,18 +100,26 @@ pub struct FeedbackForm {
 
 pub async fn feedback(
     State(state): State<AppState>,
-    form: Result<Form<FeedbackForm>, FormRejection>,
+    client: Option<Extension<ClientAddr>>,
+    form: Result<PlainForm<FeedbackForm>, Failure>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return failure_page(
-            &state,
-            &Failure::BadRequest("表单内容无法读取，请重新填写。".into()),
-            Route::Feedback,
-        );
+    let f = match form {
+        Ok(PlainForm(f)) => f,
+        Err(failure) => return failure_page(&state, &failure, Route::Feedback),
+    };
+    let rating = match f.rating.trim() {
+        "" => 0,
+        given => match given.parse::<u8>() {
+            Ok(n) => n,
+            Err(_) => {
+                let failure = crate::error::invalid(FieldName::Rating, "请在五个等级中选择一个");
+                return failure_page(&state, &failure, Route::Feedback);
+            }
+        },
     };
     let request = FeedbackRequest {
-        idempotency_key: form_key(&[&f.kind, &f.window, &f.text, &f.phone, &f.rating, &f.what_went_wrong]),
-        rating: f.rating.parse().unwrap_or(0),
+        idempotency_key: String::new(),
+        rating,
         consent: f.consent.is_some(),
         kind: f.kind,
         window: f.window,
@@ -117,7 +131,7 @@ pub async fn feedback(
         what_went_wrong: f.what_went_wrong,
         website: f.website,
     };
-    match feedback::submit(&state, &request).await {
+    match feedback::submit(&state, &request, via(client)).await {
         Ok((r, _)) => answer(&state, StatusCode::OK, Answer::Filed(r)),
         Err(failure) => failure_page(&state, &failure, Route::Feedback),
     }

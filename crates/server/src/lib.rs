@@ -10,25 +10,29 @@ mod error;
 pub mod feedback;
 mod files;
 mod forms;
+mod headers;
 mod idempotency;
+mod input;
+pub mod personal;
 mod places;
 mod rate;
+pub mod retention;
 mod rows;
 
 pub use config::Config;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::routing::{any, get, post};
-use axum::{Json, Router};
-use std::net::{Ipv4Addr, SocketAddr};
+use axum::Router;
+use error::Failure;
+use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use swg_content::Site;
-use swg_model::api::{path, ApiError};
+use swg_model::api::{path, Stats};
 use swg_model::Assets;
-use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// What every request handler shares. Holds no correctness state: that lives in the database.
 #[derive(Clone)]
@@ -38,7 +42,13 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The built site's asset names (`dist/assets.json`), for the answer pages.
     pub assets: Arc<Assets>,
-    limiter: Arc<rate::RateLimiter>,
+    /// The key for personal data at rest and for keyed hashes.
+    pub keys: Arc<personal::Keys>,
+    /// The Content-Security-Policy of every answer (it names the built loaders' hashes).
+    csp: Arc<String>,
+    limits: Arc<rate::Limits>,
+    /// The public figures and when they were computed (a cache per instance).
+    stats: Arc<tokio::sync::Mutex<Option<(Instant, Stats)>>>,
 }
 
 impl AppState {
@@ -52,19 +62,27 @@ impl AppState {
             .map_err(|e| {
                 format!("{}: {e}; build the site first with `cargo xtask build`", assets_file.display())
             })?;
+        let keys = personal::Keys::load(std::env::var("SWG_SECRET_KEY").ok(), &config.key_file)?;
         let pool = db::connect(&config.database_url).await?;
+        let sealed = personal::seal_plain_rows(&pool, &keys).await?;
+        if sealed > 0 {
+            tracing::info!(rows = sealed, "sealed personal data stored before it was encrypted");
+        }
         Ok(AppState {
             pool,
+            keys: Arc::new(keys),
             site: Arc::new(site),
+            csp: Arc::new(headers::content_security_policy(&assets)),
             assets: Arc::new(assets),
-            limiter: Arc::new(rate::RateLimiter::new(config.writes_per_minute)),
+            limits: Arc::new(rate::Limits::new(&config)),
+            stats: Arc::default(),
             config: Arc::new(config),
         })
     }
 }
 
-async fn no_such_api() -> (StatusCode, Json<ApiError>) {
-    (StatusCode::NOT_FOUND, Json(ApiError { message: "没有这个接口。".into(), fields: Vec::new() }))
+async fn no_such_api() -> Failure {
+    Failure::NotFound("没有这个接口。".into())
 }
 
 /// The whole service as a router.
@@ -83,33 +101,77 @@ pub fn router(state: AppState) -> Router {
         .route(path::FORM_BOOKING, post(forms::booking))
         .route(path::FORM_FEEDBACK, post(forms::feedback))
         .layer(DefaultBodyLimit::max(16 * 1024))
-        .layer(axum::middleware::from_fn_with_state(state.limiter.clone(), rate::limit))
+        // A body that stops arriving is a 408 (the extractors recognise this timeout).
+        .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(10)))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), headers::same_site_forms))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), rate::limit))
         .with_state(state.clone());
     let site = Router::new().merge(dynamic).fallback_service(files::service(&state.config.dist));
     // A site built for a sub-path (`cargo xtask build --base /guide`) is served under it.
     let base = swg_model::route::base_path();
     let routed = if base.is_empty() { site } else { Router::new().nest_service(base, site) };
     routed
-        .layer(axum::middleware::from_fn(files::cache_headers))
+        .layer(axum::middleware::from_fn_with_state(state.config.dist.clone(), files::refuse_long_paths))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), headers::add))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
 }
 
-/// Binds 127.0.0.1:`port` (0 picks a free one), reports the address, and serves until Ctrl-C.
+/// How long a client may take to send a request's headers.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves the router on `listener` until `shutdown` completes, then lets open requests finish
+/// (for up to ten seconds). A client that does not send its headers within ten seconds is
+/// disconnected.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::server::graceful::GracefulShutdown;
+    use hyper_util::service::TowerToHyperService;
+    use tower::Service;
+    let mut make = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
+    let graceful = GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, remote) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(connection) => connection,
+                Err(e) => {
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(service) = make.call(remote).await;
+        let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "a connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(10)) => tracing::warn!("requests still open after ten seconds were dropped"),
+    }
+}
+
+/// Binds the configured address and `port` (0 picks a free one), reports the address, and
+/// serves until Ctrl-C.
 pub async fn serve(state: AppState, port: u16, ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await?;
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from((state.config.listen, port))).await?;
     ready(listener.local_addr()?);
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    serve_on(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
 }

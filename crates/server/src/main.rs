@@ -2,7 +2,7 @@
 //! `swg-server purge [--config FILE]` deletes records past the retention period.
 
 use std::path::PathBuf;
-use swg_server::{booking, feedback, AppState, Config};
+use swg_server::{retention, AppState, Config};
 
 fn usage() -> String {
     "usage: swg-server [purge] [--config server.toml] [--port N] [--dist DIR]".to_owned()
@@ -40,11 +40,17 @@ async fn main() -> Result<(), String> {
     let retention = config.retention_days;
     let state = AppState::new(config).await?;
     if purge {
-        let bookings = booking::purge(&state.pool, retention).await.map_err(|e| e.to_string())?;
-        let feedback = feedback::purge(&state.pool, retention).await.map_err(|e| e.to_string())?;
-        tracing::info!(bookings, feedback, retention_days = retention, "purged old records");
+        let purged = retention::purge(&state.pool, retention).await.map_err(|e| e.to_string())?;
+        tracing::info!(
+            bookings = purged.bookings,
+            feedback = purged.feedback,
+            idempotency_keys = purged.idempotency_keys,
+            retention_days = retention,
+            "purged records past the retention period"
+        );
         return Ok(());
     }
+    retention::spawn_daily(state.pool.clone(), retention);
     swg_server::serve(state, port, |addr| tracing::info!("serving the site and API on http://{addr}"))
         .await
         .map_err(|e| e.to_string())

@@ -11,6 +11,7 @@ use sqlx::{Any, Type};
 use std::marker::PhantomData;
 
 use crate::idempotency::WorkKind;
+use crate::personal::Sealed;
 use swg_model::api::{BookingStatus, FeedbackKind, FeedbackStatus, Need};
 use swg_model::calendar::Date;
 use swg_model::InvalidValue;
@@ -84,9 +85,10 @@ pub struct BookingRow {
     pub service_id: String,
     pub day: Text<Date>,
     pub slot: String,
-    pub name: String,
-    pub phone: String,
-    pub id_number: String,
+    pub name: Text<Sealed>,
+    pub phone: Text<Sealed>,
+    pub id_number: Text<Sealed>,
+    pub id_hash: String,
     pub need: Text<Need>,
     pub home_visit: Int<Flag>,
     pub status: Text<BookingStatus>,
@@ -97,6 +99,7 @@ pub struct FeedbackRow {
     pub tracking: String,
     pub kind: Text<FeedbackKind>,
     pub window_id: String,
+    /// Sealed, or empty when none was given.
     pub phone: String,
     pub status: Text<FeedbackStatus>,
     pub reply: String,
@@ -133,4 +136,5 @@ pub struct ComplaintCount {
 pub struct Claim {
     pub kind: Text<WorkKind>,
     pub target: String,
+    pub request_hash: String,
 }
