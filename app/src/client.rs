@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use swg_model::api::ApiError;
 use swg_model::form::FieldName;
 use swg_model::route::base_path;
+use swg_model::work::PROOF_HEADER;
 
 /// Why a request did not succeed.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,11 +44,19 @@ impl Failed {
     }
 }
 
-async fn send<R: DeserializeOwned>(method: Method, path: &str, body: Option<String>) -> Result<R, Failed> {
-    let url = format!("{}{path}", base_path());
-    let builder = RequestBuilder::new(&url).method(method);
+/// One request; with `proof`, the solved challenge in its header.
+async fn send_once<R: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    body: Option<&str>,
+    proof: Option<&str>,
+) -> Result<R, Failed> {
+    let mut builder = RequestBuilder::new(url).method(method);
+    if let Some(proof) = proof {
+        builder = builder.header(PROOF_HEADER, proof);
+    }
     let request = match body {
-        Some(body) => builder.header("content-type", "application/json").body(body),
+        Some(body) => builder.header("content-type", "application/json").body(body.to_owned()),
         None => builder.build(),
     };
     let response = request.map_err(|_| Failed::Network)?.send().await.map_err(|_| Failed::Network)?;
@@ -58,6 +67,24 @@ async fn send<R: DeserializeOwned>(method: Method, path: &str, body: Option<Stri
         // A static host without the API answers 404/405 with HTML: treat it as unreachable.
         Err(storage::from_json::<ApiError>(&text)
             .map_or(Failed::Network, |e| Failed::Api(response.status(), e)))
+    }
+}
+
+/// Sends a request; when the server asks for a proof of work first (428, at times of unusual
+/// pressure), solves it and sends the same request again with the answer: nothing to do for
+/// the citizen, no puzzle.
+async fn send<R: DeserializeOwned>(method: Method, path: &str, body: Option<String>) -> Result<R, Failed> {
+    let url = format!("{}{path}", base_path());
+    let mut proof = None;
+    let mut tries = 0;
+    loop {
+        match send_once(method.clone(), &url, body.as_deref(), proof.as_deref()).await {
+            Err(Failed::Api(428, ApiError { challenge: Some(challenge), .. })) if tries < 2 => {
+                tries += 1;
+                proof = swg_model::work::solve(&challenge).and_then(|p| storage::to_json(&p));
+            }
+            other => return other,
+        }
     }
 }
 

@@ -76,6 +76,11 @@ pub fn test_config(database_url: String) -> swg_server::Config {
     config.reads_per_minute = 10_000;
     config.lookups_per_code_per_hour = 10_000;
     config.stats_cache_seconds = 0;
+    // No proof of work unless a test asks for pressure; then a small one (debug builds hash slowly).
+    config.bookings_per_client_per_hour = 10_000;
+    config.busy_window_day_bookings = 10_000;
+    config.max_bookings_per_phone = 10_000;
+    config.work_max_number = 2_000;
     config
 }
 

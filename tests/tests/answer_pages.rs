@@ -44,6 +44,10 @@ async fn answer_pages_speak_of_what_is_on_them() {
     let suggestion = [("kind", "suggestion"), ("window", WINDOW), ("text", "希望周六也能办理。")];
     let (status, filed) = server.post_form(path::FORM_FEEDBACK, &suggestion).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(filed.contains("凭受理编号可以在"), "no phone was given, so none is asked for: {filed}");
+    assert!(
+        filed.contains("凭受理编号和查询码可以在"),
+        "no phone was given, so the 查询码 is asked for: {filed}"
+    );
+    assert!(filed.contains("查询码：<strong class=\"code\">"), "the receipt shows the 查询码: {filed}");
     assert!(!filed.contains("和手机号"), "{filed}");
 }

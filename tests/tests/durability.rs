@@ -70,7 +70,7 @@ async fn every_acknowledged_booking_survives_a_kill_in_the_middle_of_a_burst() {
         &config,
         format!(
             "database_url = {database:?}\nlisten = \"127.0.0.1\"\nport = 0\ntrusted_proxies = []\nhsts = false\nkey_file = {:?}\n\
-             dist = {:?}\ncontent = {:?}\nmax_bookings_per_id = 3\nmax_bookings_per_phone = 3\nwrites_per_minute = 100000\n\
+             dist = {:?}\ncontent = {:?}\nmax_bookings_per_id = 3\nmax_bookings_per_phone = 100000\nbookings_per_client_per_hour = 100000\nbusy_window_day_bookings = 100000\nwork_max_number = 1000\nwait_seconds = 5\nwrites_per_minute = 100000\n\
              lookups_per_minute = 100000\nreads_per_minute = 100000\nlookups_per_code_per_hour = 100000\nstats_cache_seconds = 0\n\
              retention_days = 180\n",
             data.path().join("secret.key").display().to_string(),

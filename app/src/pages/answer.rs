@@ -2,8 +2,11 @@
 //! receipt, or what went wrong. Rendered by the server inside the site's own document.
 
 use crate::document::answer_document;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
-use swg_model::api::{ApiError, Booking, FeedbackReceipt};
+use swg_model::api::{path, ApiError, Booking, FeedbackReceipt};
+use swg_model::form::FieldName;
+use swg_model::route::base_path;
 use swg_model::{Route, SiteInfo};
 
 /// What a plain form post led to.
@@ -15,6 +18,13 @@ pub enum Answer {
         error: ApiError,
         back: Route,
     },
+    /// Many bookings at once: the same booking again, to be confirmed after `seconds` (the
+    /// plain-form stand-in for the proof of work a browser with JavaScript does invisibly).
+    Wait {
+        fields: Vec<(FieldName, String)>,
+        ticket: String,
+        seconds: u64,
+    },
 }
 
 impl Answer {
@@ -24,6 +34,7 @@ impl Answer {
             Answer::Booked(_) => "预约成功".to_owned(),
             Answer::Filed(r) => format!("已收到您的{}", r.kind.label()),
             Answer::Failed { .. } => "提交没有成功".to_owned(),
+            Answer::Wait { .. } => "请稍候再确认预约".to_owned(),
         }
     }
 
@@ -31,10 +42,11 @@ impl Answer {
     pub fn document(self, site: &SiteInfo, css: &str) -> String {
         let heading = self.heading();
         answer_document(site, css, &heading.clone(), move || match self {
-            Answer::Booked(b) => leptos::either::EitherOf3::A(view! { <Booked heading b/> }),
-            Answer::Filed(r) => leptos::either::EitherOf3::B(view! { <Filed heading r/> }),
-            Answer::Failed { error, back } => {
-                leptos::either::EitherOf3::C(view! { <Failed heading error back/> })
+            Answer::Booked(b) => EitherOf4::A(view! { <Booked heading b/> }),
+            Answer::Filed(r) => EitherOf4::B(view! { <Filed heading r/> }),
+            Answer::Failed { error, back } => EitherOf4::C(view! { <Failed heading error back/> }),
+            Answer::Wait { fields, ticket, seconds } => {
+                EitherOf4::D(view! { <Wait heading fields ticket seconds/> })
             }
         })
     }
@@ -66,15 +78,33 @@ fn Booked(heading: String, b: Booking) -> impl IntoView {
 
 #[component]
 fn Filed(heading: String, r: FeedbackReceipt) -> impl IntoView {
-    let anonymous = r.phone.is_empty();
+    let secret = r.secret.clone();
+    let anonymous = secret.is_some();
     let due = r.due_on.zip(r.rule).map(|(due, rule)| {
         view! { <p>"我们将在 "<strong>{due.label()}</strong>" 前答复您。"<br/><small>{rule}</small></p> }
     });
     view! {
         <h1>{heading}</h1>
         <p class="lead">"受理编号："<strong class="code">{r.tracking}</strong></p>
+        {secret.map(|s| view! { <p class="lead">"查询码："<strong class="code">{s}</strong><br/><small>"没留手机号，查询进度要用受理编号和查询码，请记下。"</small></p> })}
         {due}
-        <p>{if anonymous { "凭受理编号可以在 " } else { "凭受理编号和手机号可以在 " }}<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
+        <p>{if anonymous { "凭受理编号和查询码可以在 " } else { "凭受理编号和手机号可以在 " }}<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
+    }
+}
+
+#[component]
+fn Wait(heading: String, fields: Vec<(FieldName, String)>, ticket: String, seconds: u64) -> impl IntoView {
+    view! {
+        <h1>{heading}</h1>
+        <p class="notice" role="status">
+            {format!("现在预约的人较多。为了把名额留给真人，请等 {seconds} 秒，再按下面的“确认预约”。您填写的内容都已保留。")}
+        </p>
+        <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
+            {fields.into_iter().map(|(name, value)| view! { <input type="hidden" name=name.id() value=value/> }).collect_view()}
+            <input type="hidden" name="ticket" value=ticket/>
+            <button type="submit" class="button">"确认预约"</button>
+        </form>
+        <p class="hint">"太早按下会再请您等一会儿；十分钟内有效。"</p>
     }
 }
 

@@ -87,9 +87,10 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
             <div class="done-box" role="status">
                 <h2>{format!("已收到您的{}", r.kind.label())}</h2>
                 <p class="lead">"受理编号："<strong class="code">{r.tracking.clone()}</strong></p>
+                {r.secret.clone().map(|s| view! { <p class="lead">"查询码："<strong class="code">{s}</strong><br/><small>"没留手机号，查询进度要用受理编号和查询码，请记下或截图。"</small></p> })}
                 {r.due_on.map(|d| view! { <p>{format!("我们将在 {} 前答复您。", d.label())}</p> })}
                 {r.rule.clone().map(|rule| view! { <p class="hint">{rule}</p> })}
-                <p><a href=Route::Track.href()>"凭受理编号和手机号查询办理进度"</a></p>
+                <p><a href=Route::Track.href()>{if r.secret.is_some() { "凭受理编号和查询码查询办理进度" } else { "凭受理编号和手机号查询办理进度" }}</a></p>
             </div>
         })}
         <form class="flow" on:submit=|ev| ev.prevent_default() style:display=move || if receipt.get().is_some() { "none" } else { "block" }>

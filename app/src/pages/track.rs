@@ -1,4 +1,5 @@
-//! 办理进度查询: the status of feedback and the bureau's reply, by tracking number and phone.
+//! 办理进度查询: the status of feedback and the bureau's reply, by tracking number and phone
+//! (or, for feedback filed without a phone, the 查询码 on its receipt).
 
 use super::widgets::{field_error, Field, Problem};
 use crate::client::{self, Failed};
@@ -31,7 +32,7 @@ pub fn Track() -> impl IntoView {
     view! {
         <form class="flow" on:submit=|ev| ev.prevent_default()>
             <Field label="受理编号" name=FieldName::Tracking value=tracking error=err(FieldName::Tracking) hint="例如 F20260918-ABC123"/>
-            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" hint="提交时留的手机号；匿名提交的可不填"/>
+            <Field label="手机号码或查询码" name=FieldName::Phone value=phone error=err(FieldName::Phone) hint="提交时留的手机号；没留手机号的，填回执上的 8 位查询码"/>
             <button type="button" class="button" on:click=find>"查询"</button>
             <Problem failed=failed phone=Signal::derive(String::new)/>
             {move || found.get().map(|r| view! {

@@ -25,6 +25,9 @@ pub struct ApiError {
     pub message: String,
     #[serde(default)]
     pub fields: Vec<FieldError>,
+    /// With 428: the proof of work to solve before sending the same request again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<crate::work::Challenge>,
 }
 
 crate::id_enum! {

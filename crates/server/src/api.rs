@@ -3,14 +3,17 @@
 use crate::error::Failure;
 use crate::idempotency::Via;
 use crate::input::Input;
+use crate::rate::ClientAddr;
+use crate::work::Evidence;
 use crate::{booking, feedback, AppState};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use serde::Deserialize;
 use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, Reschedule};
+use swg_model::work::PROOF_HEADER;
 
 #[derive(Deserialize)]
 pub struct WindowQuery {
@@ -32,11 +35,26 @@ fn created<T: serde::Serialize>(value: T, new: bool) -> Response {
     (status, Json(value)).into_response()
 }
 
+/// The solved challenge a retried booking carries in its `x-proof` header, if any.
+fn evidence(headers: &HeaderMap) -> Evidence {
+    headers
+        .get(PROOF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| serde_json::from_str(v).ok())
+        .map_or(Evidence::Nothing, Evidence::Work)
+}
+
+fn api(client: Option<Extension<ClientAddr>>) -> Via {
+    Via::Api(client.map_or(std::net::IpAddr::from([127, 0, 0, 1]), |Extension(ClientAddr(ip))| ip))
+}
+
 pub async fn book(
     State(state): State<AppState>,
+    client: Option<Extension<ClientAddr>>,
+    headers: HeaderMap,
     Input(req): Input<BookingRequest>,
 ) -> Result<Response, Failure> {
-    let (booking, new) = booking::book(&state, &req, Via::Api).await?;
+    let (booking, new) = booking::book(&state, &req, api(client), &evidence(&headers)).await?;
     Ok(created(booking, new))
 }
 
@@ -50,10 +68,11 @@ pub async fn lookup(
 
 pub async fn reschedule(
     State(state): State<AppState>,
+    client: Option<Extension<ClientAddr>>,
     Input(req): Input<Reschedule>,
 ) -> Result<Response, Failure> {
     state.limits.code(&booking::normalise_code(&req.code))?;
-    Ok(Json(booking::reschedule(&state, &req).await?).into_response())
+    Ok(Json(booking::reschedule(&state, &req, api(client)).await?).into_response())
 }
 
 pub async fn cancel(
@@ -66,9 +85,10 @@ pub async fn cancel(
 
 pub async fn submit_feedback(
     State(state): State<AppState>,
+    client: Option<Extension<ClientAddr>>,
     Input(req): Input<FeedbackRequest>,
 ) -> Result<Response, Failure> {
-    let (receipt, new) = feedback::submit(&state, &req, Via::Api).await?;
+    let (receipt, new) = feedback::submit(&state, &req, api(client)).await?;
     Ok(created(receipt, new))
 }
 

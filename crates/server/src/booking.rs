@@ -7,6 +7,7 @@ use crate::idempotency::{Key, Via, WorkKind};
 use crate::personal::{Purpose, Sealed};
 use crate::places::{release_place, slot_key, take_place};
 use crate::rows::{BookingRow, SlotUsage, Text};
+use crate::work::{self, Evidence};
 use crate::AppState;
 use sqlx::{Any, Transaction};
 use swg_content::Site;
@@ -241,7 +242,12 @@ async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(St
 }
 
 /// Books a place. Returns the booking and whether it was created now (false: a retry).
-pub async fn book(state: &AppState, req: &BookingRequest, via: Via) -> Result<(Booking, bool), Failure> {
+pub async fn book(
+    state: &AppState,
+    req: &BookingRequest,
+    via: Via,
+    evidence: &Evidence,
+) -> Result<(Booking, bool), Failure> {
     let valid = parse_request(&state.site, req)?;
     let key = Key::of(
         &state.keys,
@@ -249,6 +255,12 @@ pub async fn book(state: &AppState, req: &BookingRequest, via: Via) -> Result<(B
         &req.idempotency_key,
         &BookingRequest { idempotency_key: String::new(), ..req.clone() },
     )?;
+    let phone_hash = state.keys.hash(Purpose::Lookup, &[valid.phone.as_str()]);
+    let day = valid.day.to_string();
+    let level = work::signals(state, via.client(), &valid.window.id, &day, &phone_hash).await?.level();
+    if level > 0 && !work::accepts(&state.keys, key.fingerprint(), evidence) {
+        return Err(Failure::ProofNeeded(Box::new(work::demand(state, key.fingerprint(), level)?)));
+    }
     let (code, new) = db::retrying(|| book_once(state, &valid, &key)).await?;
     if new {
         tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot, "booked");
@@ -408,10 +420,10 @@ async fn reschedule_once(state: &AppState, req: &Reschedule, key: &Key) -> Resul
 }
 
 /// Moves a booking to another free slot of the same window.
-pub async fn reschedule(state: &AppState, req: &Reschedule) -> Result<Booking, Failure> {
+pub async fn reschedule(state: &AppState, req: &Reschedule, via: Via) -> Result<Booking, Failure> {
     let key = Key::of(
         &state.keys,
-        Via::Api,
+        via,
         &req.idempotency_key,
         &Reschedule { idempotency_key: String::new(), ..req.clone() },
     )?;

@@ -23,6 +23,14 @@ pub struct Config {
     pub content: PathBuf,
     pub max_bookings_per_id: u32,
     pub max_bookings_per_phone: u32,
+    /// Bookings one client may make per hour before each further one needs a proof of work.
+    pub bookings_per_client_per_hour: u32,
+    /// Bookings of one window-day within ten minutes from which each further one needs a proof.
+    pub busy_window_day_bookings: u32,
+    /// The proof of work at one signal of pressure: the largest number the browser may try.
+    pub work_max_number: u64,
+    /// What a browser without JavaScript waits instead, per signal, in seconds.
+    pub wait_seconds: u64,
     pub writes_per_minute: u32,
     pub lookups_per_minute: u32,
     pub reads_per_minute: u32,

@@ -24,6 +24,8 @@ pub enum Failure {
     Forbidden(String),
     /// 404: nothing matches (also for a wrong phone: nothing is revealed).
     NotFound(String),
+    /// 428: the booking needs a proof of work first (unusual pressure).
+    ProofNeeded(Box<crate::work::Demand>),
     /// 429: a rate limit; the seconds until it allows the request.
     TooMany(u64),
     /// 503 if it persists: a deadlock, a serialization failure, a busy database or a random
@@ -55,6 +57,7 @@ impl Failure {
             Failure::NotFound(_) => StatusCode::NOT_FOUND,
             Failure::Forbidden(_) => StatusCode::FORBIDDEN,
             Failure::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            Failure::ProofNeeded(_) => StatusCode::PRECONDITION_REQUIRED,
             Failure::Busy(_) | Failure::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -68,6 +71,7 @@ impl Failure {
             Failure::TimedOut => "提交的内容长时间没有收到，请检查网络后重新提交。".to_owned(),
             Failure::TooLarge => "提交的内容太大。".to_owned(),
             Failure::UnsupportedType => "请以 JSON 格式提交（Content-Type: application/json）。".to_owned(),
+            Failure::ProofNeeded(_) => "预约的人较多，正在确认提交来自真人，请稍候…".to_owned(),
             Failure::TooMany(seconds) => format!("操作太频繁了，请 {} 后再试。", wait_label(*seconds)),
             Failure::Busy(_) | Failure::Unavailable(_) => {
                 "服务暂时不可用，请稍后再试，或拨打窗口电话办理。".to_owned()
@@ -77,7 +81,11 @@ impl Failure {
             Failure::Invalid(fields) => fields.clone(),
             _ => Vec::new(),
         };
-        ApiError { message, fields }
+        let challenge = match self {
+            Failure::ProofNeeded(demand) => Some(demand.challenge.clone()),
+            _ => None,
+        };
+        ApiError { message, fields, challenge }
     }
 
     /// Writes a failure of the service itself (never the citizen's input) to the log.

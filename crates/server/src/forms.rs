@@ -5,6 +5,7 @@ use crate::error::Failure;
 use crate::idempotency::Via;
 use crate::input::PlainForm;
 use crate::rate::ClientAddr;
+use crate::work::Evidence;
 use crate::{booking, feedback, AppState};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -53,6 +54,8 @@ pub struct BookingForm {
     id_number: String,
     need: String,
     home_visit: Option<String>,
+    /// The waiting ticket of the "please wait" page, when the booking needed one.
+    ticket: String,
 }
 
 pub async fn booking(
@@ -64,6 +67,7 @@ pub async fn booking(
         Ok(PlainForm(f)) => f,
         Err(failure) => return failure_page(&state, &failure, Route::Book),
     };
+    let evidence = if f.ticket.is_empty() { Evidence::Nothing } else { Evidence::Ticket(f.ticket) };
     let request = BookingRequest {
         idempotency_key: String::new(),
         need: if f.need.is_empty() { "none".into() } else { f.need },
@@ -76,8 +80,26 @@ pub async fn booking(
         phone: f.phone,
         id_number: f.id_number,
     };
-    match booking::book(&state, &request, via(client)).await {
+    match booking::book(&state, &request, via(client), &evidence).await {
         Ok((b, _)) => answer(&state, StatusCode::OK, Answer::Booked(b)),
+        Err(Failure::ProofNeeded(demand)) => {
+            let r = request;
+            let mut fields = vec![
+                (FieldName::Window, r.window),
+                (FieldName::Service, r.service),
+                (FieldName::Day, r.day),
+                (FieldName::Slot, r.slot),
+                (FieldName::Name, r.name),
+                (FieldName::Phone, r.phone),
+                (FieldName::IdNumber, r.id_number),
+                (FieldName::Need, r.need),
+            ];
+            if r.home_visit {
+                fields.push((FieldName::HomeVisit, "on".to_owned()));
+            }
+            let wait = Answer::Wait { fields, ticket: demand.ticket, seconds: demand.wait_seconds };
+            answer(&state, StatusCode::PRECONDITION_REQUIRED, wait)
+        }
         Err(failure) => failure_page(&state, &failure, Route::Book),
     }
 }

@@ -25,10 +25,18 @@ const FORM_PREFIX: &str = "form-";
 /// Where a request came from, which decides where its idempotency key comes from.
 #[derive(Clone, Copy, Debug)]
 pub enum Via {
-    /// The JSON API: the browser sends a random key.
-    Api,
+    /// The JSON API from this client: the browser sends a random key.
+    Api(IpAddr),
     /// A plain HTML form post from this client: the server derives the key.
     Form(IpAddr),
+}
+
+impl Via {
+    pub fn client(self) -> IpAddr {
+        match self {
+            Via::Api(client) | Via::Form(client) => client,
+        }
+    }
 }
 
 /// An idempotency key and the fingerprint of the request it came with.
@@ -48,7 +56,7 @@ impl Key {
         let body = serde_json::to_string(request).map_err(|e| Failure::Unavailable(e.to_string()))?;
         let request = keys.hash(Purpose::Request, &[&body]);
         let key = match via {
-            Via::Api => {
+            Via::Api(_) => {
                 let ok = (8..=64).contains(&browser_key.len())
                     && browser_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
                     && !browser_key.starts_with(FORM_PREFIX);
@@ -64,6 +72,11 @@ impl Key {
             }
         };
         Ok(Key { key, request })
+    }
+
+    /// The fingerprint of the request (a keyed hash of everything in it but the key).
+    pub fn fingerprint(&self) -> &str {
+        &self.request
     }
 
     /// Records the key for a `kind` of work on `target`, inside the work's own transaction (so a

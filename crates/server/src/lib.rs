@@ -18,6 +18,7 @@ mod places;
 mod rate;
 pub mod retention;
 mod rows;
+mod work;
 
 pub use config::Config;
 

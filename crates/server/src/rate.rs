@@ -69,6 +69,7 @@ pub struct Limits {
     lookups: Budget<IpAddr>,
     reads: Budget<IpAddr>,
     codes: Budget<String>,
+    bookings: Budget<IpAddr>,
 }
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -80,6 +81,7 @@ impl Limits {
             lookups: Budget::new(config.lookups_per_minute, MINUTE),
             reads: Budget::new(config.reads_per_minute, MINUTE),
             codes: Budget::new(config.lookups_per_code_per_hour, 60 * MINUTE),
+            bookings: Budget::new(config.bookings_per_client_per_hour, 60 * MINUTE),
         }
     }
 
@@ -87,6 +89,14 @@ impl Limits {
     /// the phone that goes with a code stops long before it can succeed.
     pub fn code(&self, code: &str) -> Result<(), Failure> {
         self.codes.check(&code.to_owned()).map_err(Failure::TooMany)
+    }
+}
+
+impl Limits {
+    /// Counts one booking attempt of a client; an error once it is booking more than usual
+    /// (a signal of pressure, not a refusal).
+    pub fn booking(&self, client: IpAddr) -> Result<(), u64> {
+        self.bookings.check(&limit_key(client))
     }
 }
 
