@@ -64,10 +64,14 @@ pub async fn fresh_database(data: &std::path::Path) -> String {
     format!("{server}/{name}")
 }
 
+/// The repository's `server.toml`.
+pub fn server_toml() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server.toml")
+}
+
 /// The server's configuration for tests: `server.toml` with the given database.
 pub fn test_config(database_url: String) -> swg_server::Config {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server.toml");
-    let mut config = swg_server::Config::load(&file).expect("server.toml");
+    let mut config = swg_server::Config::load(&server_toml()).expect("server.toml");
     config.database_url = database_url;
     config.dist = dist_dir();
     config.content = content_dir();
@@ -121,11 +125,20 @@ impl App {
 
     /// Sends one request through the router: the status and the body as text.
     pub async fn send(&self, request: http::Request<axum::body::Body>) -> (http::StatusCode, String) {
+        let (status, _, body) = self.exchange(request).await;
+        (status, body)
+    }
+
+    /// Sends one request through the router: the status, the headers and the body as text.
+    pub async fn exchange(
+        &self,
+        request: http::Request<axum::body::Body>,
+    ) -> (http::StatusCode, http::HeaderMap, String) {
         use tower::ServiceExt;
         let response = swg_server::router(self.state.clone()).oneshot(request).await.expect("an answer");
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), 1 << 22).await.expect("the body");
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, 1 << 22).await.expect("the body");
+        (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// A request with a method, a content type (if any) and a body.
@@ -335,6 +348,44 @@ impl Drop for Browser {
     }
 }
 
+/// Everything the server logged in this test binary.
+#[derive(Clone, Default)]
+pub struct Log(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+/// The process-wide log, installed once (a thread's own subscriber can miss events whose
+/// call sites another test thread registered first).
+pub fn log() -> Log {
+    static LOG: std::sync::OnceLock<Log> = std::sync::OnceLock::new();
+    LOG.get_or_init(|| {
+        let log = Log::default();
+        let writer = log.clone();
+        let subscriber =
+            tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
+        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
+        log
+    })
+    .clone()
+}
+
+impl Log {
+    pub fn text(&self) -> String {
+        self.0.lock().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+    }
+}
+
+impl std::io::Write for Log {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut buffer) = self.0.lock() {
+            buffer.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A valid mainland mobile number, distinct for each `n`.
 pub fn phone(n: u32) -> String {
     format!("139{:08}", n)
@@ -350,4 +401,65 @@ pub fn id_number(n: u32) -> String {
 /// A fresh idempotency key.
 pub fn key(label: &str, n: u32) -> String {
     format!("test-{label}-{n}-{}", std::process::id())
+}
+
+/// The window and service most tests book.
+pub const WINDOW: &str = "huji";
+pub const SERVICE: &str = "shenfenzheng-huanling";
+
+/// The open slots of [`WINDOW`], as (day, start, places left).
+pub async fn open_slots(app: &App) -> Vec<(String, String, u32)> {
+    let (_, body) = app.get_json(&format!("{}?window={WINDOW}", swg_model::api::path::AVAILABILITY)).await;
+    let availability: swg_model::api::Availability = serde_json::from_value(body).expect("availability json");
+    availability
+        .days
+        .iter()
+        .flat_map(|d| d.slots.iter().map(move |s| (d.day.to_string(), s.start.clone(), s.remaining)))
+        .filter(|s| s.2 > 0)
+        .collect()
+}
+
+/// A valid booking request for person `n` (their own phone, ID number and key).
+pub fn booking_json(day: &str, slot: &str, n: u32) -> serde_json::Value {
+    serde_json::json!({
+        "idempotency_key": key("book", n), "window": WINDOW, "service": SERVICE, "day": day, "slot": slot,
+        "name": "王小明", "phone": phone(n), "id_number": id_number(n), "need": "none", "home_visit": false,
+    })
+}
+
+/// A request through the router as if from `client`, behind the trusted proxy on 127.0.0.1.
+pub fn request_from(client: &str, method: http::Method, uri: &str) -> http::request::Builder {
+    http::Request::builder().method(method).uri(uri).header("x-forwarded-for", client)
+}
+
+impl App {
+    /// Posts JSON as if from `client`: the status, the headers and the answer.
+    pub async fn post_json_from(
+        &self,
+        client: &str,
+        uri: &str,
+        body: &serde_json::Value,
+    ) -> (http::StatusCode, http::HeaderMap, serde_json::Value) {
+        let request = request_from(client, http::Method::POST, uri)
+            .header(http::header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(body.to_string()))
+            .expect("a request");
+        let (status, headers, text) = self.exchange(request).await;
+        (status, headers, serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Posts a plain form as if from `client`: the status, the headers and the page.
+    pub async fn post_form_from(
+        &self,
+        client: &str,
+        uri: &str,
+        pairs: &[(&str, &str)],
+    ) -> (http::StatusCode, http::HeaderMap, String) {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        let request = request_from(client, http::Method::POST, uri)
+            .header(http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(body))
+            .expect("a request");
+        self.exchange(request).await
+    }
 }

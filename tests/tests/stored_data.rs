@@ -3,48 +3,8 @@
 
 use axum::http::StatusCode;
 use serde_json::json;
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
 use swg_model::api::{path, Availability};
-use swg_tests::{id_number, key, phone, App};
-
-/// Everything the server logged in this test binary.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-/// The process-wide log, installed once (a thread's own subscriber can miss events whose
-/// call sites another test thread registered first).
-fn log() -> Log {
-    static LOG: OnceLock<Log> = OnceLock::new();
-    LOG.get_or_init(|| {
-        let log = Log::default();
-        let writer = log.clone();
-        let subscriber =
-            tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
-        tracing::subscriber::set_global_default(subscriber).expect("the only subscriber");
-        log
-    })
-    .clone()
-}
-
-impl Log {
-    fn text(&self) -> String {
-        self.0.lock().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
-    }
-}
-
-impl Write for Log {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if let Ok(mut buffer) = self.0.lock() {
-            buffer.extend_from_slice(bytes);
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use swg_tests::{id_number, key, log, phone, App};
 
 /// Books the first open slot at 户籍窗口 with phone `n`; returns the booking code.
 async fn book(app: &App, n: u32) -> String {

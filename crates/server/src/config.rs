@@ -38,6 +38,10 @@ pub struct Config {
     /// How long the public figures (`/api/stats`) are reused before they are computed again.
     pub stats_cache_seconds: u64,
     pub retention_days: u32,
+    /// A client that sends no byte of a request's headers, or of its body, for this many
+    /// seconds is answered 408 or disconnected.
+    pub header_timeout_seconds: u64,
+    pub body_timeout_seconds: u64,
 }
 
 impl Config {

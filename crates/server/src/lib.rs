@@ -103,7 +103,7 @@ pub fn router(state: AppState) -> Router {
         .route(path::FORM_FEEDBACK, post(forms::feedback))
         .layer(DefaultBodyLimit::max(16 * 1024))
         // A body that stops arriving is a 408 (the extractors recognise this timeout).
-        .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(10)))
+        .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(state.config.body_timeout_seconds)))
         .layer(axum::middleware::from_fn_with_state(state.clone(), headers::same_site_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate::limit))
         .with_state(state.clone());
@@ -117,12 +117,8 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
 }
 
-/// How long a client may take to send a request's headers.
-const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// Serves the router on `listener` until `shutdown` completes, then lets open requests finish
-/// (for up to ten seconds). A client that does not send its headers within ten seconds is
-/// disconnected.
+/// (for up to ten seconds). A client that does not send its headers in time is disconnected.
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -132,9 +128,10 @@ pub async fn serve_on(
     use hyper_util::server::graceful::GracefulShutdown;
     use hyper_util::service::TowerToHyperService;
     use tower::Service;
+    let header_timeout = Duration::from_secs(state.config.header_timeout_seconds);
     let mut make = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let mut http = hyper::server::conn::http1::Builder::new();
-    http.timer(TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
+    http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
