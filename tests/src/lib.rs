@@ -120,7 +120,12 @@ impl App {
 
     /// The router of a running server's state (the server keeps its database).
     pub fn of(server: &Server) -> App {
-        App { state: server.state.clone(), _data: None }
+        App::with_state(server.state.clone())
+    }
+
+    /// The router of a state made elsewhere (whoever made it keeps its database).
+    pub fn with_state(state: swg_server::AppState) -> App {
+        App { state, _data: None }
     }
 
     /// Sends one request through the router: the status and the body as text.
