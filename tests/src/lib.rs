@@ -306,6 +306,12 @@ impl Browser {
         self.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": media })).await;
     }
 
+    /// Makes the page's CPU `rate` times slower, as a cheap phone (Lighthouse's mobile preset
+    /// uses 4).
+    pub async fn throttle_cpu(&self, rate: f64) {
+        self.cdp("Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": rate })).await;
+    }
+
     /// Cuts the page's network off (`true`) or restores it, as a phone losing its signal.
     pub async fn offline(&self, offline: bool) {
         self.cdp("Network.enable", serde_json::json!({})).await;

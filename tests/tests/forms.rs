@@ -116,6 +116,41 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
 }
 
 #[tokio::test]
+async fn on_a_busy_day_a_slow_phone_books_after_an_invisible_proof_of_work() {
+    // Every booking is under pressure (one signal), with the shipped amount of work, on a CPU four times
+    // slower than this machine's.
+    let shipped = swg_server::Config::load(&swg_tests::server_toml()).expect("server.toml").work_max_number;
+    let server = Server::start_with(|c| {
+        c.max_bookings_per_phone = 0;
+        c.work_max_number = shipped;
+    })
+    .await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/book/?window=huji&service=shenfenzheng-huanling")).await;
+    browser.until_app_ready().await;
+    browser.throttle_cpu(4.0).await;
+    pick_free_slot(&browser, "slot", false).await;
+    press(&browser, "下一步：填写预约人").await;
+    fill(&browser, "#f-name", "王小明").await;
+    fill(&browser, "#f-phone", &phone(2)).await;
+    fill(&browser, "#f-id_number", &id_number(2)).await;
+    press(&browser, "下一步：核对").await;
+    let started = std::time::Instant::now();
+    press(&browser, "确认预约").await;
+    browser
+        .until("the booking code shows", "return document.querySelector('.code')?.textContent.length === 8")
+        .await;
+    let waited = started.elapsed();
+    let page = browser.text("main").await;
+    assert!(!page.contains("请稍候") && !page.contains("没有成功"), "nothing asked of the citizen: {page}");
+    eprintln!(
+        "proof of work at 4x CPU slowdown (up to {shipped} hashes): booked {:.2} s after pressing 确认预约",
+        waited.as_secs_f64()
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
     let server = Server::start().await;
     let browser = open_feedback(&server, "/feedback/?window=huji").await;

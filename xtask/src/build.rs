@@ -191,7 +191,7 @@ fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
 /// Prints build time, HTML bytes per route kind and the whole first load of a guide page.
 pub fn bench() -> Result<(), String> {
     let postgres = tools::postgres_url();
-    let mut stages = Stages::new(1 + STAGES + 1 + usize::from(postgres.is_some()));
+    let mut stages = Stages::new(1 + STAGES + 2 + usize::from(postgres.is_some()));
     stages.run("Rust target wasm32-unknown-unknown", tools::ensure_wasm_target)?;
     let started = Instant::now();
     let built = build(&Options::default(), &mut stages)?;
@@ -260,10 +260,10 @@ pub fn bench() -> Result<(), String> {
     match postgres {
         Some(url) => stages.run("booking benchmark on PostgreSQL", || {
             cargo(&["bench", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", &url)])
-        }),
-        None => {
-            println!("(set SWG_TEST_POSTGRES_URL to measure PostgreSQL too)");
-            Ok(())
-        }
+        })?,
+        None => println!("(set SWG_TEST_POSTGRES_URL to measure PostgreSQL too)"),
     }
+    stages.run("a script against a citizen, with the shipped limits", || {
+        cargo(&["bench", "-p", "swg-tests", "--bench", "abuse"], &[("SWG_TEST_DATABASE_URL", "")])
+    })
 }

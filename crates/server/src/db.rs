@@ -102,3 +102,48 @@ pub fn random_code(len: usize) -> Result<String, String> {
     getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
     Ok(bytes.into_iter().map(code_char).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    #[tokio::test]
+    async fn a_code_that_collides_is_tried_again_with_a_fresh_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.expect("db");
+        sqlx::query("INSERT INTO slot_usage (slot_key, booked) VALUES ('TAKEN', 0)")
+            .execute(&pool)
+            .await
+            .expect("row");
+        // The first two attempts draw a code that is taken; the third a free one.
+        let attempts = AtomicU32::new(0);
+        let result = retrying(|| {
+            let n = attempts.fetch_add(1, Ordering::SeqCst);
+            let pool = pool.clone();
+            async move {
+                let code = if n < 2 { "TAKEN".to_owned() } else { format!("FREE{n}") };
+                sqlx::query("INSERT INTO slot_usage (slot_key, booked) VALUES ($1, 0)")
+                    .bind(&code)
+                    .execute(&pool)
+                    .await?;
+                Ok(code)
+            }
+        })
+        .await;
+        assert_eq!(result.ok(), Some("FREE2".to_owned()));
+        assert_eq!(attempts.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn a_failure_that_trying_again_cannot_cure_is_not_retried() {
+        let attempts = AtomicU32::new(0);
+        let result: Result<(), Failure> = retrying(|| {
+            attempts.fetch_add(1, Ordering::SeqCst);
+            async { Err(Failure::Unavailable("the disk is full".into())) }
+        })
+        .await;
+        assert!(matches!(result, Err(Failure::Unavailable(_))));
+        assert_eq!(attempts.load(Ordering::SeqCst), 1);
+    }
+}

@@ -38,15 +38,16 @@ pub struct Demand {
 pub struct Signals {
     /// The client has booked more than usual this hour.
     pub busy_client: bool,
-    /// The window-day has taken many bookings in the last ten minutes.
-    pub busy_day: bool,
+    /// How many times over the window-day has taken its usual bookings in the last ten minutes
+    /// (counted up to two).
+    pub busy_day: u32,
     /// The phone already holds many future bookings (under any ID numbers).
     pub busy_phone: bool,
 }
 
 impl Signals {
     pub fn level(&self) -> u32 {
-        u32::from(self.busy_client) + u32::from(self.busy_day) + u32::from(self.busy_phone)
+        u32::from(self.busy_client) + self.busy_day + u32::from(self.busy_phone)
     }
 }
 
@@ -78,7 +79,9 @@ pub async fn signals(
     let config = &state.config;
     Ok(Signals {
         busy_client,
-        busy_day: recent >= i64::from(config.busy_window_day_bookings),
+        busy_day: u32::try_from(recent / i64::from(config.busy_window_day_bookings.max(1)))
+            .unwrap_or(u32::MAX)
+            .min(2),
         busy_phone: held >= i64::from(config.max_bookings_per_phone),
     })
 }
