@@ -52,5 +52,5 @@ pub(crate) fn assemble(
             Some(s.parsed.value.at(at, s.parsed.body_html))
         })
         .collect();
-    Site { calendar, info: site.site, windows: window_pages, guides }
+    Site { calendar, info: site.site, rectification: site.rectification, windows: window_pages, guides }
 }

@@ -4,7 +4,7 @@
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use swg_model::{Commitment, SiteInfo, WindowLocal};
+use swg_model::{Commitment, Rectification, SiteInfo, WindowLocal};
 use toml::Spanned;
 
 /// `site.toml`, read straight into the model: the site's facts and each window's local facts.
@@ -12,6 +12,7 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub(crate) struct SiteFile {
     pub site: SiteInfo,
+    pub rectification: Rectification,
     #[serde(default)]
     pub windows: BTreeMap<String, WindowLocal>,
 }

@@ -7,6 +7,8 @@ use swg_model::*;
 #[derive(Clone, Debug)]
 pub struct Site {
     pub info: SiteInfo,
+    /// The local rule for 差评 call-backs and rectification (`[rectification]` in `site.toml`).
+    pub rectification: Rectification,
     /// The official working-day calendar from `calendar.toml`.
     pub calendar: Calendar,
     /// Windows in home-page order.

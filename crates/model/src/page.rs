@@ -22,6 +22,38 @@ impl SiteInfo {
     }
 }
 
+/// The local rule for 差评 (a rating of 1 or 2): the working days to the first call-back and to
+/// the rectification, and the rule they come from. National rules leave both to each locality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rectification {
+    pub contact_days: WorkingDays,
+    pub fix_days: WorkingDays,
+    pub rule: String,
+}
+
+/// A deadline in working days: 1 to 30.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct WorkingDays(pub u32);
+
+impl TryFrom<u32> for WorkingDays {
+    type Error = String;
+    fn try_from(days: u32) -> Result<WorkingDays, String> {
+        if (1..=30).contains(&days) {
+            Ok(WorkingDays(days))
+        } else {
+            Err(format!("{days} working days: a deadline is 1 to 30 working days"))
+        }
+    }
+}
+
+impl From<WorkingDays> for u32 {
+    fn from(days: WorkingDays) -> u32 {
+        days.0
+    }
+}
+
 /// The language of a page that does not say otherwise, and of the site's own header and footer.
 pub const DEFAULT_LANG: &str = "zh-CN";
 
