@@ -112,6 +112,18 @@ pub fn answer_document<V: IntoView + 'static>(
     title: &str,
     main: impl FnOnce() -> V + 'static,
 ) -> String {
+    server_document(PageKind::Answer, site, css, title, main)
+}
+
+/// A document the server renders for one request (an answer page or a console page): the
+/// site's frame, no script.
+pub fn server_document<V: IntoView + 'static>(
+    kind: PageKind,
+    site: &SiteInfo,
+    css: &str,
+    title: &str,
+    main: impl FnOnce() -> V + 'static,
+) -> String {
     let head = Head {
         lang: DEFAULT_LANG.to_owned(),
         title: format!("{title} - {}", site.name),
@@ -119,7 +131,7 @@ pub fn answer_document<V: IntoView + 'static>(
         css: css.to_owned(),
     };
     let site = site.clone();
-    let class = PageKind::Answer.class();
+    let class = kind.class();
     render(move || {
         provide_context(site);
         document(head, None, None, frame(view! { <div class=class>{main()}</div> }))

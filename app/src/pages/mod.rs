@@ -35,6 +35,8 @@ mod plain;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod staff;
+#[cfg(not(target_arch = "wasm32"))]
 mod window;
 
 /// A page's structure, the same at build time and in the browser: `div.page` holding a

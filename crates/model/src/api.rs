@@ -14,6 +14,7 @@ pub mod path {
     pub const FEEDBACK: &str = "/api/feedback";
     pub const FEEDBACK_LOOKUP: &str = "/api/feedback/lookup";
     pub const STATS: &str = "/api/stats";
+    pub const FIX_RATING: &str = "/api/feedback/fix-rating";
     /// The plain-HTML form targets used without JavaScript.
     pub const FORM_BOOKING: &str = "/forms/booking";
     pub const FORM_FEEDBACK: &str = "/forms/feedback";
@@ -122,6 +123,24 @@ crate::id_enum! {
     pub enum BookingStatus {
         Booked = "booked",
         Cancelled = "cancelled",
+        /// Marked by the window: the citizen came…
+        Arrived = "arrived",
+        /// …and was served,
+        Done = "done",
+        /// or did not come.
+        NoShow = "no_show",
+    }
+}
+
+impl BookingStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            BookingStatus::Booked => "已预约",
+            BookingStatus::Cancelled => "已取消",
+            BookingStatus::Arrived => "已到窗口",
+            BookingStatus::Done => "已办理",
+            BookingStatus::NoShow => "未到",
+        }
     }
 }
 
@@ -238,6 +257,37 @@ pub struct FeedbackReceipt {
     /// back. Never present when a phone was given.
     #[serde(default)]
     pub secret: Option<String>,
+    /// The day the reply was given.
+    #[serde(default)]
+    pub answered_on: Option<Date>,
+    /// For a 差评: the call-back and rectification, with their deadlines and outcome.
+    #[serde(default)]
+    pub case: Option<CaseOutcome>,
+}
+
+/// What became of a 差评: deadlines, and once closed, the finding and the fix; the citizen may
+/// rate the fix once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseOutcome {
+    pub contact_due: Date,
+    pub fix_due: Date,
+    pub contacted_on: Option<Date>,
+    pub closed_on: Option<Date>,
+    pub finding: String,
+    pub fix: String,
+    /// 0 until the citizen rates the fix, then 1–5.
+    pub fix_rating: u8,
+    /// The local rule the deadlines come from.
+    pub rule: String,
+}
+
+/// The citizen's rating of a 差评's rectification, given once, with the same proof as a look-up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixRating {
+    pub tracking: String,
+    pub phone: String,
+    pub rating: u8,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -286,6 +336,49 @@ impl WindowStats {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     pub windows: Vec<WindowStats>,
+    /// Per window and month, newest month first; no personal data.
+    #[serde(default)]
+    pub months: Vec<MonthFigures>,
+}
+
+/// What one window did in one month, as published (警务公开).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthFigures {
+    /// "2026-12"
+    pub month: String,
+    pub window: String,
+    pub window_name: String,
+    /// Bookings for days of the month marked arrived or done, and marked no-show.
+    pub honoured: u32,
+    pub no_shows: u32,
+    /// Complaints filed in the month whose reply is due by now, and those answered by their date.
+    pub complaints_due: u32,
+    pub complaints_on_time: u32,
+    /// 差评 cases opened in the month whose rectification is due by now, and those closed in time.
+    pub cases_due: u32,
+    pub cases_on_time: u32,
+    /// How many ratings the month had, and their average in tenths (43 = 4.3 of 5).
+    pub ratings: u32,
+    pub average_rating_tenths: Option<u32>,
+}
+
+impl MonthFigures {
+    /// "4.3（12 条）" or "无评价".
+    pub fn rating_label(&self) -> String {
+        match self.average_rating_tenths {
+            Some(t) => format!("{}.{}（{} 条）", t / 10, t % 10, self.ratings),
+            None => "无评价".to_owned(),
+        }
+    }
+}
+
+/// "3/4" of those due, or "—" when none is due yet.
+pub fn of_due(done: u32, due: u32) -> String {
+    if due == 0 {
+        "—".to_owned()
+    } else {
+        format!("{done}/{due}")
+    }
 }
 
 impl Booking {

@@ -10,6 +10,7 @@ mod id_enum;
 pub mod page;
 pub mod route;
 pub mod search;
+pub mod staff;
 pub mod work;
 
 pub use guide::*;

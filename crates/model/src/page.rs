@@ -69,6 +69,8 @@ crate::id_enum! {
         NotFound = "not-found",
         /// The server's answer to a plain form post.
         Answer = "answer",
+        /// A staff console page, rendered by the server for the signed-in staff member.
+        Staff = "staff",
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Config {
     /// A client that sends no byte of a request's headers, or of its body, for this many
     /// seconds is answered 408 or disconnected.
     pub header_timeout_seconds: u64,
+    /// A staff session ends after this many minutes without a request.
+    pub staff_idle_minutes: u32,
     pub body_timeout_seconds: u64,
 }
 
