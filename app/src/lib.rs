@@ -23,9 +23,9 @@ pub use nav::start;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pages::answer::Answer;
 #[cfg(not(target_arch = "wasm32"))]
-pub use pages::staff::StaffPage;
-#[cfg(not(target_arch = "wasm32"))]
 pub use pages::render::page_data;
+#[cfg(not(target_arch = "wasm32"))]
+pub use pages::staff::StaffPage;
 pub use pages::structure;
 
 #[cfg(not(target_arch = "wasm32"))]

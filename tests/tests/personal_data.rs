@@ -129,7 +129,7 @@ async fn the_purge_removes_every_personal_row_past_the_retention_period() {
     for statement in ["UPDATE idempotency SET created_at = 0", "UPDATE id_locks SET touched = 0"] {
         sqlx::query(statement).execute(pool).await.expect("age the rows");
     }
-    let purged = swg_server::retention::purge(pool, 180).await.expect("purge");
+    let purged = swg_server::retention::purge(pool, 180, 30).await.expect("purge");
     assert_eq!((purged.bookings, purged.feedback, purged.idempotency_keys), (1, 1, 2));
     for table in ["bookings", "feedback", "idempotency", "id_locks"] {
         let (left,): (i64,) =

@@ -316,7 +316,8 @@ fn a_rule_without_an_answer_is_a_syntax_error_at_its_line() {
 #[test]
 fn a_rectification_deadline_out_of_range_is_reported_in_site_toml_with_its_line() {
     let dir = tree(GUIDE);
-    std::fs::write(dir.path().join("site.toml"), SITE.replace("fix_days = 10", "fix_days = 90")).expect("write");
+    std::fs::write(dir.path().join("site.toml"), SITE.replace("fix_days = 10", "fix_days = 90"))
+        .expect("write");
     let errors = load(dir.path()).expect_err("a 90-day deadline is refused");
     let text = errors.to_string();
     assert!(text.contains("site.toml") && text.contains("1 to 30 working days"), "{text}");

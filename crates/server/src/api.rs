@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
-use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, Reschedule};
+use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, FixRating, Reschedule};
 use swg_model::work::PROOF_HEADER;
 
 #[derive(Deserialize)]
@@ -100,6 +100,14 @@ pub async fn feedback_lookup(
     Ok(Json(feedback::lookup(&state, &req).await?).into_response())
 }
 
+pub async fn rate_fix(
+    State(state): State<AppState>,
+    Input(req): Input<FixRating>,
+) -> Result<Response, Failure> {
+    state.limits.code(&req.tracking.trim().to_ascii_uppercase())?;
+    Ok(Json(feedback::rate_fix(&state, &req).await?).into_response())
+}
+
 /// The public figures, computed at most once per `stats_cache_seconds` per instance.
 pub async fn stats(State(state): State<AppState>) -> Result<Response, Failure> {
     let fresh = std::time::Duration::from_secs(state.config.stats_cache_seconds);
@@ -107,7 +115,7 @@ pub async fn stats(State(state): State<AppState>) -> Result<Response, Failure> {
     let stats = match cached.as_ref() {
         Some((at, stats)) if at.elapsed() < fresh => stats.clone(),
         _ => {
-            let stats = feedback::stats(&state).await?;
+            let stats = crate::figures::stats(&state).await?;
             *cached = Some((std::time::Instant::now(), stats.clone()));
             stats
         }

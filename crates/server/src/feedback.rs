@@ -6,11 +6,11 @@ use crate::db::{self, now, Pool};
 use crate::error::Failure;
 use crate::idempotency::{Key, Via, WorkKind};
 use crate::personal::{Purpose, Sealed};
-use crate::rows::{ComplaintCount, FeedbackRow, RatingCount};
+use crate::rows::{CaseRecord, FeedbackRow};
 use crate::AppState;
 use swg_content::Site;
 use swg_model::api::{
-    FeedbackKind, FeedbackLookup, FeedbackReceipt, FeedbackRequest, FeedbackStatus, Stats, WindowStats,
+    CaseOutcome, FeedbackKind, FeedbackLookup, FeedbackReceipt, FeedbackRequest, FeedbackStatus, FixRating,
 };
 use swg_model::calendar::{Date, BEYOND_CALENDAR, WORKING_DAY_RULE};
 use swg_model::form::{mask_phone, parse_text, Errors, FieldName, Phone};
@@ -104,7 +104,28 @@ fn secret(state: &AppState, tracking: &str) -> String {
     state.keys.code(Purpose::Lookup, &["feedback secret", tracking], 8)
 }
 
-fn receipt(state: &AppState, row: FeedbackRow) -> Result<FeedbackReceipt, Failure> {
+/// The case of a 差评, if the feedback has one.
+pub async fn case_of(pool: &Pool, tracking: &str) -> Result<Option<CaseRecord>, Failure> {
+    Ok(sqlx::query_as("SELECT * FROM cases WHERE tracking = $1").bind(tracking).fetch_optional(pool).await?)
+}
+
+fn outcome(state: &AppState, case: CaseRecord) -> CaseOutcome {
+    let closed_on = case.closed_on.0 .0;
+    CaseOutcome {
+        contact_due: case.contact_due.0,
+        fix_due: case.fix_due.0,
+        contacted_on: case.contacted_on.0 .0,
+        // What was found and fixed is published once the case is closed.
+        finding: if closed_on.is_some() { case.finding } else { String::new() },
+        fix: if closed_on.is_some() { case.fix } else { String::new() },
+        closed_on,
+        fix_rating: case.fix_rating.0,
+        rule: state.site.rectification.rule.clone(),
+    }
+}
+
+async fn receipt(state: &AppState, row: FeedbackRow) -> Result<FeedbackReceipt, Failure> {
+    let case = case_of(&state.pool, &row.tracking).await?.map(|c| outcome(state, c));
     let site = &state.site;
     let (due_on, filed_on) = (row.due_on.0 .0, row.filed_on.0);
     let rule = due_on.map(|_| {
@@ -136,6 +157,8 @@ fn receipt(state: &AppState, row: FeedbackRow) -> Result<FeedbackReceipt, Failur
         rule,
         phone,
         reply: (!row.reply.is_empty()).then_some(row.reply),
+        answered_on: row.answered_on.0 .0,
+        case,
     })
 }
 
@@ -144,7 +167,7 @@ async fn load(state: &AppState, tracking: &str) -> Result<FeedbackReceipt, Failu
         .bind(tracking)
         .fetch_one(&state.pool)
         .await?;
-    receipt(state, row)
+    receipt(state, row).await
 }
 
 /// One attempt at filing, in one transaction: the tracking number (new, or the first one filed
@@ -193,6 +216,22 @@ async fn submit_once(state: &AppState, valid: &Valid, key: &Key) -> Result<(Stri
     .bind(phone_hash)
     .execute(&mut *tx)
     .await?;
+    if (1..=2).contains(&valid.rating) {
+        // A 差评 opens a case with the local rule's call-back and rectification deadlines.
+        let rule = &state.site.rectification;
+        let calendar = &state.site.calendar;
+        sqlx::query(
+            "INSERT INTO cases (tracking, window_id, opened_on, contact_due, fix_due, contacted_on, finding, fix, closed_on, fix_rating) \
+             VALUES ($1, $2, $3, $4, $5, '', '', '', '', 0)",
+        )
+        .bind(&tracking)
+        .bind(&valid.window)
+        .bind(filed_on.to_string())
+        .bind(calendar.add_working_days(filed_on, rule.contact_days.0).0.to_string())
+        .bind(calendar.add_working_days(filed_on, rule.fix_days.0).0.to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok((tracking, true))
 }
@@ -223,7 +262,33 @@ const NOT_FOUND: &str = "没有找到，请核对受理编号和手机号（匿�
 /// without a phone, the 查询码 from its receipt. Anything wrong gets the same answer as an
 /// unknown number.
 pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackReceipt, Failure> {
-    let tracking = req.tracking.trim().to_ascii_uppercase();
+    let row = find_for_citizen(state, &req.tracking, &req.phone).await?;
+    receipt(state, row).await
+}
+
+/// The citizen's rating of a closed 差评 case's fix: once, with the same proof as a look-up.
+pub async fn rate_fix(state: &AppState, req: &FixRating) -> Result<FeedbackReceipt, Failure> {
+    let row = find_for_citizen(state, &req.tracking, &req.phone).await?;
+    if !(1..=5).contains(&req.rating) {
+        return Err(crate::error::invalid(FieldName::Rating, "请在五个等级中选择一个"));
+    }
+    let rated = sqlx::query(
+        "UPDATE cases SET fix_rating = $1 WHERE tracking = $2 AND closed_on <> '' AND fix_rating = 0",
+    )
+    .bind(i64::from(req.rating))
+    .bind(&row.tracking)
+    .execute(&state.pool)
+    .await?;
+    if rated.rows_affected() == 0 {
+        return Err(Failure::Conflict("整改办结后才能评价，而且只能评价一次。".into()));
+    }
+    receipt(state, row).await
+}
+
+/// The feedback a citizen may read: by tracking number and the phone given with it, or the
+/// 查询码 of feedback filed without a phone.
+async fn find_for_citizen(state: &AppState, tracking: &str, proof: &str) -> Result<FeedbackRow, Failure> {
+    let tracking = tracking.trim().to_ascii_uppercase();
     let mut errors = Errors::default();
     let valid_tracking = tracking.len() == 16
         && tracking.starts_with('F')
@@ -231,7 +296,7 @@ pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackRe
     if !valid_tracking {
         errors.add(FieldName::Tracking, "受理编号像 F20260918-ABC123 这样，请核对");
     }
-    let proof = req.phone.trim();
+    let proof = proof.trim();
     if proof.is_empty() {
         errors.add(FieldName::Phone, "请填写提交时留的手机号；匿名提交的，填回执上的查询码");
     }
@@ -254,58 +319,13 @@ pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackRe
         }
         Err(_) => None,
     };
-    receipt(state, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
-}
-
-/// Per window: ratings per level and the share of complaints answered on time.
-pub async fn stats(state: &AppState) -> Result<Stats, Failure> {
-    let ratings = sqlx::query_as::<_, RatingCount>(
-        "SELECT window_id, rating, COUNT(*) AS n FROM feedback WHERE rating > 0 GROUP BY window_id, rating",
-    )
-    .fetch_all(&state.pool)
-    .await?;
-    let complaints = sqlx::query_as::<_, ComplaintCount>(
-        "SELECT window_id, COUNT(*) AS n, \
-         SUM(CASE WHEN answered_on <> '' OR due_on < $2 THEN 1 ELSE 0 END) AS due, \
-         SUM(CASE WHEN answered_on <> '' AND answered_on <= due_on THEN 1 ELSE 0 END) AS on_time \
-         FROM feedback WHERE kind = $1 GROUP BY window_id",
-    )
-    .bind(FeedbackKind::Complaint.id())
-    .bind(today().to_string())
-    .fetch_all(&state.pool)
-    .await?;
-    let windows = state
-        .site
-        .windows
-        .iter()
-        .map(|w| {
-            let mut levels = [0u32; 5];
-            for row in ratings.iter().filter(|r| r.window_id == w.id) {
-                if let Some(slot) = usize::try_from(row.rating.0)
-                    .ok()
-                    .and_then(|r| r.checked_sub(1))
-                    .and_then(|i| levels.get_mut(i))
-                {
-                    *slot = row.n.0;
-                }
-            }
-            let row = complaints.iter().find(|r| r.window_id == w.id);
-            WindowStats {
-                window: w.id.clone(),
-                window_name: w.name.clone(),
-                ratings: levels,
-                complaints: row.map_or(0, |r| r.n.0),
-                complaints_due: row.map_or(0, |r| r.due.0),
-                complaints_answered_on_time: row.map_or(0, |r| r.on_time.0),
-            }
-        })
-        .collect();
-    Ok(Stats { windows })
+    row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))
 }
 
 /// Deletes feedback filed more than `days` days ago; returns how many.
 pub async fn purge(pool: &Pool, days: u32) -> Result<u64, sqlx::Error> {
     let cutoff = today().add_days(-i32::try_from(days).unwrap_or(i32::MAX)).to_string();
+    sqlx::query("DELETE FROM cases WHERE opened_on < $1").bind(&cutoff).execute(pool).await?;
     Ok(sqlx::query("DELETE FROM feedback WHERE filed_on < $1")
         .bind(cutoff)
         .execute(pool)

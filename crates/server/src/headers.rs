@@ -35,7 +35,8 @@ const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(),
 /// Adds the security and caching headers.
 pub async fn add(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let personal = path.contains("/api/") || path.contains("/forms/");
+    let console = path.contains("/staff/");
+    let personal = path.contains("/api/") || path.contains("/forms/") || console;
     let mut response = next.run(request).await;
     let ok = response.status().is_success();
     let headers = response.headers_mut();
@@ -60,6 +61,9 @@ pub async fn add(State(state): State<AppState>, request: Request, next: Next) ->
         );
     }
     headers.insert("permissions-policy", HeaderValue::from_static(PERMISSIONS));
+    if console {
+        headers.insert("x-robots-tag", HeaderValue::from_static("noindex, nofollow"));
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
@@ -84,10 +88,10 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
-/// Middleware for `/forms/*`: a post from another site gets a page saying so, and nothing is
-/// filed.
+/// Middleware for `/forms/*` and the staff console: a post from another site gets a page saying
+/// so, and nothing is filed or changed.
 pub async fn same_site_forms(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let form = request.uri().path().contains("/forms/");
+    let form = request.uri().path().contains("/forms/") || request.uri().path().contains("/staff/");
     if form && request.method() == Method::POST && is_cross_site(request.headers()) {
         let failure = crate::error::Failure::Forbidden(
             "这个提交来自别的网站，没有受理。请在本站的页面上填写并提交。".into(),

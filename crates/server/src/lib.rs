@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 mod error;
 pub mod feedback;
+mod figures;
 mod files;
 mod forms;
 mod headers;
@@ -18,6 +19,7 @@ mod places;
 mod rate;
 pub mod retention;
 mod rows;
+pub mod staff;
 mod work;
 
 pub use config::Config;
@@ -101,6 +103,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(no_such_api))
         .route(path::FORM_BOOKING, post(forms::booking))
         .route(path::FORM_FEEDBACK, post(forms::feedback))
+        .route(path::FIX_RATING, post(api::rate_fix))
+        .merge(staff::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))
         // A body that stops arriving is a 408 (the extractors recognise this timeout).
         .layer(RequestBodyTimeoutLayer::new(Duration::from_secs(state.config.body_timeout_seconds)))

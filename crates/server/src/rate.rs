@@ -70,6 +70,8 @@ pub struct Limits {
     reads: Budget<IpAddr>,
     codes: Budget<String>,
     bookings: Budget<IpAddr>,
+    sign_ins: Budget<IpAddr>,
+    console: Budget<IpAddr>,
 }
 
 const MINUTE: std::time::Duration = std::time::Duration::from_secs(60);
@@ -82,6 +84,9 @@ impl Limits {
             reads: Budget::new(config.reads_per_minute, MINUTE),
             codes: Budget::new(config.lookups_per_code_per_hour, 60 * MINUTE),
             bookings: Budget::new(config.bookings_per_client_per_hour, 60 * MINUTE),
+            // Guessing passwords: ten tries per client in a quarter of an hour, whatever the account.
+            sign_ins: Budget::new(10, 15 * MINUTE),
+            console: Budget::new(config.reads_per_minute, MINUTE),
         }
     }
 
@@ -106,10 +111,19 @@ enum Kind {
     Write,
     Lookup,
     Read,
+    SignIn,
+    Console,
     Free,
 }
 
 fn kind(method: &Method, path: &str) -> Kind {
+    if path.contains("/staff/") {
+        return if *method == Method::POST && path.ends_with(swg_model::staff::path::SIGN_IN) {
+            Kind::SignIn
+        } else {
+            Kind::Console
+        };
+    }
     let lookups =
         [path::BOOKING_LOOKUP, path::BOOKING_CANCEL, path::BOOKING_RESCHEDULE, path::FEEDBACK_LOOKUP];
     if *method == Method::POST {
@@ -175,11 +189,13 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         Kind::Write => limits.writes.check(&limit_key(client)),
         Kind::Lookup => limits.lookups.check(&limit_key(client)),
         Kind::Read => limits.reads.check(&limit_key(client)),
+        Kind::SignIn => limits.sign_ins.check(&limit_key(client)),
+        Kind::Console => limits.console.check(&limit_key(client)),
         Kind::Free => Ok(()),
     };
     if let Err(seconds) = spent {
         let failure = Failure::TooMany(seconds);
-        return if request.uri().path().contains("/forms/") {
+        return if request.uri().path().contains("/forms/") || request.uri().path().contains("/staff/") {
             crate::forms::failure_page(&state, &failure, crate::forms::back(request.uri().path()))
         } else {
             failure.into_response()

@@ -105,6 +105,37 @@ pub struct FeedbackRow {
     pub reply: String,
     pub filed_on: Text<Date>,
     pub due_on: Text<MaybeDate>,
+    pub answered_on: Text<MaybeDate>,
+    pub body: String,
+    pub what_went_wrong: String,
+    pub officer: String,
+    pub rating: Int<u8>,
+    /// The window it was handed to and that has not accepted yet ('' for none).
+    pub handed_to: String,
+}
+
+/// A 差评 case.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CaseRecord {
+    pub tracking: String,
+    pub window_id: String,
+    pub opened_on: Text<Date>,
+    pub contact_due: Text<Date>,
+    pub fix_due: Text<Date>,
+    pub contacted_on: Text<MaybeDate>,
+    pub closed_on: Text<MaybeDate>,
+    pub finding: String,
+    pub fix: String,
+    pub fix_rating: Int<u8>,
+}
+
+/// A count per window and month (`YYYY-MM`), with a second figure where the query has one.
+#[derive(Debug, sqlx::FromRow)]
+pub struct MonthCount {
+    pub window_id: String,
+    pub month: String,
+    pub a: Int<u32>,
+    pub b: Int<u32>,
 }
 
 /// Places taken in one slot.

@@ -19,17 +19,50 @@ use swg_model::{PageKind, SiteInfo};
 /// A console page and what it shows.
 pub enum StaffPage {
     /// Signing in; with what went wrong or why the last session ended.
-    SignIn { notice: Option<String> },
+    SignIn {
+        notice: Option<String>,
+    },
     /// Replacing the one-time (or current) password.
-    Password { me: Me, must: bool, error: Option<String> },
-    Home { me: Me, today: Date, overdue: u32, due_today: u32, open_cases: u32 },
-    Day { me: Me, list: DayList, notice: Option<String> },
-    Inbox { me: Me, items: Vec<InboxItem> },
-    Feedback { me: Me, detail: Box<FeedbackDetail>, notice: Option<String> },
-    Cases { me: Me, cases: Vec<CaseRow> },
-    Audit { me: Me, entries: Vec<AuditEntry>, broken_at: Option<i64> },
+    Password {
+        me: Me,
+        must: bool,
+        error: Option<String>,
+    },
+    Home {
+        me: Me,
+        today: Date,
+        overdue: u32,
+        due_today: u32,
+        open_cases: u32,
+    },
+    Day {
+        me: Me,
+        list: DayList,
+        notice: Option<String>,
+    },
+    Inbox {
+        me: Me,
+        items: Vec<InboxItem>,
+    },
+    Feedback {
+        me: Me,
+        detail: Box<FeedbackDetail>,
+        notice: Option<String>,
+    },
+    Cases {
+        me: Me,
+        cases: Vec<CaseRow>,
+    },
+    Audit {
+        me: Me,
+        entries: Vec<AuditEntry>,
+        broken_at: Option<i64>,
+    },
     /// Refused (another window's data, a stale form): the reason.
-    Refused { me: Option<Me>, message: String },
+    Refused {
+        me: Option<Me>,
+        message: String,
+    },
 }
 
 impl StaffPage {
@@ -52,9 +85,9 @@ impl StaffPage {
         let title = self.title();
         server_document(PageKind::Staff, site, css, title, move || match self {
             StaffPage::SignIn { notice } => EitherOf9::A(view! { <sign_in::SignIn notice/> }),
-            StaffPage::Password { me, must, error } => {
-                EitherOf9::B(view! { <Console me=me.clone() title><sign_in::Password me must error/></Console> })
-            }
+            StaffPage::Password { me, must, error } => EitherOf9::B(
+                view! { <Console me=me.clone() title><sign_in::Password me must error/></Console> },
+            ),
             StaffPage::Home { me, today, overdue, due_today, open_cases } => EitherOf9::C(view! {
                 <Console me=me.clone() title><home::Home me today overdue due_today open_cases/></Console>
             }),
@@ -74,7 +107,9 @@ impl StaffPage {
                 EitherOf9::H(view! { <Console me title><audit::Audit entries broken_at/></Console> })
             }
             StaffPage::Refused { me, message } => EitherOf9::I(match me {
-                Some(me) => EitherOf3::A(view! { <Console me title><p class="notice" role="alert">{message}</p></Console> }),
+                Some(me) => EitherOf3::A(
+                    view! { <Console me title><p class="notice" role="alert">{message}</p></Console> },
+                ),
                 None if message.is_empty() => EitherOf3::B(()),
                 None => EitherOf3::C(view! { <h1>{title}</h1><p class="notice" role="alert">{message}</p> }),
             }),

@@ -43,13 +43,16 @@ fn hash(password: &str) -> Result<String, Failure> {
 }
 
 fn matches(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(stored)
+        .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
 /// A username: 2–32 lower-case letters, digits, '.', '-' or '_'.
 pub fn parse_username(name: &str) -> Result<String, String> {
     let ok = (2..=32).contains(&name.len())
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_'));
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_'));
     if ok {
         Ok(name.to_owned())
     } else {
@@ -108,7 +111,11 @@ pub enum Refusal {
 }
 
 /// Checks a password; counts failures and locks the account after too many.
-pub async fn sign_in(pool: &Pool, username: &str, password: &str) -> Result<Result<StaffRow, Refusal>, Failure> {
+pub async fn sign_in(
+    pool: &Pool,
+    username: &str,
+    password: &str,
+) -> Result<Result<StaffRow, Refusal>, Failure> {
     let Some(account) = find(pool, username).await? else {
         // The same work as for a real account, so timing does not tell which names exist.
         static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();

@@ -93,7 +93,10 @@ pub async fn first_broken(pool: &Pool) -> Result<Option<i64>, Failure> {
             client: &row.client,
         };
         let expected_seq = i64::try_from(n).unwrap_or(i64::MAX) + 1;
-        if row.seq != expected_seq || row.prev_hash != prev || row.hash != digest(&prev, row.seq, row.at, &event) {
+        if row.seq != expected_seq
+            || row.prev_hash != prev
+            || row.hash != digest(&prev, row.seq, row.at, &event)
+        {
             return Ok(Some(row.seq));
         }
         prev = row.hash.clone();

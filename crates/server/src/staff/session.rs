@@ -44,8 +44,10 @@ pub async fn start(state: &AppState, username: &str) -> Result<HeaderValue, Fail
 fn cookie(state: &AppState, token: &str, max_age: i64) -> Result<HeaderValue, Failure> {
     let secure = if state.config.hsts { "; Secure" } else { "" };
     let base = swg_model::route::base_path();
-    HeaderValue::from_str(&format!("{COOKIE}={token}; Path={base}/staff; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"))
-        .map_err(|e| Failure::Unavailable(e.to_string()))
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; Path={base}/staff; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .map_err(|e| Failure::Unavailable(e.to_string()))
 }
 
 /// A cookie that removes the session cookie from the browser.
@@ -76,14 +78,18 @@ pub enum Current {
 pub async fn current(state: &AppState, headers: &HeaderMap) -> Result<Current, Failure> {
     let Some(token) = token_of(headers) else { return Ok(Current::None) };
     let hash = token_hash(state, &token);
-    let found: Option<Session> =
-        sqlx::query_as("SELECT token_hash, username, csrf, last_seen FROM staff_sessions WHERE token_hash = $1")
-            .bind(&hash)
-            .fetch_optional(&state.pool)
-            .await?;
+    let found: Option<Session> = sqlx::query_as(
+        "SELECT token_hash, username, csrf, last_seen FROM staff_sessions WHERE token_hash = $1",
+    )
+    .bind(&hash)
+    .fetch_optional(&state.pool)
+    .await?;
     let Some(session) = found else { return Ok(Current::None) };
     if now() - session.last_seen > idle_seconds(state) {
-        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1").bind(&hash).execute(&state.pool).await?;
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
+            .bind(&hash)
+            .execute(&state.pool)
+            .await?;
         return Ok(Current::Expired);
     }
     sqlx::query("UPDATE staff_sessions SET last_seen = $1 WHERE token_hash = $2")
@@ -97,9 +103,15 @@ pub async fn current(state: &AppState, headers: &HeaderMap) -> Result<Current, F
 /// Ends this session, or every session of its account.
 pub async fn end(state: &AppState, session: &Session, everywhere: bool) -> Result<u64, Failure> {
     let ended = if everywhere {
-        sqlx::query("DELETE FROM staff_sessions WHERE username = $1").bind(&session.username).execute(&state.pool).await?
+        sqlx::query("DELETE FROM staff_sessions WHERE username = $1")
+            .bind(&session.username)
+            .execute(&state.pool)
+            .await?
     } else {
-        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1").bind(&session.token_hash).execute(&state.pool).await?
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
+            .bind(&session.token_hash)
+            .execute(&state.pool)
+            .await?
     };
     Ok(ended.rows_affected())
 }
