@@ -64,6 +64,19 @@ pub async fn fresh_database(data: &std::path::Path) -> String {
     format!("{server}/{name}")
 }
 
+/// The `swg-server` binary next to the test binaries (built by `cargo xtask test`).
+pub fn server_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let binary =
+        exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("swg-server")).expect("target dir");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo xtask test` (or `cargo build -p swg-server`)",
+        binary.display()
+    );
+    binary
+}
+
 /// The repository's `server.toml`.
 pub fn server_toml() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../server.toml")

@@ -7,19 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use swg_model::api::{path, Availability};
-use swg_tests::{content_dir, dist_dir, free_port, fresh_database, id_number, key, phone};
-
-fn server_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let binary =
-        exe.parent().and_then(|deps| deps.parent()).map(|dir| dir.join("swg-server")).expect("target dir");
-    assert!(
-        binary.exists(),
-        "{} is missing: run `cargo xtask test` (or `cargo build -p swg-server`)",
-        binary.display()
-    );
-    binary
-}
+use swg_tests::{content_dir, dist_dir, free_port, fresh_database, id_number, key, phone, server_binary};
 
 /// The server process; killed and reaped when dropped.
 struct Process(Child);

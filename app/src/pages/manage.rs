@@ -71,7 +71,7 @@ pub fn Manage() -> impl IntoView {
                 let active = b.status == BookingStatus::Booked;
                 view! {
                     <dl class="facts">
-                        <dt>"状态"</dt><dd>{if active { "已预约" } else { "已取消" }}</dd>
+                        <dt>"状态"</dt><dd>{b.status.label()}</dd>
                         <dt>"事项"</dt><dd>{b.service_title.clone()}</dd>
                         <dt>"时间"</dt><dd>{format!("{} {}–{}", b.day.label(), b.slot, b.slot_end)}</dd>
                         <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
