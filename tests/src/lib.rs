@@ -106,6 +106,7 @@ pub fn test_config(database_url: String) -> swg_server::Config {
 pub async fn state_with(
     adjust: impl FnOnce(&mut swg_server::Config),
 ) -> (swg_server::AppState, tempfile::TempDir) {
+    log();
     let data = tempfile::tempdir().expect("temp dir");
     let mut config = test_config(fresh_database(data.path()).await);
     config.key_file = data.path().join("secret.key");
@@ -372,16 +373,29 @@ impl Drop for Browser {
     }
 }
 
-/// Everything the server logged in this test binary.
+/// Everything the server logged in this test binary; also appended to the file named by
+/// `SWG_TEST_LOG` (set by `cargo xtask test`), which then holds the server log of the whole
+/// suite for the final check that no personal data or password reached it.
 #[derive(Clone, Default)]
-pub struct Log(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+pub struct Log(
+    std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    Option<std::sync::Arc<std::sync::Mutex<std::fs::File>>>,
+);
 
-/// The process-wide log, installed once (a thread's own subscriber can miss events whose
-/// call sites another test thread registered first).
+/// The passwords the tests sign in with (`tests/fixtures/passwords.txt`, which the final log
+/// check reads too).
+pub fn password(n: usize) -> &'static str {
+    include_str!("../fixtures/passwords.txt").lines().nth(n).unwrap_or("no-such-test-password")
+}
+
+/// The process-wide log, installed once by every test that starts the server (a thread's own
+/// subscriber can miss events whose call sites another test thread registered first).
 pub fn log() -> Log {
     static LOG: std::sync::OnceLock<Log> = std::sync::OnceLock::new();
     LOG.get_or_init(|| {
-        let log = Log::default();
+        let file = std::env::var_os("SWG_TEST_LOG")
+            .and_then(|path| std::fs::OpenOptions::new().create(true).append(true).open(path).ok());
+        let log = Log(std::sync::Arc::default(), file.map(|f| std::sync::Arc::new(std::sync::Mutex::new(f))));
         let writer = log.clone();
         let subscriber =
             tracing_subscriber::fmt().with_ansi(false).with_writer(move || writer.clone()).finish();
@@ -401,6 +415,9 @@ impl std::io::Write for Log {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         if let Ok(mut buffer) = self.0.lock() {
             buffer.extend_from_slice(bytes);
+        }
+        if let Some(Ok(mut file)) = self.1.as_ref().map(|f| f.lock()) {
+            file.write_all(bytes)?;
         }
         Ok(bytes.len())
     }

@@ -58,7 +58,7 @@ async fn a_staff_member_marks_answers_and_rectifies_and_the_citizen_and_the_figu
     press(&browser, "登录").await;
     until_text(&browser, "the one-time password must be replaced", "一次性密码").await;
     fill(&browser, "#s-current", &once).await;
-    fill(&browser, "#s-new", "console-test-password").await;
+    fill(&browser, "#s-new", swg_tests::password(1)).await;
     press(&browser, "保存新密码").await;
     until_text(&browser, "the console's start", "今天的预约").await;
 

@@ -70,7 +70,7 @@ async fn sign_in<'a>(app: &'a App, user: &str, role: StaffRole, windows: &[&str]
     let (status, _, page) = get(app, path::PASSWORD, Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK);
     let csrf = csrf_of(&page);
-    let new = "a-long-new-password";
+    let new = swg_tests::password(0);
     let (status, _, _) =
         post_form(app, path::PASSWORD, Some(&cookie), &[("csrf", &csrf), ("current", &once), ("new", new)])
             .await;
@@ -194,7 +194,7 @@ async fn an_idle_session_ends_and_signing_out_everywhere_ends_them_all() {
     let other = sign_in(&app, "li", StaffRole::Supervisor, &[]).await;
     // A second session, as on another device.
     let (status, _, _) =
-        post_form(&app, path::SIGN_IN, None, &[("username", "li"), ("password", "a-long-new-password")])
+        post_form(&app, path::SIGN_IN, None, &[("username", "li"), ("password", swg_tests::password(0))])
             .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (status, _) = other.post(path::SIGN_OUT, &[("everywhere", "on")]).await;

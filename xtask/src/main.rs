@@ -2,6 +2,7 @@
 
 mod build;
 mod compress;
+mod leaks;
 mod progress;
 mod tools;
 
@@ -102,7 +103,7 @@ fn serve(port: &str) -> Result<(), String> {
 
 /// How many stages [`test`] runs.
 fn test_stages() -> usize {
-    build::STAGES + 4 + usize::from(tools::postgres_url().is_some())
+    build::STAGES + 5 + usize::from(tools::postgres_url().is_some())
 }
 
 /// Every test on SQLite; then the database tests again on PostgreSQL where configured.
@@ -111,7 +112,12 @@ fn test(stages: &mut Stages) -> Result<(), String> {
     let (chromium, chromedriver) = stages.run("Chromium and ChromeDriver", tools::ensure_chromium)?;
     let axe = stages.run("axe-core (npm)", tools::axe_core)?;
     let dist = root().join("dist");
+    // Every test binary appends the server's log here; the last stage reads it.
+    let log = root().join("target/test-server.log");
+    let _ = std::fs::remove_file(&log);
+    let log_path = log.to_string_lossy().into_owned();
     let env = [
+        ("SWG_TEST_LOG", log_path.clone()),
         ("SWG_AXE", axe.to_string_lossy().into_owned()),
         ("SWG_DIST", dist.to_string_lossy().into_owned()),
         ("SWG_CHROMIUM", chromium.to_string_lossy().into_owned()),
@@ -151,12 +157,18 @@ fn test(stages: &mut Stages) -> Result<(), String> {
                     "bad_input",
                     "--test",
                     "fuzz",
+                    "--test",
+                    "staff_api",
                 ],
-                &[("SWG_TEST_DATABASE_URL", &url)],
+                &[("SWG_TEST_DATABASE_URL", &url), ("SWG_TEST_LOG", &log_path)],
             )
         })?,
         None => say("xtask: SWG_TEST_POSTGRES_URL is not set; the database tests ran on SQLite only"),
     }
+    let checked = stages.run("no phone, ID number or password in the suite's server log", || {
+        leaks::check(&log, &root().join("tests/fixtures/passwords.txt"))
+    })?;
+    say(&format!("xtask: {checked}"));
     stages.finish("every test passed");
     Ok(())
 }

@@ -15,7 +15,11 @@ fn Outcome(case: CaseOutcome, tracking: String, proof: RwSignal<String>) -> impl
     let failed = RwSignal::new(None::<Failed>);
     let closed = case.closed_on;
     let rate = move |_| {
-        let body = FixRating { tracking: tracking.clone(), phone: proof.get_untracked(), rating: choice.get_untracked() };
+        let body = FixRating {
+            tracking: tracking.clone(),
+            phone: proof.get_untracked(),
+            rating: choice.get_untracked(),
+        };
         leptos::task::spawn_local(async move {
             match client::post::<_, FeedbackReceipt>(path::FIX_RATING, &body).await {
                 Ok(r) => {
