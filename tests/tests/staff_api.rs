@@ -360,3 +360,56 @@ async fn a_changed_or_removed_audit_row_is_detected() {
     };
     assert_eq!(status, StatusCode::UNAUTHORIZED, "signed out: no export: {csv}");
 }
+
+#[tokio::test]
+async fn an_administrator_adds_and_resets_accounts_and_nobody_else_may() {
+    let app = App::start().await;
+    let admin = sign_in(&app, "boss", StaffRole::Admin, &[]).await;
+    let (status, page) = admin
+        .post(
+            path::ACCOUNT_ADD,
+            &[("username", "chen"), ("display_name", "陈警官"), ("role", "window"), ("windows", "huji")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let start =
+        page.find("<p class=\"code\">").expect("the one-time password is shown") + "<p class=\"code\">".len();
+    let once = page[start..].split('<').next().unwrap_or_default().to_owned();
+    let (status, headers, _) =
+        post_form(&app, path::SIGN_IN, None, &[("username", "chen"), ("password", &once)]).await;
+    assert_eq!(
+        (status, &headers[header::LOCATION]),
+        (StatusCode::SEE_OTHER, &http::HeaderValue::from_static(path::PASSWORD))
+    );
+    let (status, page) = admin
+        .post(
+            path::ACCOUNT_ADD,
+            &[("username", "chen"), ("display_name", "陈"), ("role", "window"), ("windows", "nowhere")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("没有窗口 nowhere"), "{page}");
+    for _ in 0..5 {
+        post_form(&app, path::SIGN_IN, None, &[("username", "chen"), ("password", "wrong-wrong")]).await;
+    }
+    let (status, page) = admin.post(path::ACCOUNT_RESET, &[("username", "chen")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let start =
+        page.find("<p class=\"code\">").expect("a new one-time password") + "<p class=\"code\">".len();
+    let fresh = page[start..].split('<').next().unwrap_or_default().to_owned();
+    let (status, _, _) =
+        post_form(&app, path::SIGN_IN, None, &[("username", "chen"), ("password", &fresh)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "unlocked, with the new password");
+
+    let window = sign_in(&app, "zhou", StaffRole::Window, &["huji"]).await;
+    assert_eq!(window.get(path::ACCOUNTS).await.0, StatusCode::FORBIDDEN);
+    let (status, _) = window
+        .post(path::ACCOUNT_ADD, &[("username", "evil"), ("display_name", "x"), ("role", "admin")])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(accounts::find(&app.state.pool, "evil").await.expect("find").is_none());
+    let recorded = actions(&app).await;
+    assert!(recorded.iter().any(|(a, t, _)| a == "added account" && t == "chen"));
+    assert!(recorded.iter().any(|(a, t, _)| a == "reset account" && t == "chen"));
+    assert!(recorded.iter().any(|(a, t, d)| a == "refused" && t == "evil" && d == "add account"));
+}

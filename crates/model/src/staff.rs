@@ -117,6 +117,17 @@ pub struct CaseRow {
     pub overdue: bool,
 }
 
+/// An account as administrators see it (never its password hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub username: String,
+    pub display_name: String,
+    pub role: StaffRole,
+    pub windows: Vec<String>,
+    pub locked: bool,
+    pub must_change: bool,
+}
+
 /// One entry of the audit trail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -148,6 +159,9 @@ pub mod path {
     pub const CASE_UPDATE: &str = "/staff/cases/update";
     pub const AUDIT: &str = "/staff/audit";
     pub const AUDIT_CSV: &str = "/staff/audit.csv";
+    pub const ACCOUNTS: &str = "/staff/accounts";
+    pub const ACCOUNT_ADD: &str = "/staff/accounts/add";
+    pub const ACCOUNT_RESET: &str = "/staff/accounts/reset";
 }
 
 /// A console path under the site's base path.

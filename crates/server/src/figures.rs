@@ -90,7 +90,7 @@ async fn months(state: &AppState) -> Result<Vec<MonthFigures>, Failure> {
     .fetch_all(pool)
     .await?;
     let ratings: Vec<MonthCount> = sqlx::query_as(
-        "SELECT window_id, SUBSTR(filed_on, 1, 7) AS month, COUNT(*) AS a, SUM(rating) AS b \
+        "SELECT window_id, SUBSTR(filed_on, 1, 7) AS month, COUNT(*) AS a, CAST(SUM(rating) AS BIGINT) AS b \
          FROM feedback WHERE rating > 0 GROUP BY window_id, SUBSTR(filed_on, 1, 7)",
     )
     .fetch_all(pool)

@@ -1,6 +1,7 @@
 //! The staff console (the bureau's side), rendered by the server for the signed-in staff member
 //! on each request: never pre-rendered, never cached, plain HTML forms that work without script.
 
+mod accounts;
 mod audit;
 mod cases;
 mod day;
@@ -10,10 +11,10 @@ mod item;
 mod sign_in;
 
 use crate::document::server_document;
-use leptos::either::{EitherOf3, EitherOf9};
+use leptos::either::{EitherOf10, EitherOf3};
 use leptos::prelude::*;
 use swg_model::calendar::Date;
-use swg_model::staff::{href, path, AuditEntry, CaseRow, DayList, FeedbackDetail, InboxItem, Me};
+use swg_model::staff::{href, path, AccountRow, AuditEntry, CaseRow, DayList, FeedbackDetail, InboxItem, Me};
 use swg_model::{PageKind, SiteInfo};
 
 /// A console page and what it shows.
@@ -58,6 +59,13 @@ pub enum StaffPage {
         entries: Vec<AuditEntry>,
         broken_at: Option<i64>,
     },
+    /// Accounts, for administrators; with a one-time password just made, or what was wrong.
+    Accounts {
+        me: Me,
+        accounts: Vec<AccountRow>,
+        created: Option<(String, String)>,
+        error: Option<String>,
+    },
     /// Refused (another window's data, a stale form): the reason.
     Refused {
         me: Option<Me>,
@@ -76,6 +84,7 @@ impl StaffPage {
             StaffPage::Feedback { .. } => "意见处理",
             StaffPage::Cases { .. } => "差评整改",
             StaffPage::Audit { .. } => "审计记录",
+            StaffPage::Accounts { .. } => "账号管理",
             StaffPage::Refused { .. } => "无法办理",
         }
     }
@@ -84,29 +93,32 @@ impl StaffPage {
     pub fn document(self, site: &SiteInfo, css: &str) -> String {
         let title = self.title();
         server_document(PageKind::Staff, site, css, title, move || match self {
-            StaffPage::SignIn { notice } => EitherOf9::A(view! { <sign_in::SignIn notice/> }),
-            StaffPage::Password { me, must, error } => EitherOf9::B(
+            StaffPage::SignIn { notice } => EitherOf10::A(view! { <sign_in::SignIn notice/> }),
+            StaffPage::Password { me, must, error } => EitherOf10::B(
                 view! { <Console me=me.clone() title><sign_in::Password me must error/></Console> },
             ),
-            StaffPage::Home { me, today, overdue, due_today, open_cases } => EitherOf9::C(view! {
+            StaffPage::Home { me, today, overdue, due_today, open_cases } => EitherOf10::C(view! {
                 <Console me=me.clone() title><home::Home me today overdue due_today open_cases/></Console>
             }),
             StaffPage::Day { me, list, notice } => {
-                EitherOf9::D(view! { <Console me=me.clone() title><day::Day me list notice/></Console> })
+                EitherOf10::D(view! { <Console me=me.clone() title><day::Day me list notice/></Console> })
             }
             StaffPage::Inbox { me, items } => {
-                EitherOf9::E(view! { <Console me title><inbox::Inbox items/></Console> })
+                EitherOf10::E(view! { <Console me title><inbox::Inbox items/></Console> })
             }
-            StaffPage::Feedback { me, detail, notice } => EitherOf9::F(view! {
+            StaffPage::Feedback { me, detail, notice } => EitherOf10::F(view! {
                 <Console me=me.clone() title><item::Item me detail=*detail notice/></Console>
             }),
             StaffPage::Cases { me, cases } => {
-                EitherOf9::G(view! { <Console me title><cases::Cases cases/></Console> })
+                EitherOf10::G(view! { <Console me title><cases::Cases cases/></Console> })
             }
             StaffPage::Audit { me, entries, broken_at } => {
-                EitherOf9::H(view! { <Console me title><audit::Audit entries broken_at/></Console> })
+                EitherOf10::H(view! { <Console me title><audit::Audit entries broken_at/></Console> })
             }
-            StaffPage::Refused { me, message } => EitherOf9::I(match me {
+            StaffPage::Accounts { me, accounts, created, error } => EitherOf10::J(view! {
+                <Console me=me.clone() title><accounts::Accounts me accounts created error/></Console>
+            }),
+            StaffPage::Refused { me, message } => EitherOf10::I(match me {
                 Some(me) => EitherOf3::A(
                     view! { <Console me title><p class="notice" role="alert">{message}</p></Console> },
                 ),
@@ -135,6 +147,7 @@ fn Console(me: Me, title: &'static str, children: Children) -> impl IntoView {
                 <li><a href=href(path::INBOX)>"意见箱"</a></li>
                 <li><a href=href(path::CASES)>"差评整改"</a></li>
                 {oversees.then(|| view! { <li><a href=href(path::AUDIT)>"审计记录"</a></li> })}
+                {(me.role == swg_model::staff::StaffRole::Admin).then(|| view! { <li><a href=href(path::ACCOUNTS)>"账号管理"</a></li> })}
                 <li><a href=href(path::PASSWORD)>"修改密码"</a></li>
             </ul>
             <form method="post" action=href(path::SIGN_OUT)>

@@ -6,7 +6,7 @@ use crate::error::Failure;
 use crate::rows::{Flag, Int, Text};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use swg_model::staff::StaffRole;
+use swg_model::staff::{AccountRow, StaffRole};
 
 /// Failed sign-ins after which an account is locked, and for how long (seconds).
 const MAX_FAILURES: i64 = 5;
@@ -153,6 +153,40 @@ pub async fn change_password(pool: &Pool, username: &str, new: &str) -> Result<(
         .execute(pool)
         .await?;
     Ok(())
+}
+
+/// Every account, for administrators.
+pub async fn list(pool: &Pool) -> Result<Vec<AccountRow>, Failure> {
+    let rows: Vec<StaffRow> = sqlx::query_as("SELECT * FROM staff ORDER BY username").fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AccountRow {
+            locked: r.locked_until > now(),
+            must_change: r.must_change.0 .0,
+            windows: r.windows.split(',').filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+            role: r.role.0,
+            display_name: r.display_name,
+            username: r.username,
+        })
+        .collect())
+}
+
+/// Gives an account a new one-time password, unlocks it and ends its sessions; `None` if
+/// there is no such account.
+pub async fn reset(pool: &Pool, username: &str) -> Result<Option<String>, Failure> {
+    let password = db::random_code(16).map_err(Failure::Unavailable)?;
+    let updated = sqlx::query(
+        "UPDATE staff SET password_hash = $1, must_change = 1, failed_attempts = 0, locked_until = 0 WHERE username = $2",
+    )
+    .bind(hash(&password)?)
+    .bind(username)
+    .execute(pool)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(None);
+    }
+    sqlx::query("DELETE FROM staff_sessions WHERE username = $1").bind(username).execute(pool).await?;
+    Ok(Some(password))
 }
 
 /// Whether `password` is the account's current password (no failure is counted).
