@@ -44,6 +44,54 @@ async fn every_kind_of_page_has_no_axe_violations() {
     browser.close().await;
 }
 
+/// The staff console, signed in as an administrator with a booking, a 差评 and its case on
+/// record: every page, at 375 px.
+#[tokio::test]
+async fn the_staff_console_has_no_axe_violations() {
+    use swg_model::staff::{day_href, feedback_href, href, path, StaffRole};
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let (day, slot, _) = swg_tests::open_slots(&app).await[0].clone();
+    app.post_json(swg_model::api::path::BOOKINGS, &swg_tests::booking_json(&day, &slot, 31)).await;
+    let complaint = serde_json::json!({ "idempotency_key": "axe-complaint", "kind": "complaint", "window": "huji", "text": "等了很久。",
+        "phone": swg_tests::phone(32), "consent": true, "rating": 2, "what_went_wrong": "等候太久" });
+    let (_, receipt) = app.post_json(swg_model::api::path::FEEDBACK, &complaint).await;
+    let tracking = receipt["tracking"].as_str().expect("tracking").to_owned();
+    let once = swg_server::staff::accounts::add(&server.state.pool, "axe", "测试员", StaffRole::Admin, &[])
+        .await
+        .expect("account");
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(path::HOME)).await;
+    let found = violations(&browser).await;
+    assert!(found.is_empty(), "sign-in: {found:#?}");
+    browser.find("#s-username").await.send_keys("axe").await.expect("type");
+    browser.find("#s-password").await.send_keys(&once).await.expect("type");
+    browser.find("main button[type=submit]").await.click().await.expect("sign in");
+    browser.until("the password page", "return document.querySelector('#s-new') !== null").await;
+    let found = violations(&browser).await;
+    assert!(found.is_empty(), "password: {found:#?}");
+    browser.find("#s-current").await.send_keys(&once).await.expect("type");
+    browser.find("#s-new").await.send_keys(swg_tests::password(0)).await.expect("type");
+    browser.find("form[action$='/staff/password'] button").await.click().await.expect("save");
+    browser.until("the console's start", "return document.querySelector('.console-bar') !== null && document.querySelector('#s-new') === null").await;
+    let day = swg_model::calendar::Date::parse(&day).expect("day");
+    for page in [
+        href(path::HOME),
+        day_href("huji", day),
+        href(path::INBOX),
+        feedback_href(&tracking),
+        href(path::CASES),
+        href(path::AUDIT),
+        href(path::ACCOUNTS),
+    ] {
+        browser.goto(&server.url(&page)).await;
+        browser.until("a console page", "return document.querySelector('.console-bar') !== null").await;
+        let found = violations(&browser).await;
+        assert!(found.is_empty(), "{page}: {found:#?}");
+    }
+    browser.close().await;
+}
+
 /// The server's answer pages carry no script, so they render the same with JavaScript off; the
 /// page is written into a blank tab as the server sent it, then checked.
 #[tokio::test]
