@@ -221,3 +221,35 @@ async fn a_submission_made_offline_waits_in_the_outbox_and_is_filed_once_when_ba
         .clone();
     assert_eq!(huji["ratings"], serde_json::json!([0, 0, 0, 0, 1]), "filed exactly once");
 }
+
+#[tokio::test]
+async fn without_javascript_a_citizen_books_from_exactly_the_slots_the_api_offers() {
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let (_, api) = app.get_json(&format!("{}?window=huji", swg_model::api::path::AVAILABILITY)).await;
+    let api: swg_model::api::Availability = serde_json::from_value(api).expect("availability");
+    let expected: Vec<String> =
+        api.days.iter().flat_map(|d| d.slots.iter().map(move |s| format!("{}|{}", d.day, s.start))).collect();
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url("/book/")).await;
+    browser.js("document.querySelector('#p-window').value = 'huji'; return true").await;
+    browser.find("main form button[type=submit]").await.click().await.expect("choose");
+    browser
+        .until("the server's booking form", "return document.querySelectorAll('input[name=when]').length > 0")
+        .await;
+    let offered: Vec<String> = serde_json::from_value(
+        browser.js("return [...document.querySelectorAll('input[name=when]')].map(r => r.value)").await,
+    )
+    .expect("values");
+    assert_eq!(offered, expected, "the same days and slots as the API, none invented");
+    assert!(offered.iter().any(|v| v.ends_with("|12:30")), "the staffed lunch hour is offered");
+    browser.js("document.querySelector('input[name=when]:not([disabled])').click(); return true").await;
+    fill(&browser, "#p-name", "王小明").await;
+    fill(&browser, "#p-phone", &phone(5)).await;
+    fill(&browser, "#p-id_number", &id_number(5)).await;
+    browser.find("main form button[type=submit]").await.click().await.expect("book");
+    browser
+        .until("the confirmation", "return document.querySelector('h1')?.textContent === '预约成功'")
+        .await;
+    browser.close().await;
+}

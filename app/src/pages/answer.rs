@@ -2,9 +2,9 @@
 //! receipt, or what went wrong. Rendered by the server inside the site's own document.
 
 use crate::document::answer_document;
-use leptos::either::EitherOf4;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
-use swg_model::api::{path, ApiError, Booking, FeedbackReceipt};
+use swg_model::api::{path, ApiError, Availability, Booking, FeedbackReceipt, Need};
 use swg_model::form::FieldName;
 use swg_model::route::base_path;
 use swg_model::{Route, SiteInfo};
@@ -17,6 +17,15 @@ pub enum Answer {
     Failed {
         error: ApiError,
         back: Route,
+    },
+    /// The booking form for one window without JavaScript: every bookable slot with the places
+    /// left, as radio buttons, and the citizen's details.
+    Book {
+        window: String,
+        window_name: String,
+        services: Vec<(String, String)>,
+        service: String,
+        availability: Availability,
     },
     /// Many bookings at once: the same booking again, to be confirmed after `seconds` (the
     /// plain-form stand-in for the proof of work a browser with JavaScript does invisibly).
@@ -35,6 +44,7 @@ impl Answer {
             Answer::Filed(r) => format!("已收到您的{}", r.kind.label()),
             Answer::Failed { .. } => "提交没有成功".to_owned(),
             Answer::Wait { .. } => "请稍候再确认预约".to_owned(),
+            Answer::Book { window_name, .. } => format!("预约：{window_name}"),
         }
     }
 
@@ -42,11 +52,14 @@ impl Answer {
     pub fn document(self, site: &SiteInfo, css: &str) -> String {
         let heading = self.heading();
         answer_document(site, css, &heading.clone(), move || match self {
-            Answer::Booked(b) => EitherOf4::A(view! { <Booked heading b/> }),
-            Answer::Filed(r) => EitherOf4::B(view! { <Filed heading r/> }),
-            Answer::Failed { error, back } => EitherOf4::C(view! { <Failed heading error back/> }),
+            Answer::Booked(b) => EitherOf5::A(view! { <Booked heading b/> }),
+            Answer::Filed(r) => EitherOf5::B(view! { <Filed heading r/> }),
+            Answer::Failed { error, back } => EitherOf5::C(view! { <Failed heading error back/> }),
             Answer::Wait { fields, ticket, seconds } => {
-                EitherOf4::D(view! { <Wait heading fields ticket seconds/> })
+                EitherOf5::D(view! { <Wait heading fields ticket seconds/> })
+            }
+            Answer::Book { window, services, service, availability, .. } => {
+                EitherOf5::E(view! { <Book heading window services service availability/> })
             }
         })
     }
@@ -89,6 +102,64 @@ fn Filed(heading: String, r: FeedbackReceipt) -> impl IntoView {
         {secret.map(|s| view! { <p class="lead">"查询码："<strong class="code">{s}</strong><br/><small>"没留手机号，查询进度要用受理编号和查询码，请记下。"</small></p> })}
         {due}
         <p>{if anonymous { "凭受理编号和查询码可以在 " } else { "凭受理编号和手机号可以在 " }}<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
+    }
+}
+
+#[component]
+fn Book(
+    heading: String,
+    window: String,
+    services: Vec<(String, String)>,
+    service: String,
+    availability: Availability,
+) -> impl IntoView {
+    let field = |label: &'static str, name: FieldName, kind: &'static str| {
+        let id = format!("p-{name}");
+        view! { <div class="field"><label for=id.clone()>{label}</label><input id=id name=name.id() type=kind required/></div> }
+    };
+    view! {
+        <h1>{heading}</h1>
+        <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
+            <input type="hidden" name=FieldName::Window.id() value=window/>
+            <div class="field"><label for="p-service">"办理事项"</label>
+                <select id="p-service" name=FieldName::Service.id() required>
+                    {services.into_iter().map(|(id, title)| {
+                        let chosen = id == service;
+                        view! { <option value=id selected=chosen>{title}</option> }
+                    }).collect_view()}
+                </select></div>
+            <fieldset class="question"><legend>"选择日期和时段（括号里是剩余名额）"</legend>
+                {availability.note.map(|n| view! { <p class="hint">{n}</p> })}
+                {availability.days.into_iter().map(|d| {
+                    let day = d.day.to_string();
+                    view! {
+                        <h2 class="slot-day">{d.label}</h2>
+                        <div class="slots">
+                            {d.slots.into_iter().map(|s| {
+                                let value = format!("{day}|{}", s.start);
+                                let full = s.remaining == 0;
+                                view! {
+                                    <label class="choice slot" class:full=full>
+                                        <input type="radio" name="when" value=value disabled=full required/>
+                                        <span>{format!("{}–{}（余 {}）", s.start, s.end, s.remaining)}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {field("姓名", FieldName::Name, "text")}
+            {field("手机号码", FieldName::Phone, "tel")}
+            {field("身份证号码", FieldName::IdNumber, "text")}
+            <fieldset class="question"><legend>"是否需要绿色通道？"</legend>
+                {Need::ALL.into_iter().map(|n| view! {
+                    <label class="choice"><input type="radio" name=FieldName::Need.id() value=n.id() checked=n == Need::None/><span>{n.label()}</span></label>
+                }).collect_view()}
+            </fieldset>
+            <label class="choice"><input type="checkbox" name=FieldName::HomeVisit.id()/><span>"申请上门服务"</span></label>
+            <button type="submit" class="button">"提交预约"</button>
+        </form>
     }
 }
 

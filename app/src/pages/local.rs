@@ -21,6 +21,10 @@ pub fn WhereWhen(local: WindowLocal) -> impl IntoView {
             {local.lunch.map(|t| view! { <dt>"午间"</dt><dd>{t}</dd> })}
             {local.extended.map(|t| view! { <dt>"延时服务"</dt><dd>{t}</dd> })}
             {local.holiday.map(|t| view! { <dt>"节假日"</dt><dd>{t}</dd> })}
+            {local.booking.map(|b| {
+                let pause = b.break_time.map(|(from, to)| format!("；{from}–{to} 不接受网上预约，可到窗口现场办理")).unwrap_or_default();
+                view! { <dt>"网上预约"</dt><dd>{format!("以上办公时间内每 {} 分钟一个时段，可约 {} 天内{pause}", b.slot_minutes, b.days_ahead)}</dd> }
+            })}
             <dt>"咨询电话"</dt>
             <dd><a href=tel_href(&local.phone)>{local.phone.clone()}</a></dd>
             <dt>"监督投诉"</dt>

@@ -3,7 +3,7 @@
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use swg_model::api::{path, FeedbackKind, Need, RATING_LABELS};
+use swg_model::api::{path, FeedbackKind, RATING_LABELS};
 use swg_model::form::FieldName;
 use swg_model::route::base_path;
 use swg_model::{FormKind, FormWindow};
@@ -37,25 +37,13 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
     let phones = windows.iter().map(|w| format!("{} {}", w.name, w.phone)).collect::<Vec<_>>().join("；");
     match kind {
         FormKind::Book => {
+            // The places left change by the minute: the server shows them on its own booking
+            // form for the chosen window.
             let bookable: Vec<FormWindow> = windows.into_iter().filter(|w| w.bookable).collect();
-            let times: Vec<String> =
-                (16..36).map(|half| format!("{:02}:{:02}", half / 2, half % 2 * 30)).collect();
             EitherOf3::A(view! {
-                <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
+                <form class="flow" method="get" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
                     {window_select(&bookable)}
-                    {input("日期", FieldName::Day, "date")}
-                    <div class="field"><label for="p-slot">"时段开始时间"</label>
-                        <select id="p-slot" name=FieldName::Slot.id()>{times.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}</select></div>
-                    {input("姓名", FieldName::Name, "text")}
-                    {input("手机号码", FieldName::Phone, "tel")}
-                    {input("身份证号码", FieldName::IdNumber, "text")}
-                    <fieldset class="question"><legend>"是否需要绿色通道？"</legend>
-                        {Need::ALL.into_iter().map(|n| view! {
-                            <label class="choice"><input type="radio" name=FieldName::Need.id() value=n.id() checked=n == Need::None/><span>{n.label()}</span></label>
-                        }).collect_view()}
-                    </fieldset>
-                    <label class="choice"><input type="checkbox" name=FieldName::HomeVisit.id()/><span>"申请上门服务"</span></label>
-                    <button type="submit" class="button">"提交预约"</button>
+                    <button type="submit" class="button">"查看可预约的日期和时段"</button>
                 </form>
             })
         }

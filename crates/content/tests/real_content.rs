@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use swg_content::load;
+use swg_model::calendar::Date;
 
 fn site() -> swg_content::Site {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content");
@@ -118,4 +119,64 @@ mod calendar_2026 {
         assert_eq!(due, d("2027-01-04"));
         assert!(!published);
     }
+}
+
+/// Every slot offered lies inside the window's published hours, and every published hour is
+/// offered unless the window's booking break says otherwise: checked for every bookable window
+/// over the three months of the 2026 calendar around the National Day holiday.
+#[test]
+fn every_slot_lies_inside_the_published_hours_and_every_published_hour_is_offered() {
+    use swg_model::booking::{minutes, slots};
+    let site = site();
+    let start = Date::parse("2026-09-01").expect("date");
+    for window in site.windows.iter().filter(|w| w.local.booking.is_some()) {
+        let rules = window.local.booking.as_ref().expect("booking rules");
+        let pause =
+            rules.break_time.as_ref().map(|(a, b)| (minutes(a).expect("break"), minutes(b).expect("break")));
+        for n in 0..92 {
+            let day = start.add_days(n);
+            let offered: Vec<(u16, u16)> = slots(&window.local, &site.calendar, day)
+                .iter()
+                .map(|(s, e)| (minutes(s).expect("start"), minutes(e).expect("end")))
+                .collect();
+            let weekday = if site.calendar.is_make_up_day(day) { 1 } else { day.weekday() };
+            let periods: Vec<(u16, u16)> = window
+                .local
+                .hours
+                .iter()
+                .filter(|h| h.days.contains(&weekday) && !site.calendar.is_holiday(day))
+                .map(|h| (minutes(&h.open).expect("open"), minutes(&h.close).expect("close")))
+                .collect();
+            for (s, e) in &offered {
+                assert!(
+                    periods.iter().any(|(o, c)| o <= s && e <= c),
+                    "{} {day}: {s}–{e} outside the hours",
+                    window.id
+                );
+                assert!(
+                    !pause.is_some_and(|(a, b)| *s < b && *e > a),
+                    "{} {day}: {s} in the break",
+                    window.id
+                );
+            }
+            for (open, close) in &periods {
+                let mut at = *open;
+                while at + rules.slot_minutes <= *close {
+                    let in_break = pause.is_some_and(|(a, b)| at < b && at + rules.slot_minutes > a);
+                    assert!(
+                        in_break || offered.iter().any(|(s, _)| *s == at),
+                        "{} {day}: {at} not offered",
+                        window.id
+                    );
+                    at += rules.slot_minutes;
+                }
+            }
+        }
+    }
+    let huji = site.windows.iter().find(|w| w.id == "huji").expect("huji");
+    let saturday = slots(&huji.local, &site.calendar, Date::parse("2026-09-12").expect("date"));
+    assert_eq!(saturday.first().map(|s| s.0.as_str()), Some("09:00"), "Saturday mornings are bookable");
+    let wednesday = slots(&huji.local, &site.calendar, Date::parse("2026-09-23").expect("date"));
+    assert_eq!(wednesday.last().map(|s| s.1.as_str()), Some("19:00"), "the extended Wednesday evening too");
+    assert!(wednesday.iter().any(|s| s.0 == "12:30"), "the staffed lunch hour too");
 }

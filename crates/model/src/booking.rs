@@ -17,14 +17,16 @@ fn hhmm(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// The slots ("HH:MM" start and end) of a window on a day; empty where it takes no
-/// appointments that day. A make-up working day on a weekend uses Monday's hours.
+/// The slots ("HH:MM" start and end) of a window on a day, cut from the same opening hours the
+/// window page shows: every listed period of that weekday (Saturdays and extended evenings
+/// included), less the booking break if the window sets one. None on an official holiday; a
+/// make-up working day on a weekend uses Monday's hours.
 pub fn slots(local: &WindowLocal, calendar: &Calendar, day: Date) -> Vec<(String, String)> {
     let Some(rules) = &local.booking else { return Vec::new() };
-    if !calendar.is_working_day(day) {
+    if calendar.is_holiday(day) {
         return Vec::new();
     }
-    let weekday = if day.weekday() > 5 { 1 } else { day.weekday() };
+    let weekday = if calendar.is_make_up_day(day) { 1 } else { day.weekday() };
     let pause = rules.break_time.as_ref().and_then(|(a, b)| Some((minutes(a)?, minutes(b)?)));
     let step = rules.slot_minutes.max(1);
     let mut out = Vec::new();
@@ -107,6 +109,23 @@ mod tests {
         assert!(slots(&window(), &calendar(), d("2026-10-01")).is_empty());
         assert!(slots(&window(), &calendar(), d("2026-09-19")).is_empty());
         assert_eq!(slots(&window(), &calendar(), d("2026-09-20")).len(), 2);
+    }
+
+    #[test]
+    fn saturday_hours_and_an_extended_evening_are_offered_like_any_other_hours() {
+        let mut w = window();
+        w.hours.push(Hours { days: vec![6], open: "09:00".into(), close: "11:00".into() });
+        w.hours.push(Hours { days: vec![3], open: "17:30".into(), close: "19:00".into() });
+        if let Some(b) = w.booking.as_mut() {
+            b.slot_minutes = 30;
+            b.break_time = None;
+        }
+        let saturday = slots(&w, &calendar(), d("2026-09-26"));
+        assert_eq!(saturday.first().map(|s| s.0.as_str()), Some("09:00"));
+        assert_eq!(saturday.last().map(|s| s.1.as_str()), Some("11:00"));
+        let wednesday = slots(&w, &calendar(), d("2026-09-23"));
+        assert_eq!(wednesday.last().map(|s| s.1.as_str()), Some("19:00"));
+        assert!(slots(&w, &calendar(), d("2026-10-03")).is_empty(), "a Saturday inside the holiday");
     }
 
     #[test]

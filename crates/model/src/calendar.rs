@@ -160,6 +160,13 @@ impl Calendar {
         date.weekday() <= 5
     }
 
+    /// Whether the date is an official day off of a published holiday (a weekend is not one).
+    pub fn is_holiday(&self, date: Date) -> bool {
+        self.year(date.year()).is_some_and(|a| {
+            !a.make_up.contains(&date) && a.off.iter().any(|&(from, to)| date >= from && date <= to)
+        })
+    }
+
     /// Whether the date is a weekend day worked in exchange for a holiday (调休上班).
     pub fn is_make_up_day(&self, date: Date) -> bool {
         self.is_working_day(date) && date.weekday() > 5

@@ -56,6 +56,41 @@ pub struct BookingForm {
     home_visit: Option<String>,
     /// The waiting ticket of the "please wait" page, when the booking needed one.
     ticket: String,
+    /// The server's own booking form sends day and slot as one choice, "YYYY-MM-DD|HH:MM".
+    when: String,
+}
+
+#[derive(Deserialize)]
+pub struct WindowChoice {
+    #[serde(default)]
+    window: String,
+    #[serde(default)]
+    service: String,
+}
+
+/// The booking form of one window for browsers without JavaScript: the bookable slots of the
+/// coming days with the places left, exactly as the API offers them.
+pub async fn booking_page(
+    State(state): State<AppState>,
+    query: Result<axum::extract::Query<WindowChoice>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let choice = query.map(|q| q.0).unwrap_or(WindowChoice { window: String::new(), service: String::new() });
+    let availability = match booking::availability(&state, &choice.window).await {
+        Ok(availability) => availability,
+        Err(failure) => return failure_page(&state, &failure, Route::Book),
+    };
+    let Some(window) = state.site.windows.iter().find(|w| w.id == choice.window) else {
+        return failure_page(&state, &Failure::NotFound("没有这个窗口。".into()), Route::Book);
+    };
+    let services = window.services.iter().map(|s| (s.id.clone(), s.title.clone())).collect();
+    let page = Answer::Book {
+        window: window.id.clone(),
+        window_name: window.name.clone(),
+        services,
+        service: choice.service,
+        availability,
+    };
+    answer(&state, StatusCode::OK, page)
 }
 
 pub async fn booking(
@@ -68,14 +103,18 @@ pub async fn booking(
         Err(failure) => return failure_page(&state, &failure, Route::Book),
     };
     let evidence = if f.ticket.is_empty() { Evidence::Nothing } else { Evidence::Ticket(f.ticket) };
+    let (day, slot) = match f.when.split_once('|') {
+        Some((day, slot)) if f.day.is_empty() => (day.to_owned(), slot.to_owned()),
+        _ => (f.day, f.slot),
+    };
     let request = BookingRequest {
         idempotency_key: String::new(),
         need: if f.need.is_empty() { "none".into() } else { f.need },
         home_visit: f.home_visit.is_some(),
         window: f.window,
         service: f.service,
-        day: f.day,
-        slot: f.slot,
+        day,
+        slot,
         name: f.name,
         phone: f.phone,
         id_number: f.id_number,

@@ -101,7 +101,7 @@ pub fn router(state: AppState) -> Router {
         .route(path::FEEDBACK_LOOKUP, post(api::feedback_lookup))
         .route(path::STATS, get(api::stats))
         .route("/api/{*rest}", any(no_such_api))
-        .route(path::FORM_BOOKING, post(forms::booking))
+        .route(path::FORM_BOOKING, post(forms::booking).get(forms::booking_page))
         .route(path::FORM_FEEDBACK, post(forms::feedback))
         .route(path::FIX_RATING, post(api::rate_fix))
         .merge(staff::routes())

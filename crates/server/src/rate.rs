@@ -132,7 +132,7 @@ fn kind(method: &Method, path: &str) -> Kind {
         } else {
             Kind::Write
         }
-    } else if path.contains("/api/") {
+    } else if path.contains("/api/") || path.contains("/forms/") {
         Kind::Read
     } else {
         Kind::Free
