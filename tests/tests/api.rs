@@ -287,3 +287,33 @@ async fn the_purge_command_deletes_only_records_past_the_retention_period() {
         post(&server, path::BOOKING_LOOKUP, &json!({ "code": current["code"], "phone": phone(50) })).await;
     assert_eq!(status, StatusCode::OK, "a current booking stays");
 }
+
+#[tokio::test]
+async fn other_identity_documents_are_taken_each_by_its_own_rule_and_capped_like_an_id_card() {
+    let server = App::start_with(|c| c.max_bookings_per_id = 1).await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let mut body = request(&day, &slot, 90);
+    body["id_kind"] = json!("hk_macau_permit");
+    body["id_number"] = json!("h12345678");
+    body["phone"] = json!("+853 6612 3456");
+    let (status, booked) = post(&server, path::BOOKINGS, &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{booked}");
+    assert_eq!(
+        (booked["id_kind"].as_str(), booked["id_number"].as_str()),
+        (Some("hk_macau_permit"), Some("H1*****78"))
+    );
+    let mut again = request(&day, &slot, 91);
+    again["id_kind"] = json!("hk_macau_permit");
+    again["id_number"] = json!("H12345678");
+    let (status, _) = post(&server, path::BOOKINGS, &again).await;
+    assert_eq!(status, StatusCode::CONFLICT, "the same permit is capped like an ID card");
+    for (kind, number) in [("passport", "12"), ("taiwan_permit", "ABC"), ("no_such_kind", "E12345678")] {
+        let mut bad = request(&day, &slot, 92);
+        bad["id_kind"] = json!(kind);
+        bad["id_number"] = json!(number);
+        let (status, answer) = post(&server, path::BOOKINGS, &bad).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{kind}");
+        let field = answer["fields"][0]["field"].as_str().unwrap_or_default();
+        assert!(field == "id_number" || field == "id_kind", "{answer}");
+    }
+}

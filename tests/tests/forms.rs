@@ -56,7 +56,10 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     fill(&browser, "#f-phone", "1380013").await;
     fill(&browser, "#f-id_number", &id_number(1)).await;
     press(&browser, "下一步：核对").await;
-    assert_eq!(browser.text("#e-phone").await, "手机号码应为 1 开头的 11 位数字");
+    assert_eq!(
+        browser.text("#e-phone").await,
+        "手机号码应为 1 开头的 11 位数字；境外手机号请加国家或地区代码，例如 +852"
+    );
     browser.until("the wrong field has the focus", "return document.activeElement?.id === 'f-phone'").await;
     browser.find("#f-phone").await.clear().await.expect("clear");
     fill(&browser, "#f-phone", &phone(1)).await;
@@ -251,5 +254,53 @@ async fn without_javascript_a_citizen_books_from_exactly_the_slots_the_api_offer
     browser
         .until("the confirmation", "return document.querySelector('h1')?.textContent === '预约成功'")
         .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_foreign_resident_books_with_a_passport_and_a_phone_from_abroad() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/book/?window=churujing&service=waiguoren-tingjuliu")).await;
+    browser.until_app_ready().await;
+    pick_free_slot(&browser, "slot", false).await;
+    press(&browser, "下一步：填写预约人").await;
+    fill(&browser, "#f-name", "Anna Lee").await;
+    fill(&browser, "#f-phone", "+852 9123 4567").await;
+    browser
+        .js("const s = document.querySelector('#f-id_kind'); s.value = 'passport'; s.dispatchEvent(new Event('change')); return true")
+        .await;
+    browser
+        .until(
+            "the hint speaks of passports",
+            "return document.querySelector('#f-id_number')?.parentElement.textContent.includes('护照号码')",
+        )
+        .await;
+    fill(&browser, "#f-id_number", "ABCDE").await;
+    press(&browser, "下一步：核对").await;
+    browser
+        .until(
+            "a wrong passport number is refused",
+            "return document.querySelector('#e-id_number')?.textContent.includes('护照号码格式不对')",
+        )
+        .await;
+    browser.find("#f-id_number").await.clear().await.expect("clear");
+    fill(&browser, "#f-id_number", "E12345678").await;
+    press(&browser, "下一步：核对").await;
+    browser
+        .until(
+            "the review shows the passport",
+            "return document.querySelector('main .facts')?.textContent.includes('护照 E1*****78')",
+        )
+        .await;
+    press(&browser, "确认预约").await;
+    browser
+        .until("the booking code shows", "return document.querySelector('.code')?.textContent.length === 8")
+        .await;
+    let page = browser.text("main").await;
+    assert!(
+        page.contains("A******e") && page.contains("+85****4567") && page.contains("护照 E1*****78"),
+        "{page}"
+    );
     browser.close().await;
 }

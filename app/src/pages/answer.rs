@@ -5,7 +5,7 @@ use crate::document::answer_document;
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use swg_model::api::{path, ApiError, Availability, Booking, FeedbackReceipt, Need};
-use swg_model::form::FieldName;
+use swg_model::form::{FieldName, IdKind};
 use swg_model::route::base_path;
 use swg_model::{Route, SiteInfo};
 
@@ -69,7 +69,7 @@ impl Answer {
 fn Booked(heading: String, b: Booking) -> impl IntoView {
     let when = format!("{} {}–{}", b.day, b.slot, b.slot_end);
     let place = format!("{} · {}", b.window_name, b.address);
-    let who = format!("{} · {} · {}", b.name, b.phone, b.id_number);
+    let who = format!("{} · {} · {} {}", b.name, b.phone, b.id_kind.label(), b.id_number);
     let fallback = format!("，或拨打 {}。", b.window_phone);
     view! {
         <h1>{heading}</h1>
@@ -151,7 +151,11 @@ fn Book(
             </fieldset>
             {field("姓名", FieldName::Name, "text")}
             {field("手机号码", FieldName::Phone, "tel")}
-            {field("身份证号码", FieldName::IdNumber, "text")}
+            <div class="field"><label for="p-id_kind">"证件类型"</label>
+                <select id="p-id_kind" name=FieldName::IdKind.id()>
+                    {IdKind::ALL.into_iter().map(|k| view! { <option value=k.id()>{k.label()}</option> }).collect_view()}
+                </select></div>
+            {field("证件号码（身份证丢了可填记得的号码，或选其他证件）", FieldName::IdNumber, "text")}
             <fieldset class="question"><legend>"是否需要绿色通道？"</legend>
                 {Need::ALL.into_iter().map(|n| view! {
                     <label class="choice"><input type="radio" name=FieldName::Need.id() value=n.id() checked=n == Need::None/><span>{n.label()}</span></label>

@@ -7,7 +7,7 @@ use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
 use swg_model::form::FieldName;
-use swg_model::form::{parse_name, IdNumber, Phone};
+use swg_model::form::{parse_name, IdDocument, IdKind, Phone};
 use swg_model::{FormWindow, Route};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -30,6 +30,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     let (day, slot) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (name, phone, id_number) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let id_kind = RwSignal::new(IdKind::ResidentId.id().to_owned());
     let need = RwSignal::new("none".to_owned());
     let home_visit = RwSignal::new(false);
     let step = RwSignal::new(Step::Choose);
@@ -95,7 +96,14 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         for (field, result) in [
             (FieldName::Name, parse_name(&name.get_untracked()).map(drop)),
             (FieldName::Phone, Phone::parse(&phone.get_untracked()).map(drop)),
-            (FieldName::IdNumber, IdNumber::parse(&id_number.get_untracked()).map(drop)),
+            (
+                FieldName::IdNumber,
+                IdDocument::parse(
+                    IdKind::parse(&id_kind.get_untracked()).unwrap_or(IdKind::ResidentId),
+                    &id_number.get_untracked(),
+                )
+                .map(drop),
+            ),
         ] {
             if let Err(message) = result {
                 errors.push((field, message));
@@ -122,6 +130,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
             id_number: id_number.get_untracked(),
+            id_kind: id_kind.get_untracked(),
             need: need.get_untracked(),
             home_visit: home_visit.get_untracked(),
         };
@@ -177,7 +186,20 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         view! {
             <Field label="姓名" name=FieldName::Name value=name error=err(FieldName::Name) autocomplete="name"/>
             <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" autocomplete="tel" hint="用于查询、改约和取消"/>
-            <Field label="身份证号码" name=FieldName::IdNumber value=id_number error=err(FieldName::IdNumber) hint="18 位，最后一位可以是 X"/>
+            <div class="field">
+                <label for="f-id_kind">"证件类型"</label>
+                <select id="f-id_kind" name=FieldName::IdKind.id() prop:value=move || id_kind.get() on:change=move |ev| id_kind.set(event_target_value(&ev))>
+                    {IdKind::ALL.into_iter().map(|k| view! { <option value=k.id()>{k.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-id_number">"证件号码"</label>
+                <p class="hint">{move || IdKind::parse(&id_kind.get()).unwrap_or(IdKind::ResidentId).hint()}</p>
+                <input id="f-id_number" name=FieldName::IdNumber.id() aria-describedby="e-id_number"
+                    aria-invalid=move || if err(FieldName::IdNumber).get().is_some() { "true" } else { "false" }
+                    prop:value=move || id_number.get() on:input=move |ev| id_number.set(event_target_value(&ev))/>
+                <p class="field-error" id="e-id_number" role="alert">{move || err(FieldName::IdNumber).get()}</p>
+            </div>
             <fieldset class="question">
                 <legend>"是否需要绿色通道（优先办理）？"</legend>
                 {Need::ALL.into_iter().map(|n| view! {
@@ -214,7 +236,10 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 }</dd>
                 <dt>"预约人"</dt><dd>{name.get_untracked()}</dd>
                 <dt>"手机"</dt><dd>{swg_model::form::mask_phone(&phone.get_untracked())}</dd>
-                <dt>"身份证"</dt><dd>{swg_model::form::mask_id(&id_number.get_untracked())}</dd>
+                <dt>"证件"</dt><dd>{
+                    let kind = IdKind::parse(&id_kind.get_untracked()).unwrap_or(IdKind::ResidentId);
+                    format!("{} {}", kind.label(), swg_model::form::mask_document(kind, &id_number.get_untracked()))
+                }</dd>
                 <dt>"绿色通道"</dt><dd>{Need::parse(&need.get_untracked()).unwrap_or(Need::None).label()}</dd>
                 <dt>"上门服务"</dt><dd>{if home_visit.get_untracked() { "申请" } else { "不需要" }}</dd>
             </dl>
@@ -236,7 +261,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                     <dt>"事项"</dt><dd>{b.service_title.clone()}</dd>
                     <dt>"时间"</dt><dd>{format!("{} {}–{}", b.day.label(), b.slot, b.slot_end)}</dd>
                     <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
-                    <dt>"预约人"</dt><dd>{format!("{} · {} · {}", b.name, b.phone, b.id_number)}</dd>
+                    <dt>"预约人"</dt><dd>{format!("{} · {} · {} {}", b.name, b.phone, b.id_kind.label(), b.id_number)}</dd>
                     <dt>"绿色通道"</dt><dd>{b.need.label()}</dd>
                     <dt>"上门服务"</dt><dd>{if b.home_visit { "已申请，窗口会电话联系您" } else { "不需要" }}</dd>
                     <dt>"窗口电话"</dt><dd><a href=swg_model::tel_href(&b.window_phone)>{b.window_phone.clone()}</a></dd>

@@ -1,7 +1,11 @@
 //! The JSON API between the browser and the server: requests, answers, errors, and the paths.
 
 use crate::calendar::Date;
-use crate::form::FieldError;
+use crate::form::{FieldError, IdKind};
+
+fn resident_id() -> IdKind {
+    IdKind::ResidentId
+}
 use serde::{Deserialize, Serialize};
 
 /// API paths (below the site's base path).
@@ -91,6 +95,9 @@ pub struct BookingRequest {
     pub name: String,
     pub phone: String,
     pub id_number: String,
+    /// The kind of identity document (`IdKind`); empty for the resident ID card.
+    #[serde(default)]
+    pub id_kind: String,
     pub need: String,
     #[serde(default)]
     pub home_visit: bool,
@@ -112,7 +119,10 @@ pub struct Booking {
     pub slot_end: String,
     pub name: String,
     pub phone: String,
+    /// Masked.
     pub id_number: String,
+    #[serde(default = "resident_id")]
+    pub id_kind: IdKind,
     pub need: Need,
     pub home_visit: bool,
     /// Names of the materials to bring (the guide's default checklist).

@@ -14,6 +14,7 @@ crate::id_enum! {
         Name = "name",
         Phone = "phone",
         IdNumber = "id_number",
+        IdKind = "id_kind",
         Need = "need",
         HomeVisit = "home_visit",
         Code = "code",
@@ -51,15 +52,30 @@ impl Errors {
     }
 }
 
-/// A mainland mobile number: 11 digits starting 13–19.
+/// A mobile number: a mainland one (11 digits starting 13–19, with or without +86), or any
+/// other with its country code ("+852 9123 4567"), kept as "+" and 7–15 digits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Phone(String);
 
 impl Phone {
     pub fn parse(input: &str) -> Result<Phone, String> {
-        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')')).collect();
         if digits.is_empty() {
             return Err("请填写手机号码".into());
+        }
+        let digits = match digits.strip_prefix("+86").or_else(|| digits.strip_prefix("0086")) {
+            Some(mainland) => mainland.to_owned(),
+            None => digits,
+        };
+        if let Some(international) = digits.strip_prefix('+').or_else(|| digits.strip_prefix("00")) {
+            let ok = (7..=15).contains(&international.len())
+                && international.bytes().all(|b| b.is_ascii_digit())
+                && !international.starts_with('0');
+            return if ok {
+                Ok(Phone(format!("+{international}")))
+            } else {
+                Err("境外手机号请写国家或地区代码，例如 +852 9123 4567".into())
+            };
         }
         let valid = digits.len() == 11
             && digits.bytes().all(|b| b.is_ascii_digit())
@@ -68,7 +84,7 @@ impl Phone {
         if valid {
             Ok(Phone(digits))
         } else {
-            Err("手机号码应为 1 开头的 11 位数字".into())
+            Err("手机号码应为 1 开头的 11 位数字；境外手机号请加国家或地区代码，例如 +852".into())
         }
     }
 
@@ -135,6 +151,134 @@ pub fn mask_id(id: &str) -> String {
         return "*".repeat(id.chars().count());
     }
     format!("{}{}{}", &id[..4], "*".repeat(id.len() - 8), &id[id.len() - 4..])
+}
+
+crate::id_enum! {
+    /// The identity documents a booking may be made with.
+    pub enum IdKind {
+        ResidentId = "resident_id",
+        Passport = "passport",
+        ForeignPermanent = "foreign_permanent",
+        HmtResidence = "hmt_residence",
+        HkMacauPermit = "hk_macau_permit",
+        TaiwanPermit = "taiwan_permit",
+    }
+}
+
+impl IdKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            IdKind::ResidentId => "居民身份证",
+            IdKind::Passport => "护照",
+            IdKind::ForeignPermanent => "外国人永久居留身份证",
+            IdKind::HmtResidence => "港澳台居民居住证",
+            IdKind::HkMacauPermit => "港澳居民来往内地通行证",
+            IdKind::TaiwanPermit => "台湾居民来往大陆通行证",
+        }
+    }
+
+    /// What the number looks like, for the hint under the field.
+    pub fn hint(self) -> &'static str {
+        match self {
+            IdKind::ResidentId => "18 位，最后一位可以是 X；身份证丢了可填记得的号码，或选其他证件",
+            IdKind::Passport => "护照号码，5–17 位字母和数字",
+            IdKind::ForeignPermanent => "18 位（9 开头）或旧版 15 位（3 个字母加 12 位数字）",
+            IdKind::HmtResidence => "18 位，810000、820000 或 830000 开头",
+            IdKind::HkMacauPermit => "H 或 M 开头，后面 8 位或 10 位数字",
+            IdKind::TaiwanPermit => "8 位数字（旧版 10 位）",
+        }
+    }
+
+    /// The kind a request names; an empty one is the resident ID card.
+    pub fn from_request(id: &str) -> Option<IdKind> {
+        if id.is_empty() {
+            Some(IdKind::ResidentId)
+        } else {
+            IdKind::parse(id)
+        }
+    }
+}
+
+/// An identity document: its kind and its number, checked by the kind's own rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdDocument {
+    pub kind: IdKind,
+    number: String,
+}
+
+impl IdDocument {
+    pub fn parse(kind: IdKind, input: &str) -> Result<IdDocument, String> {
+        let number: String =
+            input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        if number.is_empty() {
+            return Err(format!("请填写{}号码", kind.label()));
+        }
+        let bytes = number.as_bytes();
+        let digits = |from: usize| bytes[from..].iter().all(u8::is_ascii_digit);
+        let ok = match kind {
+            IdKind::ResidentId => {
+                return IdNumber::parse(&number).map(|id| IdDocument { kind, number: id.0 })
+            }
+            IdKind::Passport => {
+                (5..=17).contains(&number.len())
+                    && number.bytes().all(|b| b.is_ascii_alphanumeric())
+                    && number.bytes().any(|b| b.is_ascii_digit())
+            }
+            IdKind::ForeignPermanent => {
+                let new = number.len() == 18
+                    && number.starts_with('9')
+                    && bytes[..17].iter().all(u8::is_ascii_digit)
+                    && check_char(&bytes[..17]) == bytes[17];
+                let old = number.len() == 15 && bytes[..3].iter().all(u8::is_ascii_alphabetic) && digits(3);
+                new || old
+            }
+            IdKind::HmtResidence => {
+                number.len() == 18
+                    && ["810000", "820000", "830000"].iter().any(|p| number.starts_with(p))
+                    && bytes[..17].iter().all(u8::is_ascii_digit)
+                    && check_char(&bytes[..17]) == bytes[17]
+            }
+            IdKind::HkMacauPermit => {
+                matches!(bytes[0], b'H' | b'M') && matches!(number.len(), 9 | 11) && digits(1)
+            }
+            IdKind::TaiwanPermit => matches!(number.len(), 8 | 10) && digits(0),
+        };
+        if ok {
+            Ok(IdDocument { kind, number })
+        } else {
+            Err(format!("{}号码格式不对：{}", kind.label(), kind.hint()))
+        }
+    }
+
+    pub fn number(&self) -> &str {
+        &self.number
+    }
+
+    /// The key the per-document cap and look-ups use: a resident ID by its number alone (as
+    /// stored before other documents were taken), any other document with its kind.
+    pub fn key(&self) -> String {
+        match self.kind {
+            IdKind::ResidentId => self.number.clone(),
+            other => format!("{}:{}", other.id(), self.number),
+        }
+    }
+}
+
+/// A document number masked for display: a resident ID as "1101**********002X", others with
+/// their first two and last two characters.
+pub fn mask_document(kind: IdKind, number: &str) -> String {
+    match kind {
+        IdKind::ResidentId => mask_id(number),
+        _ => {
+            let chars: Vec<char> = number.chars().collect();
+            if chars.len() < 6 {
+                return "*".repeat(chars.len());
+            }
+            let head: String = chars[..2].iter().collect();
+            let tail: String = chars[chars.len() - 2..].iter().collect();
+            format!("{head}{}{tail}", "*".repeat(chars.len() - 4))
+        }
+    }
 }
 
 /// A name masked for display: first and last character kept ("张*明", "张*"; one character
@@ -204,6 +348,41 @@ mod tests {
         assert_eq!(IdNumber::parse("110105194912310021"), Err("身份证号码校验位不对，请逐位核对".into()));
         assert_eq!(IdNumber::parse("110105194913310021"), Err("身份证号码中的出生日期不对，请核对".into()));
         assert_eq!(IdNumber::parse("1101051949"), Err("身份证号码应为 18 位（最后一位可以是 X）".into()));
+    }
+
+    #[test]
+    fn each_identity_document_has_its_own_rule() {
+        let ok = |kind, n: &str| IdDocument::parse(kind, n).is_ok();
+        assert!(ok(IdKind::ResidentId, "11010519491231002X"));
+        assert!(ok(IdKind::Passport, "E12345678") && ok(IdKind::Passport, "p 1234567"));
+        assert!(!ok(IdKind::Passport, "ABCDE") && !ok(IdKind::Passport, "E1-234"));
+        let first17 = b"93015619800101123";
+        let foreign = format!(
+            "{}{}",
+            std::str::from_utf8(first17).unwrap_or_default(),
+            char::from(check_char(first17))
+        );
+        assert!(ok(IdKind::ForeignPermanent, &foreign) && ok(IdKind::ForeignPermanent, "USA123456789012"));
+        assert!(!ok(IdKind::ForeignPermanent, "110105194912310021"));
+        let hk17 = b"81000019800101123";
+        let hk = format!("{}{}", std::str::from_utf8(hk17).unwrap_or_default(), char::from(check_char(hk17)));
+        assert!(ok(IdKind::HmtResidence, &hk) && !ok(IdKind::HmtResidence, "11010519491231002X"));
+        assert!(ok(IdKind::HkMacauPermit, "H12345678") && ok(IdKind::HkMacauPermit, "M1234567890"));
+        assert!(!ok(IdKind::HkMacauPermit, "X12345678"));
+        assert!(ok(IdKind::TaiwanPermit, "12345678") && !ok(IdKind::TaiwanPermit, "1234567"));
+        assert_eq!(IdDocument::parse(IdKind::Passport, ""), Err("请填写护照号码".into()));
+        assert_eq!(mask_document(IdKind::Passport, "E12345678"), "E1*****78");
+    }
+
+    #[test]
+    fn phones_abroad_keep_their_country_code_and_mainland_ones_may_carry_plus_86() {
+        assert_eq!(Phone::parse("+852 9123 4567").map(|p| p.as_str().to_owned()), Ok("+85291234567".into()));
+        assert_eq!(
+            Phone::parse("+86 139 0000 0001").map(|p| p.as_str().to_owned()),
+            Ok("13900000001".into())
+        );
+        assert!(Phone::parse("+0").is_err());
+        assert!(Phone::parse("+1234").is_err());
     }
 
     #[test]

@@ -17,7 +17,9 @@ use swg_model::api::{
 use swg_model::booking::{bookable_days, slot_end, slots};
 use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
 use swg_model::checklist::{applicable, Answers};
-use swg_model::form::{mask_id, mask_name, mask_phone, parse_name, Errors, FieldName, IdNumber, Phone};
+use swg_model::form::{
+    mask_document, mask_name, mask_phone, parse_name, Errors, FieldName, IdDocument, IdKind, Phone,
+};
 use swg_model::{GuidePage, WindowPage};
 
 /// Today in China time.
@@ -75,7 +77,7 @@ struct Valid<'a> {
     slot: String,
     name: String,
     phone: Phone,
-    id_number: IdNumber,
+    id: IdDocument,
     need: Need,
     home_visit: bool,
 }
@@ -133,22 +135,22 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
     let when = parse_slot(&mut errors, &site.calendar, window, &req.day, &req.slot);
     let name = errors.take(FieldName::Name, parse_name(&req.name));
     let phone = errors.take(FieldName::Phone, Phone::parse(&req.phone));
-    let id_number = errors.take(FieldName::IdNumber, IdNumber::parse(&req.id_number));
+    let id = match IdKind::from_request(&req.id_kind) {
+        Some(kind) => errors.take(FieldName::IdNumber, IdDocument::parse(kind, &req.id_number)),
+        None => {
+            errors.add(FieldName::IdKind, "请选择证件类型");
+            None
+        }
+    };
     let need = Need::parse(&req.need);
     if need.is_none() {
         errors.add(FieldName::Need, "请选择是否需要绿色通道");
     }
-    match (window, guide, when, name, phone, id_number, need) {
-        (
-            Some(window),
-            Some(guide),
-            Some((day, slot)),
-            Some(name),
-            Some(phone),
-            Some(id_number),
-            Some(need),
-        ) if errors.0.is_empty() => {
-            Ok(Valid { window, guide, day, slot, name, phone, id_number, need, home_visit: req.home_visit })
+    match (window, guide, when, name, phone, id, need) {
+        (Some(window), Some(guide), Some((day, slot)), Some(name), Some(phone), Some(id), Some(need))
+            if errors.0.is_empty() =>
+        {
+            Ok(Valid { window, guide, day, slot, name, phone, id, need, home_visit: req.home_visit })
         }
         _ => Err(Failure::Invalid(errors.0)),
     }
@@ -209,7 +211,7 @@ async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(St
         // Cancelled or purged since: booking again is the truthful answer to this request.
         key.reassign(&mut tx, &code).await?;
     }
-    let id_hash = keys.hash(Purpose::Lookup, &[valid.id_number.as_str()]);
+    let id_hash = keys.hash(Purpose::Lookup, &[&valid.id.key()]);
     check_id_cap(&mut tx, state, &id_hash, "").await?;
     if !take_place(&mut tx, &slot_key(&valid.window.id, valid.day, &valid.slot), capacity(valid.window))
         .await?
@@ -219,7 +221,7 @@ async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(St
     let seal = |value: &str| keys.seal(value).map_err(Failure::Unavailable);
     sqlx::query(
         "INSERT INTO bookings (code, window_id, service_id, day, slot, name, phone, id_number, need, home_visit, status, \
-         created_at, phone_hash, id_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+         created_at, phone_hash, id_hash, id_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
     .bind(&code)
     .bind(&valid.window.id)
@@ -228,13 +230,14 @@ async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(St
     .bind(&valid.slot)
     .bind(seal(&valid.name)?.as_str())
     .bind(seal(valid.phone.as_str())?.as_str())
-    .bind(seal(valid.id_number.as_str())?.as_str())
+    .bind(seal(valid.id.number())?.as_str())
     .bind(valid.need.id())
     .bind(i64::from(valid.home_visit))
     .bind(BookingStatus::Booked.id())
     .bind(now())
     .bind(keys.hash(Purpose::Lookup, &[valid.phone.as_str()]))
     .bind(&id_hash)
+    .bind(valid.id.kind.id())
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -289,7 +292,8 @@ fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
         slot_end: slot_end(&window.local, &site.calendar, row.day.0, &row.slot).unwrap_or_default(),
         slot: row.slot,
         phone: mask_phone(&open(&row.phone.0)?),
-        id_number: mask_id(&open(&row.id_number.0)?),
+        id_number: mask_document(row.id_kind.0, &open(&row.id_number.0)?),
+        id_kind: row.id_kind.0,
         name: mask_name(&open(&row.name.0)?),
         need: row.need.0,
         home_visit: row.home_visit.0 .0,

@@ -52,6 +52,7 @@ pub struct BookingForm {
     name: String,
     phone: String,
     id_number: String,
+    id_kind: String,
     need: String,
     home_visit: Option<String>,
     /// The waiting ticket of the "please wait" page, when the booking needed one.
@@ -118,6 +119,7 @@ pub async fn booking(
         name: f.name,
         phone: f.phone,
         id_number: f.id_number,
+        id_kind: f.id_kind,
     };
     match booking::book(&state, &request, via(client), &evidence).await {
         Ok((b, _)) => answer(&state, StatusCode::OK, Answer::Booked(b)),
@@ -131,6 +133,7 @@ pub async fn booking(
                 (FieldName::Name, r.name),
                 (FieldName::Phone, r.phone),
                 (FieldName::IdNumber, r.id_number),
+                (FieldName::IdKind, r.id_kind),
                 (FieldName::Need, r.need),
             ];
             if r.home_visit {

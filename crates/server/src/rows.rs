@@ -14,6 +14,7 @@ use crate::idempotency::WorkKind;
 use crate::personal::Sealed;
 use swg_model::api::{BookingStatus, FeedbackKind, FeedbackStatus, Need};
 use swg_model::calendar::Date;
+use swg_model::form::IdKind;
 use swg_model::InvalidValue;
 
 /// A column holding a typed value, stored as `Base` (text or an integer) and converted with
@@ -89,6 +90,7 @@ pub struct BookingRow {
     pub phone: Text<Sealed>,
     pub id_number: Text<Sealed>,
     pub id_hash: String,
+    pub id_kind: Text<IdKind>,
     pub need: Text<Need>,
     pub home_visit: Int<Flag>,
     pub status: Text<BookingStatus>,

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use swg_app::StaffPage;
 use swg_model::api::{BookingStatus, FeedbackStatus, Need};
 use swg_model::calendar::Date;
-use swg_model::form::{mask_id, mask_name, mask_phone, parse_text};
+use swg_model::form::{mask_document, mask_name, mask_phone, parse_text};
 use swg_model::staff::{self, path, CaseRow, DayList, DayRow, FeedbackDetail, InboxItem, Me, StaffRole};
 
 fn page(state: &AppState, status: StatusCode, page: StaffPage) -> Response {
@@ -345,7 +345,11 @@ async fn day_list(
                 .map_or_else(|| row.service_id.clone(), |g| g.title.clone()),
             name: mask_name(&open(&row.name.0)?),
             phone: mask_phone(&open(&row.phone.0)?),
-            id_number: if reveal == Some(row.code.as_str()) { id } else { mask_id(&id) },
+            id_number: if reveal == Some(row.code.as_str()) {
+                format!("{} {id}", row.id_kind.0.label())
+            } else {
+                format!("{} {}", row.id_kind.0.label(), mask_document(row.id_kind.0, &id))
+            },
             need: row.need.0,
             home_visit: row.home_visit.0 .0,
             status: row.status.0,
