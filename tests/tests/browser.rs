@@ -144,3 +144,37 @@ async fn a_search_that_finds_nothing_offers_the_windows_and_someone_to_ask() {
     assert_eq!(offered, site.windows.len(), "every window is offered to look through");
     browser.close().await;
 }
+
+/// The widest element of the page, in CSS pixels, and the window's width.
+async fn widths(browser: &Browser) -> (i64, i64) {
+    let found = browser.js("return [document.documentElement.scrollWidth, window.innerWidth]").await;
+    let pair: Vec<i64> = serde_json::from_value(found).expect("two widths");
+    (pair[0], pair[1])
+}
+
+#[tokio::test]
+async fn at_200_percent_text_the_hours_and_the_slots_fit_a_375_px_phone() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    for page in ["/windows/huji/", "/windows/churujing/", "/book/?window=huji&service=shenfenzheng-huanling"]
+    {
+        browser.goto(&server.url(page)).await;
+        browser.until_app_ready().await;
+        browser.js("document.documentElement.style.fontSize = '200%'; return true").await;
+        if page.starts_with("/book/") {
+            browser.until("the slots show", "const d = document.querySelector('details.day'); if (d) { d.open = true; return true } return false").await;
+        }
+        let (content, window) = widths(&browser).await;
+        assert!(content <= window, "{page}: {content} px of content in a {window} px window");
+    }
+    // Each slot reads on two lines at most: the time, then the places left.
+    let lines = browser
+        .js("return Math.max(...[...document.querySelectorAll('.slot span')].map(s => Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight || '1'))))")
+        .await;
+    assert!(lines.as_f64().is_some_and(|n| n <= 2.5), "slot labels take {lines} lines");
+    let greyed = browser
+        .js("const full = document.querySelector('.slot.full span'); return full === null || getComputedStyle(full).textDecorationLine.includes('line-through')")
+        .await;
+    assert_eq!(greyed, serde_json::Value::Bool(true), "a full slot is struck through");
+    browser.close().await;
+}

@@ -141,7 +141,7 @@ fn Book(
                                 view! {
                                     <label class="choice slot" class:full=full>
                                         <input type="radio" name="when" value=value disabled=full required/>
-                                        <span>{format!("{}–{}（余 {}）", s.start, s.end, s.remaining)}</span>
+                                        <span>{format!("{}–{}", s.start, s.end)}<small class="left">{if full { "已满".to_owned() } else { format!("余 {}", s.remaining) }}</small></span>
                                     </label>
                                 }
                             }).collect_view()}

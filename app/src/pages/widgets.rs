@@ -98,11 +98,11 @@ pub fn SlotPicker(
                                 let (dv2, sv2) = (dv.clone(), sv.clone());
                                 let left = if s.remaining == 0 { "已满".to_owned() } else { format!("余 {}", s.remaining) };
                                 view! {
-                                    <label class="choice slot">
+                                    <label class="choice slot" class:full=s.remaining == 0>
                                         <input type="radio" name=name disabled=s.remaining == 0
                                             prop:checked=move || day.get() == dv2 && time.get() == sv2
                                             on:change=move |_| { day.set(dv.clone()); time.set(sv.clone()); }/>
-                                        <span>{format!("{}–{}（{left}）", s.start, s.end)}</span>
+                                        <span>{format!("{}–{}", s.start, s.end)}<small class="left">{left}</small></span>
                                     </label>
                                 }
                             }).collect_view()}
