@@ -179,3 +179,20 @@ fn on_online(f: impl Fn() + 'static) {
     let handle = leptos::prelude::window_event_listener_untyped("online", move |_| f());
     leptos::prelude::on_cleanup(move || handle.remove());
 }
+
+/// The bookings made on this device, newest first (as the server showed them: personal data
+/// already masked), so a confirmation can be found again after a reload.
+const SAVED_BOOKINGS: &str = "swg.bookings";
+
+pub fn saved_bookings() -> Vec<swg_model::api::Booking> {
+    storage::load(SAVED_BOOKINGS).unwrap_or_default()
+}
+
+/// Keeps a confirmation on the device (the five newest, replacing an older copy of the same code).
+pub fn save_booking(booking: &swg_model::api::Booking) {
+    let mut saved = saved_bookings();
+    saved.retain(|b| b.code != booking.code);
+    saved.insert(0, booking.clone());
+    saved.truncate(5);
+    storage::save(SAVED_BOOKINGS, &saved);
+}

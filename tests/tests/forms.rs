@@ -89,15 +89,36 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         .expect("attr")
         .is_some_and(|h| h.starts_with("data:text/calendar")));
 
+    // After a reload the confirmation can be found again on this device.
+    browser.goto(&server.url("/book/")).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the booking is kept on the device",
+            &format!(
+                "return document.querySelector('section.saved')?.textContent.includes('{code}') === true"
+            ),
+        )
+        .await;
     browser.goto(&server.url("/book/manage/")).await;
     browser.until_app_ready().await;
-    fill(&browser, "#f-code", &code).await;
+    press(&browser, &format!("用 {code}")).await;
+    browser
+        .until(
+            "the saved code is filled in",
+            &format!("return document.querySelector('#f-code')?.value === '{code}'"),
+        )
+        .await;
     fill(&browser, "#f-phone", &phone(1)).await;
     press(&browser, "查询").await;
     browser.until("the booking shows", "return document.querySelector('main .facts') !== null && document.querySelector('main .facts').textContent.includes('已预约')").await;
     let before = browser.text("main .facts").await;
 
+    let calendar_before = browser.find("a[download$='.ics']").await.attr("href").await.expect("attr");
     press(&browser, "改约").await;
+    browser
+        .until("the slot held now is marked", "return [...document.querySelectorAll('.slot.held')].some(s => s.textContent.includes('您现在的时段'))")
+        .await;
     pick_free_slot(&browser, "new-slot", true).await;
     press(&browser, "确认改约").await;
     browser
@@ -107,8 +128,21 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         )
         .await;
     assert_ne!(browser.text("main .facts").await, before);
+    let calendar_after = browser.find("a[download$='.ics']").await.attr("href").await.expect("attr");
+    assert!(
+        calendar_after.is_some() && calendar_after != calendar_before,
+        "a new calendar file for the new time"
+    );
 
     press(&browser, "取消预约").await;
+    browser
+        .until(
+            "cancelling asks first",
+            "return document.querySelector('[role=alertdialog]')?.textContent.includes('确定取消') === true",
+        )
+        .await;
+    assert!(browser.text("main .facts").await.contains("已预约"), "nothing cancelled yet");
+    press(&browser, "确定取消").await;
     browser
         .until(
             "the cancellation is confirmed",

@@ -66,6 +66,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         client::submit(OUTBOX, pending, queued, move |answer: Result<Booking, Failed>| match answer {
             Ok(booking) => {
                 key.set_value(client::new_key());
+                client::save_booking(&booking);
                 done.set(Some(booking));
                 step.set(Step::Done);
             }
@@ -278,7 +279,21 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         })
     };
 
+    // Bookings made on this device stay findable after a reload (masked, as confirmed).
+    let saved = RwSignal::new(Vec::<Booking>::new());
+    Effect::new(move |_| saved.set(client::saved_bookings()));
     view! {
+        {move || (!saved.get().is_empty() && step.get() != Step::Done).then(|| view! {
+            <section class="saved" aria-labelledby="saved-bookings">
+                <h2 id="saved-bookings">"本机保存的预约"</h2>
+                <ul class="plain">
+                    {saved.get().into_iter().map(|b| view! {
+                        <li>{format!("{} {} · {} · 预约码 ", b.day.label(), b.slot, b.service_title)}<strong>{b.code.clone()}</strong>" · "{b.status.label()}</li>
+                    }).collect_view()}
+                </ul>
+                <p><a href=swg_model::Route::Manage.href()>"查询、改约或取消"</a></p>
+            </section>
+        })}
         <form class="flow" id="booking-flow" tabindex="-1" on:submit=|ev| ev.prevent_default()>
             <Problem failed=failed phone=phone_of_window/>
             {move || queued.get().then(|| view! {

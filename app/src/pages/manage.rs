@@ -18,6 +18,7 @@ pub fn Manage() -> impl IntoView {
     let lookup = move || BookingLookup { code: code.get_untracked(), phone: phone.get_untracked() };
     let finish = move |answer: Result<Booking, Failed>, message: &'static str| match answer {
         Ok(b) => {
+            client::save_booking(&b);
             booking.set(Some(b));
             failed.set(None);
             availability.set(None);
@@ -31,7 +32,10 @@ pub fn Manage() -> impl IntoView {
             async move { finish(client::post(path::BOOKING_LOOKUP, &lookup()).await, "") },
         );
     };
+    // Cancelling asks first: the button sits next to 改约 and a place given up may be gone.
+    let confirming = RwSignal::new(false);
     let cancel = move |_| {
+        confirming.set(false);
         leptos::task::spawn_local(async move {
             finish(client::post(path::BOOKING_CANCEL, &lookup()).await, "已取消，这个时段已经让给其他人。")
         });
@@ -60,7 +64,26 @@ pub fn Manage() -> impl IntoView {
         });
     };
     let err = move |f: FieldName| field_error(local, failed, f);
+    let saved = RwSignal::new(Vec::<Booking>::new());
+    Effect::new(move |_| saved.set(client::saved_bookings()));
     view! {
+        {move || (!saved.get().is_empty()).then(|| view! {
+            <section class="saved" aria-labelledby="saved-bookings">
+                <h2 id="saved-bookings">"本机保存的预约"</h2>
+                <ul class="plain">
+                    {saved.get().into_iter().map(|b| {
+                        let c = b.code.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="button secondary small" on:click=move |_| code.set(c.clone())>{format!("用 {}", b.code)}</button>
+                                {format!(" {} {} · {}", b.day.label(), b.slot, b.service_title)}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p class="hint">"点预约码填入，再填手机号查询。"</p>
+            </section>
+        })}
         <form class="flow" on:submit=|ev| ev.prevent_default()>
             <Field label="预约码" name=FieldName::Code value=code error=err(FieldName::Code) hint="预约成功时给您的 8 位码"/>
             <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel"/>
@@ -69,6 +92,8 @@ pub fn Manage() -> impl IntoView {
             {move || notice.get().filter(|n| !n.is_empty()).map(|n| view! { <p class="notice" role="status">{n}</p> })}
             {move || booking.get().map(|b| {
                 let active = b.status == BookingStatus::Booked;
+                let when = format!("{} {}–{}", b.day.label(), b.slot, b.slot_end);
+                let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics()));
                 view! {
                     <dl class="facts">
                         <dt>"状态"</dt><dd>{b.status.label()}</dd>
@@ -78,17 +103,29 @@ pub fn Manage() -> impl IntoView {
                         <dt>"预约人"</dt><dd>{format!("{} · {}", b.name, b.phone)}</dd>
                     </dl>
                     {active.then(|| view! {
+                        <p><a class="button secondary" href=ics download=format!("预约-{}.ics", b.code)>"加入手机日历"</a></p>
                         <div class="actions">
                             <button type="button" class="button secondary" on:click=start_move>"改约"</button>
-                            <button type="button" class="button secondary" on:click=cancel>"取消预约"</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>"取消预约"</button>
                         </div>
+                        {move || confirming.get().then(|| view! {
+                            <div class="notice" role="alertdialog" aria-label="确认取消">
+                                <p>{format!("确定取消 {when} 的预约吗？取消后名额会让给其他人。")}</p>
+                                <div class="actions">
+                                    <button type="button" class="button" on:click=cancel>"确定取消"</button>
+                                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"不取消"</button>
+                                </div>
+                            </div>
+                        })}
                     })}
                 }
             })}
-            {move || availability.get().map(|a| view! {
-                <SlotPicker availability=a day=day time=slot name="new-slot" legend="选择新的时段"/>
+            {move || availability.get().map(|a| {
+                let current = booking.get_untracked().map(|b| (b.day.to_string(), b.slot));
+                view! {
+                <SlotPicker availability=a day=day time=slot name="new-slot" legend="选择新的时段" current=current.unwrap_or_default()/>
                 <button type="button" class="button" disabled=move || slot.get().is_empty() on:click=do_move>"确认改约"</button>
-            })}
+            }})}
         </form>
     }
 }

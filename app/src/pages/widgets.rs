@@ -80,6 +80,9 @@ pub fn SlotPicker(
     time: RwSignal<String>,
     name: &'static str,
     legend: &'static str,
+    /// The slot the citizen holds now ("YYYY-MM-DD", "HH:MM"), marked when moving a booking.
+    #[prop(optional)]
+    current: Option<(String, String)>,
 ) -> impl IntoView {
     view! {
         <fieldset class="days">
@@ -96,10 +99,15 @@ pub fn SlotPicker(
                             {d.slots.into_iter().map(|s| {
                                 let (dv, sv) = (value.clone(), s.start.clone());
                                 let (dv2, sv2) = (dv.clone(), sv.clone());
-                                let left = if s.remaining == 0 { "已满".to_owned() } else { format!("余 {}", s.remaining) };
+                                let held = current.as_ref().is_some_and(|(d, t)| *d == value && *t == s.start);
+                                let left = match (held, s.remaining) {
+                                    (true, _) => "您现在的时段".to_owned(),
+                                    (false, 0) => "已满".to_owned(),
+                                    (false, n) => format!("余 {n}"),
+                                };
                                 view! {
-                                    <label class="choice slot" class:full=s.remaining == 0>
-                                        <input type="radio" name=name disabled=s.remaining == 0
+                                    <label class="choice slot" class:full=s.remaining == 0 && !held class:held=held>
+                                        <input type="radio" name=name disabled=s.remaining == 0 || held
                                             prop:checked=move || day.get() == dv2 && time.get() == sv2
                                             on:change=move |_| { day.set(dv.clone()); time.set(sv.clone()); }/>
                                         <span>{format!("{}–{}", s.start, s.end)}<small class="left">{left}</small></span>
