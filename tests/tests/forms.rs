@@ -338,3 +338,22 @@ async fn a_foreign_resident_books_with_a_passport_and_a_phone_from_abroad() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn without_javascript_a_guides_booking_link_opens_the_form_with_window_and_service_chosen() {
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url("/services/shenfenzheng-huanling/")).await;
+    browser
+        .until("the visible 预约办理 link is followed", "const a = [...document.querySelectorAll('a.button')].find(a => a.textContent === '预约办理' && a.offsetParent !== null); if (a) { a.click(); return true } return false")
+        .await;
+    browser
+        .until("the server's booking form", "return document.querySelectorAll('input[name=when]').length > 0")
+        .await;
+    assert_eq!(
+        browser.js("return document.querySelector('#p-service').value").await,
+        "shenfenzheng-huanling"
+    );
+    assert_eq!(browser.js("return document.querySelector('input[name=window]').value").await, "huji");
+    browser.close().await;
+}

@@ -67,7 +67,9 @@ pub fn GuideRest(data: Data) -> impl IntoView {
             </section>
             <p class="actions no-print">
                 {data.window.local.booking.is_some().then(|| view! {
-                    <a class="button" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>"预约办理"</a>
+                    <a class="button js-only" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>"预约办理"</a>
+                    // Without JavaScript the server's own form, with window and service chosen.
+                    <noscript><a class="button" href=swg_model::route::plain_booking_href(&data.window.id, &data.id)>"预约办理"</a></noscript>
                 })}
                 <a class="button secondary" href=Route::Feedback.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>"评价、投诉或咨询"</a>
             </p>

@@ -18,7 +18,8 @@ pub fn WindowPage(data: Data) -> impl IntoView {
         })}
         <p class="actions">
             {data.local.booking.is_some().then(|| view! {
-                <a class="button" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.id)])>"网上预约"</a>
+                <a class="button js-only" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.id)])>"网上预约"</a>
+                <noscript><a class="button" href=swg_model::route::plain_booking_href(&data.id, "")>"网上预约"</a></noscript>
             })}
             <a class="button secondary" href=Route::Feedback.href_with(&[(FieldName::Window.id(), &data.id)])>"意见反馈、评价"</a>
         </p>

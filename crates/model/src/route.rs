@@ -48,13 +48,7 @@ impl Route {
 
     /// The link to the route with a query string (values must already be URL-safe ids).
     pub fn href_with(&self, query: &[(&str, &str)]) -> String {
-        let pairs: Vec<String> =
-            query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={v}")).collect();
-        if pairs.is_empty() {
-            self.href()
-        } else {
-            format!("{}?{}", self.href(), pairs.join("&"))
-        }
+        with_query(self.href(), query)
     }
 
     /// The link to the route, including the deployment's base path.
@@ -167,4 +161,23 @@ mod tests {
         assert_eq!(Route::NotFound.html_file(), "404.html");
         assert_eq!(Route::Service("x".into()).data_file(), "data/services/x.json");
     }
+}
+
+/// `link` with `query` appended (empty values left out).
+fn with_query(link: String, query: &[(&str, &str)]) -> String {
+    let pairs: Vec<String> =
+        query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={v}")).collect();
+    if pairs.is_empty() {
+        link
+    } else {
+        format!("{link}?{}", pairs.join("&"))
+    }
+}
+
+/// The server's booking form for a window (and a service), for browsers without JavaScript.
+pub fn plain_booking_href(window: &str, service: &str) -> String {
+    with_query(
+        format!("{}{}", base_path(), crate::api::path::FORM_BOOKING),
+        &[("window", window), ("service", service)],
+    )
 }
