@@ -124,3 +124,23 @@ async fn complaints_count_against_the_window_only_once_their_reply_is_due() {
     assert_eq!((later.complaints, later.complaints_due, later.complaints_answered_on_time), (2, 2, 1));
     assert_eq!(later.on_time_label(), "1/2（50%）");
 }
+
+#[tokio::test]
+async fn a_rating_stands_on_its_own_and_a_low_one_under_any_kind_opens_a_case() {
+    let server = App::start().await;
+    let rating = |n: u32, level: u8| json!({ "idempotency_key": key("rating", n), "kind": "rating", "window": WINDOW, "rating": level });
+    let (status, answer) = post(&server, path::FEEDBACK, &rating(1, 0)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer["fields"][0]["field"], "rating");
+    let (status, receipt) = post(&server, path::FEEDBACK, &rating(2, 5)).await;
+    assert_eq!(status, StatusCode::CREATED, "no text needed: {receipt}");
+    assert!(receipt["case"].is_null());
+    let low = json!({ "idempotency_key": key("rating", 3), "kind": "suggestion", "window": WINDOW, "rating": 2,
+        "what_went_wrong": "等候太久", "text": "希望多开窗口" });
+    let (status, receipt) = post(&server, path::FEEDBACK, &low).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert!(
+        receipt["case"]["fix_due"].is_string(),
+        "a 差评 filed as a suggestion still promises a fix: {receipt}"
+    );
+}

@@ -357,3 +357,36 @@ async fn without_javascript_a_guides_booking_link_opens_the_form_with_window_and
     assert_eq!(browser.js("return document.querySelector('input[name=window]').value").await, "huji");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_confirmations_rating_link_opens_a_rating_and_a_low_one_promises_a_fix() {
+    let server = Server::start().await;
+    let browser =
+        open_feedback(&server, "/feedback/?kind=rating&window=huji&service=shenfenzheng-huanling").await;
+    assert_eq!(
+        browser
+            .js("return document.querySelector('input[name=kind]:checked')?.parentElement.textContent")
+            .await,
+        "评价"
+    );
+    browser.js("document.querySelectorAll('input[name=rating]')[4].click(); return true").await;
+    browser
+        .until(
+            "a low rating asks what went wrong",
+            "return document.querySelector('#f-what_went_wrong') !== null",
+        )
+        .await;
+    assert_eq!(
+        browser.js("return document.querySelector('label[for=f-text]').textContent").await,
+        "还想说的（可不填）"
+    );
+    fill(&browser, "#f-what_went_wrong", "材料清单和窗口说的不一样").await;
+    press(&browser, "提交").await;
+    browser
+        .until(
+            "the receipt promises a fix",
+            "return document.querySelector('.done-box')?.textContent.includes('这是差评') === true",
+        )
+        .await;
+    browser.close().await;
+}

@@ -101,6 +101,7 @@ fn Filed(heading: String, r: FeedbackReceipt) -> impl IntoView {
         <p class="lead">"受理编号："<strong class="code">{r.tracking}</strong></p>
         {secret.map(|s| view! { <p class="lead">"查询码："<strong class="code">{s}</strong><br/><small>"没留手机号，查询进度要用受理编号和查询码，请记下。"</small></p> })}
         {due}
+        {r.case.map(|c| view! { <p>{format!("这是差评：我们会在 {} 前核实、整改{}。", c.fix_due.label(), if anonymous { "（没留手机号，无法回访）" } else { "，并先电话回访" })}</p> })}
         <p>{if anonymous { "凭受理编号和查询码可以在 " } else { "凭受理编号和手机号可以在 " }}<a href=Route::Track.href()>"办理进度查询"</a>" 查看处理情况和答复。"</p>
     }
 }

@@ -5,7 +5,7 @@ use super::widgets::{field_error, focus, query_param, Field, Problem, SlotPicker
 use crate::client::{self, Failed, Pending};
 use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
-use swg_model::api::{path, Availability, Booking, BookingRequest, Need};
+use swg_model::api::{path, Availability, Booking, BookingRequest, FeedbackKind, Need};
 use swg_model::form::FieldName;
 use swg_model::form::{parse_name, IdDocument, IdKind, Phone};
 use swg_model::{FormWindow, Route};
@@ -274,7 +274,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                     <a class="button secondary" href=Route::Service(b.service.clone()).href()>"查看办事指南和清单"</a>
                     <a class="button secondary" href=Route::Manage.href()>"改约或取消"</a>
                 </div>
-                <p><a href=Route::Feedback.href_with(&[(FieldName::Window.id(), &b.window), (FieldName::Service.id(), &b.service)])>"办完后请给我们评价"</a></p>
+                <p><a href=Route::Feedback.href_with(&[(FieldName::Kind.id(), FeedbackKind::Rating.id()), (FieldName::Window.id(), &b.window), (FieldName::Service.id(), &b.service)])>"办完后请给我们评价"</a></p>
             }
         })
     };

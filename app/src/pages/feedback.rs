@@ -89,6 +89,13 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
                 <p class="lead">"受理编号："<strong class="code">{r.tracking.clone()}</strong></p>
                 {r.secret.clone().map(|s| view! { <p class="lead">"查询码："<strong class="code">{s}</strong><br/><small>"没留手机号，查询进度要用受理编号和查询码，请记下或截图。"</small></p> })}
                 {r.due_on.map(|d| view! { <p>{format!("我们将在 {} 前答复您。", d.label())}</p> })}
+                {r.case.clone().map(|c| view! {
+                    <p>{if r.phone.is_empty() {
+                        format!("这是差评：我们会在 {} 前核实、整改。没留手机号，无法回访，可凭受理编号和查询码查看整改结果。", c.fix_due.label())
+                    } else {
+                        format!("这是差评：我们会在 {} 前电话回访，{} 前整改，结果可凭受理编号查询。", c.contact_due.label(), c.fix_due.label())
+                    }}</p>
+                })}
                 {r.rule.clone().map(|rule| view! { <p class="hint">{rule}</p> })}
                 <p><a href=Route::Track.href()>{if r.secret.is_some() { "凭受理编号和查询码查询办理进度" } else { "凭受理编号和手机号查询办理进度" }}</a></p>
             </div>
@@ -132,10 +139,11 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             {move || (1..=2).contains(&rating.get()).then(|| view! {
-                <Field label="哪里做得不好？" name=FieldName::WhatWentWrong value=what_went_wrong error=err(FieldName::WhatWentWrong)/>
+                <Field label="哪里做得不好？" name=FieldName::WhatWentWrong value=what_went_wrong error=err(FieldName::WhatWentWrong)
+                    hint="差评会在规定期限内回访、核实、整改；留手机号才能回访"/>
             })}
             <div class="field">
-                <label for="f-text">"具体内容"</label>
+                <label for="f-text">{move || if kind.get() == FeedbackKind::Rating.id() || (1..=2).contains(&rating.get()) { "还想说的（可不填）" } else { "具体内容" }}</label>
                 <textarea id="f-text" name=FieldName::Text.id() rows="5" aria-describedby="e-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 <p class="field-error" id="e-text" role="alert">{move || err(FieldName::Text).get()}</p>
             </div>

@@ -178,6 +178,8 @@ crate::id_enum! {
         Suggestion = "suggestion",
         Praise = "praise",
         Enquiry = "enquiry",
+        /// A satisfaction rating (好差评) on its own, with a word or two if the citizen likes.
+        Rating = "rating",
     }
 }
 
@@ -188,6 +190,7 @@ impl FeedbackKind {
             FeedbackKind::Suggestion => "建议",
             FeedbackKind::Praise => "表扬",
             FeedbackKind::Enquiry => "咨询",
+            FeedbackKind::Rating => "评价",
         }
     }
 

@@ -39,7 +39,7 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     }
     let kind = FeedbackKind::parse(&req.kind);
     if kind.is_none() {
-        errors.add(FieldName::Kind, "请选择类型：投诉、建议、表扬或咨询");
+        errors.add(FieldName::Kind, "请选择类型：投诉、建议、表扬、咨询或评价");
     }
     let window = site.windows.iter().find(|w| w.id == req.window);
     if window.is_none() {
@@ -55,10 +55,10 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
             Some(_) => {}
         }
     }
-    if req.rating > 5 {
+    if req.rating > 5 || (req.rating == 0 && kind == Some(FeedbackKind::Rating)) {
         errors.add(FieldName::Rating, "请在五个等级中选择一个");
     }
-    let needs_text = req.rating == 0;
+    let needs_text = req.rating == 0 && kind != Some(FeedbackKind::Rating);
     let text = errors.take(FieldName::Text, parse_text(&req.text, needs_text, 2000, "具体内容"));
     let what_went_wrong = if (1..=2).contains(&req.rating) {
         errors.take(FieldName::WhatWentWrong, parse_text(&req.what_went_wrong, true, 500, "哪里做得不好"))
