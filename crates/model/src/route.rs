@@ -126,6 +126,25 @@ pub fn is_id(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// `link` with `query` appended (empty values left out).
+fn with_query(link: String, query: &[(&str, &str)]) -> String {
+    let pairs: Vec<String> =
+        query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={v}")).collect();
+    if pairs.is_empty() {
+        link
+    } else {
+        format!("{link}?{}", pairs.join("&"))
+    }
+}
+
+/// The server's booking form for a window (and a service), for browsers without JavaScript.
+pub fn plain_booking_href(window: &str, service: &str) -> String {
+    with_query(
+        format!("{}{}", base_path(), crate::api::path::FORM_BOOKING),
+        &[("window", window), ("service", service)],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,23 +180,4 @@ mod tests {
         assert_eq!(Route::NotFound.html_file(), "404.html");
         assert_eq!(Route::Service("x".into()).data_file(), "data/services/x.json");
     }
-}
-
-/// `link` with `query` appended (empty values left out).
-fn with_query(link: String, query: &[(&str, &str)]) -> String {
-    let pairs: Vec<String> =
-        query.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={v}")).collect();
-    if pairs.is_empty() {
-        link
-    } else {
-        format!("{link}?{}", pairs.join("&"))
-    }
-}
-
-/// The server's booking form for a window (and a service), for browsers without JavaScript.
-pub fn plain_booking_href(window: &str, service: &str) -> String {
-    with_query(
-        format!("{}{}", base_path(), crate::api::path::FORM_BOOKING),
-        &[("window", window), ("service", service)],
-    )
 }
