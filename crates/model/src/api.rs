@@ -437,10 +437,11 @@ mod tests {
             keys(Reschedule::default()),
             keys(FeedbackRequest::default()),
             keys(FeedbackLookup::default()),
+            keys(FixRating::default()),
         ];
         for key in all.iter().flatten() {
             assert!(FieldName::parse(key).is_some(), "`{key}` is not a FieldName");
         }
-        assert_eq!(all.iter().map(Vec::len).sum::<usize>(), 10 + 2 + 5 + 12 + 2);
+        assert_eq!(all.iter().map(Vec::len).sum::<usize>(), 11 + 2 + 5 + 12 + 2 + 3);
     }
 }
