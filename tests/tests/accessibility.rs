@@ -72,6 +72,7 @@ async fn the_staff_console_has_no_axe_violations() {
     assert!(found.is_empty(), "password: {found:#?}");
     browser.find("#s-current").await.send_keys(&once).await.expect("type");
     browser.find("#s-new").await.send_keys(swg_tests::password(0)).await.expect("type");
+    browser.find("#s-again").await.send_keys(swg_tests::password(0)).await.expect("type");
     browser.find("form[action$='/staff/password'] button").await.click().await.expect("save");
     browser.until("the console's start", "return document.querySelector('.console-bar') !== null && document.querySelector('#s-new') === null").await;
     let day = swg_model::calendar::Date::parse(&day).expect("day");

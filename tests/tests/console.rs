@@ -45,6 +45,14 @@ async fn a_staff_member_marks_answers_and_rectifies_and_the_citizen_and_the_figu
     let (day, slot, _) = open_slots(&app).await[0].clone();
     let (_, booked) = app.post_json(api::BOOKINGS, &booking_json(&day, &slot, 21)).await;
     let code = booked["code"].as_str().expect("a booking").to_owned();
+    // The booking's day has come: a window marks bookings on the day.
+    let day = swg_model::calendar::Date::from_unix_china(swg_server::db::now()).to_string();
+    sqlx::query("UPDATE bookings SET day = $1 WHERE code = $2")
+        .bind(&day)
+        .bind(&code)
+        .execute(&server.state.pool)
+        .await
+        .expect("today");
     let complaint = json!({ "idempotency_key": "console-complaint", "kind": "complaint", "window": WINDOW, "text": "材料没有一次说清，跑了两趟。",
         "phone": phone(22), "consent": true, "rating": 1, "what_went_wrong": "没有一次性告知" });
     let (_, receipt) = app.post_json(api::FEEDBACK, &complaint).await;
@@ -59,15 +67,16 @@ async fn a_staff_member_marks_answers_and_rectifies_and_the_citizen_and_the_figu
     until_text(&browser, "the one-time password must be replaced", "一次性密码").await;
     fill(&browser, "#s-current", &once).await;
     fill(&browser, "#s-new", swg_tests::password(1)).await;
+    fill(&browser, "#s-again", swg_tests::password(1)).await;
     press(&browser, "保存新密码").await;
-    until_text(&browser, "the console's start", "今天的预约").await;
+    until_text(&browser, "the console's start", "待接收的转交").await;
 
     let day_date = swg_model::calendar::Date::parse(&day).expect("a day");
     browser.goto(&server.url(&day_href(WINDOW, day_date))).await;
     until_text(&browser, "the day list shows the booking", &code).await;
     press(&browser, "已办理").await;
     browser
-        .until("the row says done", "return [...document.querySelectorAll('.console-table td')].some(td => td.textContent === '已办理' && td.previousElementSibling !== null && !td.querySelector('button'))")
+        .until("the row says done", "return [...document.querySelectorAll('.console-table td')].some(td => td.textContent === '状态：已办理' && !td.querySelector('button'))")
         .await;
 
     browser.goto(&server.url(path::INBOX)).await;
@@ -77,6 +86,8 @@ async fn a_staff_member_marks_answers_and_rectifies_and_the_citizen_and_the_figu
     fill(&browser, "#s-reply", "已要求窗口按清单一次性告知，向您致歉。").await;
     press(&browser, "保存答复").await;
     until_text(&browser, "the reply is saved", "答复已保存").await;
+    press(&browser, "显示完整电话（回访用，会记录）").await;
+    until_text(&browser, "the full number to call back", &phone(22)).await;
     browser.find("input[name=contacted]").await.click().await.expect("contacted");
     fill(&browser, "#s-finding", "情况属实").await;
     fill(&browser, "#s-fix", "窗口张贴一次性告知清单").await;

@@ -333,7 +333,7 @@ async fn a_foreign_resident_books_with_a_passport_and_a_phone_from_abroad() {
         .await;
     let page = browser.text("main").await;
     assert!(
-        page.contains("A******e") && page.contains("+85****4567") && page.contains("护照 E1*****78"),
+        page.contains("A******e") && page.contains("+852****4567") && page.contains("护照 E1*****78"),
         "{page}"
     );
     browser.close().await;

@@ -71,9 +71,13 @@ async fn sign_in<'a>(app: &'a App, user: &str, role: StaffRole, windows: &[&str]
     assert_eq!(status, StatusCode::OK);
     let csrf = csrf_of(&page);
     let new = swg_tests::password(0);
-    let (status, _, _) =
-        post_form(app, path::PASSWORD, Some(&cookie), &[("csrf", &csrf), ("current", &once), ("new", new)])
-            .await;
+    let (status, _, _) = post_form(
+        app,
+        path::PASSWORD,
+        Some(&cookie),
+        &[("csrf", &csrf), ("current", &once), ("new", new), ("again", new)],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let (status, _, home) = get(app, path::HOME, Some(&cookie)).await;
     assert_eq!(status, StatusCode::OK, "{home}");
@@ -152,7 +156,8 @@ async fn five_wrong_passwords_lock_the_account_even_against_the_right_one() {
         post_form(&app, path::SIGN_IN, None, &[("username", "wang"), ("password", &once)]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(page.contains("锁定"), "{page}");
-    for _ in 0..5 {
+    // Sixty tries per client in a quarter of an hour (a station's officers share an address).
+    for _ in 0..54 {
         post_form(&app, path::SIGN_IN, None, &[("username", "x"), ("password", "y")]).await;
     }
     let (status, _, _) = post_form(&app, path::SIGN_IN, None, &[("username", "x"), ("password", "y")]).await;
@@ -256,6 +261,14 @@ async fn the_bureaus_work_reaches_the_citizen_the_figures_and_the_audit_trail() 
     let app = App::start().await;
     let booked = book(&app, 7).await;
     let code = booked["code"].as_str().expect("code").to_owned();
+    // The booking's day has come (bookings open from tomorrow; a window marks on the day).
+    let today = swg_model::calendar::Date::from_unix_china(swg_server::db::now()).to_string();
+    sqlx::query("UPDATE bookings SET day = $1 WHERE code = $2")
+        .bind(&today)
+        .bind(&code)
+        .execute(&app.state.pool)
+        .await
+        .expect("today");
     let receipt = complain(&app, 8, 1).await;
     let tracking = receipt["tracking"].as_str().expect("tracking").to_owned();
     let console = sign_in(&app, "zhang", StaffRole::Window, &["huji"]).await;
@@ -322,7 +335,7 @@ async fn the_bureaus_work_reaches_the_citizen_the_figures_and_the_audit_trail() 
     for action in [
         "signed in",
         "changed password",
-        "showed ID number",
+        "showed ID number and phone",
         "marked booking",
         "replied",
         "updated case",
@@ -412,4 +425,141 @@ async fn an_administrator_adds_and_resets_accounts_and_nobody_else_may() {
     assert!(recorded.iter().any(|(a, t, _)| a == "added account" && t == "chen"));
     assert!(recorded.iter().any(|(a, t, _)| a == "reset account" && t == "chen"));
     assert!(recorded.iter().any(|(a, t, d)| a == "refused" && t == "evil" && d == "add account"));
+}
+
+#[tokio::test]
+async fn a_one_time_password_opens_nothing_but_the_password_page_and_a_new_one_ends_other_sessions() {
+    let app = App::start().await;
+    let once = accounts::add(&app.state.pool, "sun", "孙警官", StaffRole::Window, &["huji".into()])
+        .await
+        .expect("account");
+    let (_, headers, _) =
+        post_form(&app, path::SIGN_IN, None, &[("username", "sun"), ("password", &once)]).await;
+    let cookie = headers[header::SET_COOKIE]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    for page in [path::INBOX, path::CASES, path::AUDIT] {
+        let (status, headers, _) = get(&app, page, Some(&cookie)).await;
+        assert_eq!(
+            (status, &headers[header::LOCATION]),
+            (StatusCode::SEE_OTHER, &http::HeaderValue::from_static(path::PASSWORD)),
+            "{page}"
+        );
+    }
+    let (_, _, page) = get(&app, path::PASSWORD, Some(&cookie)).await;
+    let csrf = csrf_of(&page);
+    let (status, _, page) = post_form(
+        &app,
+        path::PASSWORD,
+        Some(&cookie),
+        &[("csrf", &csrf), ("current", &once), ("new", &once), ("again", &once)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the one-time password cannot stay");
+    assert!(page.contains("不能和现在的密码相同"));
+    // Another device signed in with the one-time password is signed out by the change.
+    let (_, headers, _) =
+        post_form(&app, path::SIGN_IN, None, &[("username", "sun"), ("password", &once)]).await;
+    let other = headers[header::SET_COOKIE]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let new = swg_tests::password(0);
+    let (status, _, _) = post_form(
+        &app,
+        path::PASSWORD,
+        Some(&cookie),
+        &[("csrf", &csrf), ("current", &once), ("new", new), ("again", new)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(get(&app, path::HOME, Some(&cookie)).await.0, StatusCode::OK);
+    assert_eq!(get(&app, path::HOME, Some(&other)).await.0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_window_marks_on_the_day_calls_back_before_closing_and_a_handover_moves_the_case() {
+    let app = App::start().await;
+    let booked = book(&app, 12).await;
+    let receipt = complain(&app, 13, 2).await;
+    let tracking = receipt["tracking"].as_str().expect("tracking").to_owned();
+    let zhang = sign_in(&app, "zhang", StaffRole::Window, &["huji"]).await;
+    let li = sign_in(&app, "li", StaffRole::Window, &["churujing"]).await;
+
+    let (status, page) = zhang
+        .post(path::MARK, &[("code", booked["code"].as_str().unwrap_or_default()), ("status", "no_show")])
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "a coming day cannot be marked no-show: {page}");
+
+    let (status, _) = zhang
+        .post(
+            path::REPLY,
+            &[("tracking", &tracking), ("reply", "正在核实，稍后答复。"), ("status", "in_progress")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, seen) =
+        app.post_json(api::FEEDBACK_LOOKUP, &json!({ "tracking": tracking, "phone": phone(13) })).await;
+    assert!(seen["answered_on"].is_null(), "a holding reply is not the answer: {seen}");
+
+    let (_, page) = zhang
+        .post(
+            path::CASE_UPDATE,
+            &[("tracking", &tracking), ("finding", "属实"), ("fix", "增开窗口"), ("close", "on")],
+        )
+        .await;
+    assert!(page.contains("要先电话回访才能办结"), "{page}");
+    let (status, page) = zhang.post(path::CALL, &[("tracking", &tracking)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&phone(13)), "the full number, to call back");
+
+    let (status, _) = zhang.post(path::HANDOVER, &[("tracking", &tracking), ("to", "churujing")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, page) =
+        li.post(path::REPLY, &[("tracking", &tracking), ("reply", "抢先答复"), ("status", "answered")]).await;
+    assert!(page.contains("请先接收转交"), "not before accepting: {page}");
+    let (status, _) = li.post(path::ACCEPT, &[("tracking", &tracking)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, cases) = li.get(path::CASES).await;
+    assert!(cases.contains(&tracking), "the case moved with the complaint");
+    let (_, cases) = zhang.get(path::CASES).await;
+    assert!(!cases.contains(&tracking));
+
+    let (_, page) = li
+        .post(
+            path::CASE_UPDATE,
+            &[
+                ("tracking", &tracking),
+                ("contacted", "on"),
+                ("finding", "属实"),
+                ("fix", "增开窗口"),
+                ("close", "on"),
+            ],
+        )
+        .await;
+    assert!(page.contains("整改已办结"), "{page}");
+    let (_, page) = li
+        .post(
+            path::CASE_UPDATE,
+            &[
+                ("tracking", &tracking),
+                ("contacted", "on"),
+                ("finding", "改口"),
+                ("fix", "改写"),
+                ("close", "on"),
+            ],
+        )
+        .await;
+    assert!(page.contains("已经办结，记录不能再改"), "{page}");
+    let (_, seen) =
+        app.post_json(api::FEEDBACK_LOOKUP, &json!({ "tracking": tracking, "phone": phone(13) })).await;
+    assert_eq!(seen["case"]["fix"], "增开窗口");
+    assert!(actions(&app).await.iter().any(|(a, t, _)| a == "showed phone" && *t == tracking));
 }

@@ -67,7 +67,7 @@ impl Answer {
 
 #[component]
 fn Booked(heading: String, b: Booking) -> impl IntoView {
-    let when = format!("{} {}–{}", b.day, b.slot, b.slot_end);
+    let when = format!("{} {}–{}", b.day.label(), b.slot, b.slot_end);
     let place = format!("{} · {}", b.window_name, b.address);
     let who = format!("{} · {} · {} {}", b.name, b.phone, b.id_kind.label(), b.id_number);
     let fallback = format!("，或拨打 {}。", b.window_phone);
@@ -124,6 +124,7 @@ fn Book(
             <input type="hidden" name=FieldName::Window.id() value=window/>
             <div class="field"><label for="p-service">"办理事项"</label>
                 <select id="p-service" name=FieldName::Service.id() required>
+                    <option value="">"请选择"</option>
                     {services.into_iter().map(|(id, title)| {
                         let chosen = id == service;
                         view! { <option value=id selected=chosen>{title}</option> }

@@ -99,6 +99,15 @@ impl Phone {
 }
 
 pub fn mask_phone(phone: &str) -> String {
+    // A number from abroad keeps its country code: "+852****4567".
+    if let Some(rest) = phone.strip_prefix('+') {
+        let code = ["852", "853", "886"]
+            .into_iter()
+            .find(|c| rest.starts_with(c))
+            .map_or(&rest[..rest.len().min(2)], |c| c);
+        let tail: String = rest.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        return format!("+{code}****{tail}");
+    }
     let chars: Vec<char> = phone.chars().collect();
     if chars.len() < 7 {
         return "*".repeat(chars.len());
@@ -381,6 +390,7 @@ mod tests {
             Phone::parse("+86 139 0000 0001").map(|p| p.as_str().to_owned()),
             Ok("13900000001".into())
         );
+        assert_eq!(mask_phone("+85291234567"), "+852****4567");
         assert!(Phone::parse("+0").is_err());
         assert!(Phone::parse("+1234").is_err());
     }

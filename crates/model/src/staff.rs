@@ -65,6 +65,8 @@ pub struct DayList {
     /// The next bookable days, to switch to.
     pub days: Vec<Date>,
     pub rows: Vec<DayRow>,
+    /// Whether the day has come, so bookings may be marked.
+    pub markable: bool,
 }
 
 /// One piece of feedback in the inbox.
@@ -76,6 +78,7 @@ pub struct InboxItem {
     pub window_name: String,
     pub filed_on: Date,
     pub due_on: Option<Date>,
+    pub answered_on: Option<Date>,
     pub status: FeedbackStatus,
     pub rating: u8,
     /// The window it was handed to and that has not accepted yet.
@@ -89,6 +92,8 @@ pub struct InboxItem {
 pub struct FeedbackDetail {
     pub item: InboxItem,
     pub text: String,
+    /// The service the citizen chose, by its title ('' for none).
+    pub service: String,
     pub what_went_wrong: String,
     pub officer: String,
     pub phone: String,
@@ -99,6 +104,10 @@ pub struct FeedbackDetail {
     pub windows: Vec<(String, String)>,
     /// Whether the signed-in staff member may accept the handover.
     pub can_accept: bool,
+    /// Whether they may act on it (their window owns it).
+    pub can_act: bool,
+    /// Whether `phone` is shown in full (after an audited request, to call back).
+    pub phone_shown: bool,
 }
 
 /// A 差评 case as the console lists it.
@@ -150,6 +159,7 @@ pub mod path {
     pub const DAY: &str = "/staff/day";
     pub const MARK: &str = "/staff/bookings/mark";
     pub const REVEAL: &str = "/staff/bookings/reveal";
+    pub const CALL: &str = "/staff/feedback/call";
     pub const INBOX: &str = "/staff/inbox";
     pub const FEEDBACK: &str = "/staff/feedback";
     pub const REPLY: &str = "/staff/feedback/reply";

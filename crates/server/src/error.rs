@@ -72,7 +72,7 @@ impl Failure {
             Failure::TooLarge => "提交的内容太大。".to_owned(),
             Failure::UnsupportedType => "请以 JSON 格式提交（Content-Type: application/json）。".to_owned(),
             Failure::ProofNeeded(_) => "预约的人较多，正在确认提交来自真人，请稍候…".to_owned(),
-            Failure::TooMany(seconds) => format!("操作太频繁了，请 {} 后再试。", wait_label(*seconds)),
+            Failure::TooMany(seconds) => format!("操作太频繁了，请{}后再试。", wait_label(*seconds)),
             Failure::Busy(_) | Failure::Unavailable(_) => {
                 "服务暂时不可用，请稍后再试，或拨打窗口电话办理。".to_owned()
             }
@@ -99,9 +99,9 @@ impl Failure {
 /// "30 秒", "2 分钟"
 fn wait_label(seconds: u64) -> String {
     if seconds < 60 {
-        format!("{seconds} 秒")
+        format!(" {seconds} 秒")
     } else {
-        format!("{} 分钟", seconds.div_ceil(60))
+        format!(" {} 分钟", seconds.div_ceil(60))
     }
 }
 

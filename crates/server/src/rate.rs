@@ -84,8 +84,9 @@ impl Limits {
             reads: Budget::new(config.reads_per_minute, MINUTE),
             codes: Budget::new(config.lookups_per_code_per_hour, 60 * MINUTE),
             bookings: Budget::new(config.bookings_per_client_per_hour, 60 * MINUTE),
-            // Guessing passwords: ten tries per client in a quarter of an hour, whatever the account.
-            sign_ins: Budget::new(10, 15 * MINUTE),
+            // Guessing passwords: sixty tries per client in a quarter of an hour, whatever the
+            // account (a station's officers share one address); each account locks after five.
+            sign_ins: Budget::new(60, 15 * MINUTE),
             console: Budget::new(config.reads_per_minute, MINUTE),
         }
     }

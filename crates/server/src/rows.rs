@@ -99,6 +99,7 @@ pub struct BookingRow {
 #[derive(Debug, sqlx::FromRow)]
 pub struct FeedbackRow {
     pub tracking: String,
+    pub service_id: String,
     pub kind: Text<FeedbackKind>,
     pub window_id: String,
     /// Sealed, or empty when none was given.

@@ -21,11 +21,38 @@ pub(super) fn Item(me: Me, detail: FeedbackDetail, notice: Option<String>) -> im
             <dt>"答复期限"</dt><dd>{due}</dd>
             <dt>"状态"</dt><dd>{i.status.label()}</dd>
             <dt>"联系电话"</dt><dd>{if detail.phone.is_empty() { "未留".to_owned() } else { detail.phone.clone() }}</dd>
+            <dt>"办理事项"</dt><dd>{if detail.service.is_empty() { "未选".to_owned() } else { detail.service.clone() }}</dd>
             <dt>"涉及警号"</dt><dd>{if detail.officer.is_empty() { "未填".to_owned() } else { detail.officer.clone() }}</dd>
         </dl>
         <h2>"内容"</h2>
         <p class="console-text">{detail.text.clone()}</p>
         {(!detail.what_went_wrong.is_empty()).then(|| view! { <p class="console-text">"哪里做得不好："{detail.what_went_wrong.clone()}</p> })}
+        {(detail.can_act && !detail.phone.is_empty() && !detail.phone_shown).then(|| view! {
+            <form method="post" action=href(path::CALL)>
+                <Csrf me=me.clone()/>
+                <input type="hidden" name="tracking" value=tracking.clone()/>
+                <button type="submit" class="button secondary">"显示完整电话（回访用，会记录）"</button>
+            </form>
+        })}
+        {(!detail.can_act).then(|| view! {
+            <p class="notice" role="status">{format!("这条意见由{}转交给您的窗口。接收后由您的窗口负责办理；接收前只能查看。", i.window_name)}</p>
+        })}
+        {detail.can_accept.then(|| view! {
+            <form method="post" action=href(path::ACCEPT)>
+                <Csrf me=me.clone()/>
+                <input type="hidden" name="tracking" value=tracking.clone()/>
+                <button type="submit" class="button">"接收转交"</button>
+            </form>
+        })}
+        {detail.can_act.then(|| view! { <Actions me=me.clone() tracking=tracking.clone() detail=detail.clone()/> })}
+    }
+}
+
+/// What the owning window can do: reply, hand over, rectify a 差评.
+#[component]
+fn Actions(me: Me, tracking: String, detail: FeedbackDetail) -> impl IntoView {
+    let i = detail.item.clone();
+    view! {
         <h2>"答复"</h2>
         {detail.answered_on.map(|d| view! { <p>{format!("已于 {} 答复：", d.label())}</p> })}
         <form class="flow" method="post" action=href(path::REPLY)>
@@ -46,20 +73,14 @@ pub(super) fn Item(me: Me, detail: FeedbackDetail, notice: Option<String>) -> im
             <button type="submit" class="button">"保存答复"</button>
         </form>
         {i.handed_to.clone().map(|to| view! { <p class="notice">{format!("已转交 {to}，对方接收前仍由本窗口负责。")}</p> })}
-        {detail.can_accept.then(|| view! {
-            <form method="post" action=href(path::ACCEPT)>
-                <Csrf me=me.clone()/>
-                <input type="hidden" name="tracking" value=tracking.clone()/>
-                <button type="submit" class="button">"接收转交"</button>
-            </form>
-        })}
         <h2>"转交其他窗口"</h2>
         <form class="flow" method="post" action=href(path::HANDOVER)>
             <Csrf me=me.clone()/>
             <input type="hidden" name="tracking" value=tracking.clone()/>
             <div class="field">
                 <label for="s-to">"转交给"</label>
-                <select id="s-to" name="to">
+                <select id="s-to" name="to" required>
+                    <option value="">"请选择"</option>
                     {detail.windows.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
             </div>
@@ -76,6 +97,7 @@ fn Case(me: Me, tracking: String, case: CaseRow) -> impl IntoView {
         (Some(contacted), None) => format!("已于 {} 回访，整改中", contacted.label()),
         (None, None) => "待回访".to_owned(),
     };
+    let closed = case.closed_on.is_some();
     view! {
         <h2>"差评整改"</h2>
         <dl class="facts">
@@ -83,7 +105,9 @@ fn Case(me: Me, tracking: String, case: CaseRow) -> impl IntoView {
             <dt>"整改期限"</dt><dd>{case.fix_due.label()}</dd>
             <dt>"进展"</dt><dd>{state}</dd>
             {(case.fix_rating > 0).then(|| view! { <dt>"群众对整改的评价"</dt><dd>{format!("{} 星", case.fix_rating)}</dd> })}
+            {closed.then(|| view! { <dt>"核实情况"</dt><dd>{case.finding.clone()}</dd><dt>"整改措施"</dt><dd>{case.fix.clone()}</dd> })}
         </dl>
+        {(!closed).then(|| view! {
         <form class="flow" method="post" action=href(path::CASE_UPDATE)>
             <Csrf me/>
             <input type="hidden" name="tracking" value=tracking/>
@@ -96,8 +120,9 @@ fn Case(me: Me, tracking: String, case: CaseRow) -> impl IntoView {
                 <label for="s-fix">"整改措施（群众查询时可见）"</label>
                 <textarea id="s-fix" name="fix" rows="3">{case.fix}</textarea>
             </div>
-            <label class="choice"><input type="checkbox" name="close" checked=case.closed_on.is_some()/><span>"整改完成，办结"</span></label>
+            <label class="choice"><input type="checkbox" name="close"/><span>"整改完成，办结（办结后记录不能再改）"</span></label>
             <button type="submit" class="button">"保存整改记录"</button>
         </form>
+        })}
     }
 }

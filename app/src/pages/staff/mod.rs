@@ -34,6 +34,8 @@ pub enum StaffPage {
         today: Date,
         overdue: u32,
         due_today: u32,
+        unanswered: u32,
+        handed_to_me: u32,
         open_cases: u32,
     },
     Day {
@@ -97,9 +99,11 @@ impl StaffPage {
             StaffPage::Password { me, must, error } => EitherOf10::B(
                 view! { <Console me=me.clone() title><sign_in::Password me must error/></Console> },
             ),
-            StaffPage::Home { me, today, overdue, due_today, open_cases } => EitherOf10::C(view! {
-                <Console me=me.clone() title><home::Home me today overdue due_today open_cases/></Console>
-            }),
+            StaffPage::Home { me, today, overdue, due_today, unanswered, handed_to_me, open_cases } => {
+                EitherOf10::C(view! {
+                    <Console me=me.clone() title><home::Home me today overdue due_today unanswered handed_to_me open_cases/></Console>
+                })
+            }
             StaffPage::Day { me, list, notice } => {
                 EitherOf10::D(view! { <Console me=me.clone() title><day::Day me list notice/></Console> })
             }

@@ -20,7 +20,7 @@ pub(super) fn SignIn(notice: Option<String>) -> impl IntoView {
             </div>
             <button type="submit" class="button">"登录"</button>
         </form>
-        <p class="hint">"账号由管理员用命令创建；连续输错 5 次锁定 15 分钟。"</p>
+        <p class="hint">"账号由管理员开设；连续输错 5 次锁定 15 分钟，忘记密码请找管理员重置。"</p>
     }
 }
 
@@ -39,6 +39,11 @@ pub(super) fn Password(me: Me, must: bool, error: Option<String>) -> impl IntoVi
                 <label for="s-new">"新密码（至少 12 位）"</label>
                 <input id="s-new" name="new" type="password" autocomplete="new-password" minlength="12" required/>
             </div>
+            <div class="field">
+                <label for="s-again">"再输一次新密码"</label>
+                <input id="s-again" name="again" type="password" autocomplete="new-password" minlength="12" required/>
+            </div>
+            <p class="hint">"保存后，其他设备上的登录会退出。"</p>
             <button type="submit" class="button">"保存新密码"</button>
         </form>
     }

@@ -118,12 +118,35 @@ pub async fn latest(pool: &Pool, limit: i64) -> Result<Vec<AuditEntry>, Failure>
     Ok(rows.into_iter().map(entry).collect())
 }
 
+/// An action in words for the console and the export (stored as a fixed English id).
+pub fn action_label(action: &str) -> &str {
+    match action {
+        "signed in" => "登录",
+        "sign-in failed" => "登录失败",
+        "sign-in refused: locked" => "账号锁定中，拒绝登录",
+        "signed out" => "退出",
+        "changed password" => "修改密码",
+        "marked booking" => "标记预约",
+        "showed ID number and phone" => "查看完整证件号和电话",
+        "showed phone" => "查看完整电话",
+        "replied" => "答复",
+        "handed over" => "转交",
+        "accepted handover" => "接收转交",
+        "updated case" => "差评整改",
+        "exported audit" => "导出审计记录",
+        "added account" => "新建账号",
+        "reset account" => "重置密码",
+        "refused" => "被拒绝的操作",
+        other => other,
+    }
+}
+
 fn entry(row: Row) -> AuditEntry {
     AuditEntry {
         seq: row.seq,
         at: china_time(row.at),
         actor: row.actor,
-        action: row.action,
+        action: action_label(&row.action).to_owned(),
         target: row.target,
         detail: row.detail,
         client: row.client,
@@ -133,17 +156,22 @@ fn entry(row: Row) -> AuditEntry {
 /// Every entry as CSV (RFC 4180), oldest first, with each entry's hash for checking elsewhere.
 pub async fn csv(pool: &Pool) -> Result<String, Failure> {
     let rows: Vec<Row> = sqlx::query_as("SELECT * FROM audit ORDER BY seq").fetch_all(pool).await?;
-    // Quoted; a cell a spreadsheet would run as a formula is prefixed with '.
-    let field = |text: &str| {
-        let safe = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
-        format!("\"{}\"", safe.replace('"', "\"\""))
+    // Quoted; a text cell a spreadsheet would run as a formula is prefixed with '. The hashes
+    // are written as they are, so the chain can be checked from the export.
+    let quoted = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+    let text = |text: &str| {
+        if text.starts_with(['=', '+', '-', '@']) {
+            quoted(&format!("'{text}"))
+        } else {
+            quoted(text)
+        }
     };
-    let mut out = String::from("seq,time,actor,action,target,detail,client,prev_hash,hash\r\n");
+    let mut out = String::from("序号,时间,人员,操作,操作（原文）,对象,说明,来源,前一条哈希,哈希\r\n");
     for row in rows {
-        let (prev, hash, seq) = (row.prev_hash.clone(), row.hash.clone(), row.seq);
+        let (prev, hash, seq, raw) = (row.prev_hash.clone(), row.hash.clone(), row.seq, row.action.clone());
         let e = entry(row);
-        let cells = [e.at, e.actor, e.action, e.target, e.detail, e.client, prev, hash].map(|c| field(&c));
-        out.push_str(&format!("{seq},{}\r\n", cells.join(",")));
+        let cells = [e.at, e.actor, e.action, raw, e.target, e.detail, e.client].map(|c| text(&c));
+        out.push_str(&format!("{seq},{},{},{}\r\n", cells.join(","), quoted(&prev), quoted(&hash)));
     }
     Ok(out)
 }

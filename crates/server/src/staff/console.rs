@@ -90,7 +90,18 @@ impl Signed {
     }
 }
 
+/// The signed-in member, who has replaced their one-time password: until then every console
+/// page leads to the password page.
 async fn signed_in(state: &AppState, headers: &HeaderMap, client: String) -> Result<Signed, Response> {
+    let signed = session_of(state, headers, client).await?;
+    if signed.account.must_change.0 .0 {
+        return Err(see_other(&staff::href(path::PASSWORD)));
+    }
+    Ok(signed)
+}
+
+/// The signed-in member, one-time password or not (for the password page and signing out).
+async fn session_of(state: &AppState, headers: &HeaderMap, client: String) -> Result<Signed, Response> {
     let notice = match session::current(state, headers).await {
         Ok(Current::Signed(session)) => match accounts::find(&state.pool, &session.username).await {
             Ok(Some(account)) => return Ok(Signed { session, account, client }),
@@ -135,9 +146,6 @@ pub async fn home(
         Ok(signed) => signed,
         Err(response) => return response,
     };
-    if signed.account.must_change.0 .0 {
-        return see_other(&staff::href(path::PASSWORD));
-    }
     let items = match inbox_items(&state, &signed).await {
         Ok(items) => items,
         Err(failure) => return failed(&state, &failure),
@@ -157,6 +165,8 @@ pub async fn home(
             today: today(),
             overdue: count(&|i| i.overdue),
             due_today: count(&|i| i.due_today),
+            unanswered: count(&|i| i.due_on.is_some() && i.answered_on.is_none() && i.handed_to.is_none()),
+            handed_to_me: count(&|i| i.handed_to.is_some() && !signed.account.may_act_on(&i.window)),
             open_cases: u32::try_from(open_cases).unwrap_or(u32::MAX),
         },
     )
@@ -228,7 +238,7 @@ pub async fn sign_out(
     headers: HeaderMap,
     PlainForm(form): PlainForm<SignOutForm>,
 ) -> Response {
-    let signed = match signed_in(&state, &headers, client_of(client)).await {
+    let signed = match session_of(&state, &headers, client_of(client)).await {
         Ok(signed) => signed,
         Err(response) => return response,
     };
@@ -256,7 +266,7 @@ pub async fn password_page(
     client: Option<Extension<ClientAddr>>,
     headers: HeaderMap,
 ) -> Response {
-    match signed_in(&state, &headers, client_of(client)).await {
+    match session_of(&state, &headers, client_of(client)).await {
         Ok(signed) => page(
             &state,
             StatusCode::OK,
@@ -272,6 +282,7 @@ pub struct PasswordForm {
     csrf: String,
     current: String,
     new: String,
+    again: String,
 }
 
 pub async fn change_password(
@@ -280,7 +291,7 @@ pub async fn change_password(
     headers: HeaderMap,
     PlainForm(form): PlainForm<PasswordForm>,
 ) -> Response {
-    let signed = match signed_in(&state, &headers, client_of(client)).await {
+    let signed = match session_of(&state, &headers, client_of(client)).await {
         Ok(signed) => signed,
         Err(response) => return response,
     };
@@ -289,6 +300,10 @@ pub async fn change_password(
     }
     let error = if !accounts::is_current(&signed.account, &form.current) {
         Some("现在的密码不对。".to_owned())
+    } else if form.new != form.again {
+        Some("两次输入的新密码不一样。".to_owned())
+    } else if form.new == form.current {
+        Some("新密码不能和现在的密码相同。".to_owned())
     } else {
         accounts::parse_password(&form.new).err()
     };
@@ -301,6 +316,15 @@ pub async fn change_password(
         );
     }
     let saved = accounts::change_password(&state.pool, &signed.account.username, &form.new).await;
+    // Every other session of the account ends: whoever else knew the old password is out.
+    let others = sqlx::query("DELETE FROM staff_sessions WHERE username = $1 AND token_hash <> $2")
+        .bind(&signed.account.username)
+        .bind(&signed.session.token_hash)
+        .execute(&state.pool)
+        .await
+        .map(drop)
+        .map_err(Failure::from);
+    let saved = saved.and(others);
     let recorded =
         audit::record_alone(&state.pool, signed.event("changed password", &signed.account.username, ""))
             .await;
@@ -344,7 +368,11 @@ async fn day_list(
                 .find(|g| g.id == row.service_id)
                 .map_or_else(|| row.service_id.clone(), |g| g.title.clone()),
             name: mask_name(&open(&row.name.0)?),
-            phone: mask_phone(&open(&row.phone.0)?),
+            phone: if reveal == Some(row.code.as_str()) {
+                open(&row.phone.0)?
+            } else {
+                mask_phone(&open(&row.phone.0)?)
+            },
             id_number: if reveal == Some(row.code.as_str()) {
                 format!("{} {id}", row.id_kind.0.label())
             } else {
@@ -359,10 +387,13 @@ async fn day_list(
     }
     // By slot; within a slot, the green channel and home visits first.
     list.sort_by_key(|r| (r.slot.clone(), r.need == Need::None && !r.home_visit, r.code.clone()));
-    let days = found
-        .map(|w| swg_model::booking::bookable_days(&w.local, &site.calendar, today()))
-        .unwrap_or_default();
-    Ok(DayList { window: window.to_owned(), window_name, day, days, rows: list })
+    let mut days = vec![today().add_days(-1), today()];
+    days.extend(
+        found
+            .map(|w| swg_model::booking::bookable_days(&w.local, &site.calendar, today()))
+            .unwrap_or_default(),
+    );
+    Ok(DayList { window: window.to_owned(), window_name, day, days, rows: list, markable: day <= today() })
 }
 
 pub async fn day(
@@ -449,6 +480,14 @@ pub async fn mark(
             StaffPage::Refused { me: Some(signed.me(&state)), message: "这个预约已经取消。".into() },
         );
     }
+    if row.day.0 > today() {
+        let message = "预约日还没到，到了当天再标记到场、办理或未到。".into();
+        return page(
+            &state,
+            StatusCode::CONFLICT,
+            StaffPage::Refused { me: Some(signed.me(&state)), message },
+        );
+    }
     let changed = change(&state, |mut tx| {
         let (code, signed) = (row.code.clone(), &signed);
         async move {
@@ -505,13 +544,13 @@ pub async fn reveal(
         return signed.refuse(&state, "show ID number", &row.code, "这不是您负责的窗口的预约。").await;
     }
     if let Err(failure) =
-        audit::record_alone(&state.pool, signed.event("showed ID number", &row.code, "")).await
+        audit::record_alone(&state.pool, signed.event("showed ID number and phone", &row.code, "")).await
     {
         return failed(&state, &failure);
     }
     match day_list(&state, &row.window_id, row.day.0, Some(&row.code)).await {
         Ok(list) => {
-            let notice = Some(format!("已显示预约 {} 的完整身份证号，这次查看已记录。", row.code));
+            let notice = Some(format!("已显示预约 {} 的完整证件号和电话，这次查看已记录。", row.code));
             page(&state, StatusCode::OK, StaffPage::Day { me: signed.me(&state), list, notice })
         }
         Err(failure) => failed(&state, &failure),
@@ -533,6 +572,7 @@ fn item(state: &AppState, row: &FeedbackRow) -> InboxItem {
         window_name: window_name(state, &row.window_id),
         filed_on: row.filed_on.0,
         due_on,
+        answered_on: row.answered_on.0 .0,
         status: row.status.0,
         rating: row.rating.0,
         handed_to: (!row.handed_to.is_empty()).then(|| window_name(state, &row.handed_to)),
@@ -541,8 +581,8 @@ fn item(state: &AppState, row: &FeedbackRow) -> InboxItem {
     }
 }
 
-/// Whether the account may see and act on a piece of feedback: its window's, or handed to one
-/// of its windows.
+/// Whether the account may see a piece of feedback: its window's, or handed to one of its
+/// windows (which may accept it, and act on it only then).
 fn may_handle(account: &StaffRow, row: &FeedbackRow) -> bool {
     account.may_act_on(&row.window_id) || (!row.handed_to.is_empty() && account.may_act_on(&row.handed_to))
 }
@@ -635,17 +675,36 @@ async fn feedback_row(state: &AppState, tracking: &str) -> Result<Option<Feedbac
         .await?)
 }
 
-async fn detail(state: &AppState, signed: &Signed, row: FeedbackRow) -> Result<FeedbackDetail, Failure> {
+async fn detail(
+    state: &AppState,
+    signed: &Signed,
+    row: FeedbackRow,
+    show_phone: bool,
+) -> Result<FeedbackDetail, Failure> {
     let phone = if row.phone.is_empty() {
         String::new()
     } else {
         let sealed = Sealed::try_from(row.phone.clone()).map_err(|e| Failure::Unavailable(e.0))?;
-        mask_phone(&state.keys.open(&sealed).map_err(Failure::Unavailable)?)
+        let phone = state.keys.open(&sealed).map_err(Failure::Unavailable)?;
+        if show_phone {
+            phone
+        } else {
+            mask_phone(&phone)
+        }
     };
     let case = crate::feedback::case_of(&state.pool, &row.tracking).await?.map(|c| case_row(state, c));
     Ok(FeedbackDetail {
         item: item(state, &row),
         can_accept: !row.handed_to.is_empty() && signed.account.may_act_on(&row.handed_to),
+        can_act: signed.account.may_act_on(&row.window_id),
+        phone_shown: show_phone && !phone.is_empty(),
+        service: state
+            .site
+            .guides
+            .iter()
+            .find(|g| g.id == row.service_id)
+            .map(|g| g.title.clone())
+            .unwrap_or_default(),
         text: row.body,
         what_went_wrong: row.what_went_wrong,
         officer: row.officer,
@@ -653,7 +712,13 @@ async fn detail(state: &AppState, signed: &Signed, row: FeedbackRow) -> Result<F
         reply: row.reply,
         answered_on: row.answered_on.0 .0,
         case,
-        windows: state.site.windows.iter().map(|w| (w.id.clone(), w.name.clone())).collect(),
+        windows: state
+            .site
+            .windows
+            .iter()
+            .filter(|w| w.id != row.window_id)
+            .map(|w| (w.id.clone(), w.name.clone()))
+            .collect(),
     })
 }
 
@@ -677,13 +742,39 @@ async fn handled(
     }
 }
 
+/// The feedback a change names, if this account's window owns it (首问负责: a window it was
+/// handed to acts only after accepting); the page to answer with otherwise.
+async fn owned(
+    state: &AppState,
+    signed: &Signed,
+    tracking: &str,
+    action: &str,
+) -> Result<FeedbackRow, Response> {
+    let row = handled(state, signed, tracking, action).await?;
+    if signed.account.may_act_on(&row.window_id) {
+        Ok(row)
+    } else {
+        Err(show_feedback(state, signed, row, Some("请先接收转交，接收后由您的窗口负责办理。".into())).await)
+    }
+}
+
 async fn show_feedback(
     state: &AppState,
     signed: &Signed,
     row: FeedbackRow,
     notice: Option<String>,
 ) -> Response {
-    match detail(state, signed, row).await {
+    show_feedback_with(state, signed, row, notice, false).await
+}
+
+async fn show_feedback_with(
+    state: &AppState,
+    signed: &Signed,
+    row: FeedbackRow,
+    notice: Option<String>,
+    show_phone: bool,
+) -> Response {
+    match detail(state, signed, row, show_phone).await {
         Ok(detail) => page(
             state,
             StatusCode::OK,
@@ -732,7 +823,7 @@ pub async fn reply(
     if let Err(response) = checked(&state, &signed, &form.csrf, "reply").await {
         return response;
     }
-    let row = match handled(&state, &signed, &form.tracking, "reply").await {
+    let row = match owned(&state, &signed, &form.tracking, "reply").await {
         Ok(row) => row,
         Err(response) => return response,
     };
@@ -753,13 +844,15 @@ pub async fn reply(
         async move {
             sqlx::query(
                 "UPDATE feedback SET reply = $1, status = $2, answered_by = $3, \
-                 answered_on = CASE WHEN answered_on = '' THEN $4 ELSE answered_on END WHERE tracking = $5",
+                 answered_on = CASE WHEN answered_on = '' AND $6 = 1 THEN $4 ELSE answered_on END WHERE tracking = $5",
             )
             .bind(&text)
             .bind(status.id())
             .bind(&signed.account.username)
             .bind(today().to_string())
             .bind(&tracking)
+            // A holding reply (办理中) is not the answer the deadline asks for.
+            .bind(i64::from(status != FeedbackStatus::InProgress))
             .execute(&mut *tx)
             .await?;
             audit::record(&mut tx, signed.event("replied", &tracking, status.id())).await?;
@@ -774,6 +867,33 @@ pub async fn reply(
         (Err(failure), _) | (_, Err(failure)) => failed(&state, &failure),
         (Ok(()), Ok(None)) => failed(&state, &Failure::NotFound("没有这个受理编号。".into())),
     }
+}
+
+/// Shows the citizen's full phone number to call back (回访), recorded first.
+pub async fn call(
+    State(state): State<AppState>,
+    client: Option<Extension<ClientAddr>>,
+    headers: HeaderMap,
+    PlainForm(form): PlainForm<TrackingForm>,
+) -> Response {
+    let signed = match signed_in(&state, &headers, client_of(client)).await {
+        Ok(signed) => signed,
+        Err(response) => return response,
+    };
+    if let Err(response) = checked(&state, &signed, &form.csrf, "show phone").await {
+        return response;
+    }
+    let row = match owned(&state, &signed, &form.tracking, "show phone").await {
+        Ok(row) => row,
+        Err(response) => return response,
+    };
+    if let Err(failure) =
+        audit::record_alone(&state.pool, signed.event("showed phone", &row.tracking, "")).await
+    {
+        return failed(&state, &failure);
+    }
+    show_feedback_with(&state, &signed, row, Some("已显示完整电话，用于回访；这次查看已记录。".into()), true)
+        .await
 }
 
 #[derive(Deserialize, Default)]
@@ -798,7 +918,7 @@ pub async fn handover(
     if let Err(response) = checked(&state, &signed, &form.csrf, "hand over").await {
         return response;
     }
-    let row = match handled(&state, &signed, &form.tracking, "hand over").await {
+    let row = match owned(&state, &signed, &form.tracking, "hand over").await {
         Ok(row) => row,
         Err(response) => return response,
     };
@@ -876,6 +996,11 @@ pub async fn accept(
             .bind(&tracking)
             .execute(&mut *tx)
             .await?;
+            sqlx::query("UPDATE cases SET window_id = $1 WHERE tracking = $2")
+                .bind(&to)
+                .bind(&tracking)
+                .execute(&mut *tx)
+                .await?;
             audit::record(&mut tx, signed.event("accepted handover", &tracking, &to)).await?;
             Ok(tx)
         }
@@ -915,18 +1040,28 @@ pub async fn update_case(
     if let Err(response) = checked(&state, &signed, &form.csrf, "update case").await {
         return response;
     }
-    let row = match handled(&state, &signed, &form.tracking, "update case").await {
+    let row = match owned(&state, &signed, &form.tracking, "update case").await {
         Ok(row) => row,
         Err(response) => return response,
     };
-    let finding = parse_text(&form.finding, false, 2000, "核实情况");
-    let fix = parse_text(&form.fix, form.close.is_some(), 2000, "整改措施");
+    let close = form.close.is_some();
+    let finding = parse_text(&form.finding, close, 2000, "核实情况");
+    let fix = parse_text(&form.fix, close, 2000, "整改措施");
     let (Ok(finding), Ok(fix)) = (finding, fix) else {
-        return show_feedback(&state, &signed, row, Some("办结前请填写整改措施（最多 2000 字）。".into()))
-            .await;
+        let message = "办结前请填写核实情况和整改措施（各最多 2000 字）。".into();
+        return show_feedback(&state, &signed, row, Some(message)).await;
     };
-    let (tracking, contacted, close) =
-        (row.tracking.clone(), form.contacted.is_some() || form.close.is_some(), form.close.is_some());
+    let contacted = form.contacted.is_some();
+    let case = match crate::feedback::case_of(&state.pool, &row.tracking).await {
+        Ok(case) => case,
+        Err(failure) => return failed(&state, &failure),
+    };
+    let already_contacted = case.as_ref().is_some_and(|c| c.contacted_on.0 .0.is_some());
+    if close && !row.phone.is_empty() && !contacted && !already_contacted {
+        let message = "留了电话的差评，要先电话回访才能办结。".into();
+        return show_feedback(&state, &signed, row, Some(message)).await;
+    }
+    let tracking = row.tracking.clone();
     let today = today().to_string();
     let changed = change(&state, |mut tx| {
         let (tracking, finding, fix, today, signed) =
@@ -936,7 +1071,7 @@ pub async fn update_case(
                 "UPDATE cases SET finding = $1, fix = $2, \
                  contacted_on = CASE WHEN $3 = 1 AND contacted_on = '' THEN $4 ELSE contacted_on END, \
                  closed_on = CASE WHEN $5 = 1 AND closed_on = '' THEN $4 ELSE closed_on END \
-                 WHERE tracking = $6",
+                 WHERE tracking = $6 AND closed_on = ''",
             )
             .bind(&finding)
             .bind(&fix)
@@ -947,7 +1082,7 @@ pub async fn update_case(
             .execute(&mut *tx)
             .await?;
             if updated.rows_affected() != 1 {
-                return Err(Failure::NotFound("这条意见没有差评整改案件。".into()));
+                return Err(Failure::Conflict("这个差评整改已经办结，记录不能再改。".into()));
             }
             let detail = if close {
                 "closed"
@@ -962,7 +1097,12 @@ pub async fn update_case(
     })
     .await;
     match (changed, feedback_row(&state, &tracking).await) {
-        (Ok(()), Ok(Some(row))) => show_feedback(&state, &signed, row, Some("整改记录已保存。".into())).await,
+        (Ok(()), Ok(Some(row))) => {
+            let notice =
+                if close { "整改已办结，群众查询时可见。" } else { "整改记录已保存。" };
+            show_feedback(&state, &signed, row, Some(notice.into())).await
+        }
+        (Err(Failure::Conflict(message)), _) => show_feedback(&state, &signed, row, Some(message)).await,
         (Err(failure), _) | (_, Err(failure)) => failed(&state, &failure),
         (Ok(()), Ok(None)) => failed(&state, &Failure::NotFound("没有这个受理编号。".into())),
     }
@@ -1020,29 +1160,35 @@ pub async fn audit_csv(
     }
 }
 
+/// A form's address opened directly (a reload after a post, a bookmark): back to the start.
+async fn back_home() -> Response {
+    see_other(&staff::href(path::HOME))
+}
+
 /// The routes of the console.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::{get, post};
     axum::Router::new()
         .route(path::HOME, get(home))
         .route(path::SIGN_IN, post(sign_in).get(home))
-        .route(path::SIGN_OUT, post(sign_out))
+        .route(path::SIGN_OUT, post(sign_out).get(back_home))
         .route(path::PASSWORD, get(password_page).post(change_password))
         .route(path::DAY, get(day))
-        .route(path::MARK, post(mark))
-        .route(path::REVEAL, post(reveal))
+        .route(path::MARK, post(mark).get(back_home))
+        .route(path::REVEAL, post(reveal).get(back_home))
+        .route(path::CALL, post(call).get(back_home))
         .route(path::INBOX, get(inbox))
         .route(path::FEEDBACK, get(feedback))
-        .route(path::REPLY, post(reply))
-        .route(path::HANDOVER, post(handover))
-        .route(path::ACCEPT, post(accept))
+        .route(path::REPLY, post(reply).get(back_home))
+        .route(path::HANDOVER, post(handover).get(back_home))
+        .route(path::ACCEPT, post(accept).get(back_home))
         .route(path::CASES, get(case_list))
-        .route(path::CASE_UPDATE, post(update_case))
+        .route(path::CASE_UPDATE, post(update_case).get(back_home))
         .route(path::AUDIT, get(audit_page))
         .route(path::AUDIT_CSV, get(audit_csv))
         .route(path::ACCOUNTS, get(accounts_page))
-        .route(path::ACCOUNT_ADD, post(add_account))
-        .route(path::ACCOUNT_RESET, post(reset_account))
+        .route(path::ACCOUNT_ADD, post(add_account).get(back_home))
+        .route(path::ACCOUNT_RESET, post(reset_account).get(back_home))
 }
 
 fn administers(signed: &Signed) -> bool {
