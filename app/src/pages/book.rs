@@ -186,7 +186,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     let details = move || {
         view! {
             <Field label="姓名" name=FieldName::Name value=name error=err(FieldName::Name) autocomplete="name"/>
-            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" autocomplete="tel" hint="用于查询、改约和取消"/>
+            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel" autocomplete="tel" hint="用于查询、改约和取消；境外手机号请加国家或地区代码，如 +852"/>
             <div class="field">
                 <label for="f-id_kind">"证件类型"</label>
                 <select id="f-id_kind" name=FieldName::IdKind.id() prop:value=move || id_kind.get() on:change=move |ev| id_kind.set(event_target_value(&ev))>
@@ -274,7 +274,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                     <a class="button secondary" href=Route::Service(b.service.clone()).href()>"查看办事指南和清单"</a>
                     <a class="button secondary" href=Route::Manage.href()>"改约或取消"</a>
                 </div>
-                <p><a href=Route::Feedback.href_with(&[(FieldName::Kind.id(), FeedbackKind::Rating.id()), (FieldName::Window.id(), &b.window), (FieldName::Service.id(), &b.service)])>"办完后请给我们评价"</a></p>
+                <p><a class="tap" href=Route::Feedback.href_with(&[(FieldName::Kind.id(), FeedbackKind::Rating.id()), (FieldName::Window.id(), &b.window), (FieldName::Service.id(), &b.service)])>"办完后请给我们评价"</a></p>
             }
         })
     };

@@ -14,7 +14,7 @@ pub fn FormIntro(kind: FormKind) -> impl IntoView {
             "投诉和咨询在 3 个工作日内答复（按国务院公布的节假日安排计算）。提交后会给您受理编号。"
         }
         FormKind::Track => "输入受理编号和提交时留的手机号，查看办理进度和答复。",
-        FormKind::Stats => "以下数字直接来自系统数据库，实时统计。",
+        FormKind::Stats => "以下数字直接来自系统数据库，每 30 秒更新一次；表格较宽时可左右滑动。",
     };
     view! {
         <nav class="crumbs" aria-label="位置"><a href=Route::Home.href()>"首页"</a></nav>

@@ -54,7 +54,7 @@ pub fn StatsView() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <p class="hint"><a href=format!("{}{}", swg_model::route::base_path(), path::STATS)>"同样的数据（JSON）"</a></p>
+                <p class="hint"><a class="tap" href=format!("{}{}", swg_model::route::base_path(), path::STATS)>"同样的数据（JSON）"</a></p>
             })}
         }),
     }

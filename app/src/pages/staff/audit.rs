@@ -13,13 +13,13 @@ pub(super) fn Audit(entries: Vec<AuditEntry>, broken_at: Option<i64>) -> impl In
     let integrity = view! { <p class="notice" role=role>{integrity}</p> };
     view! {
         {integrity}
-        <p><a href=href(path::AUDIT_CSV) download="audit.csv">"下载全部审计记录（CSV）"</a></p>
+        <p><a class="tap" href=href(path::AUDIT_CSV) download="audit.csv">"下载全部审计记录（CSV）"</a></p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="审计记录">
             <table class="console-table">
                 <thead><tr><th scope="col">"#"</th><th scope="col">"时间"</th><th scope="col">"人员"</th><th scope="col">"操作"</th><th scope="col">"对象"</th><th scope="col">"来源"</th></tr></thead>
                 <tbody>
                     {entries.into_iter().map(|e| view! {
-                        <tr><td>{e.seq}</td><td>{e.at}</td><td>{e.actor}</td><td>{e.action}{(!e.detail.is_empty()).then(|| format!("：{}", e.detail))}</td><td>{e.target}</td><td>{e.client}</td></tr>
+                        <tr><td data-label="#">{e.seq}</td><td data-label="时间">{e.at}</td><td data-label="人员">{e.actor}</td><td data-label="操作">{e.action}{(!e.detail.is_empty()).then(|| format!("：{}", e.detail))}</td><td data-label="对象">{e.target}</td><td data-label="来源">{e.client}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

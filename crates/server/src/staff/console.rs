@@ -1260,10 +1260,11 @@ pub async fn add_account(
         (_, None) => Some("请选择角色".to_owned()),
         _ if name.is_empty() || name.chars().count() > 30 => Some("请填写姓名（最多 30 字）".to_owned()),
         (_, Some(StaffRole::Window)) if windows.is_empty() => Some("窗口民警要填写负责的窗口".to_owned()),
-        _ => windows
-            .iter()
-            .find(|w| !state.site.windows.iter().any(|s| &s.id == *w))
-            .map(|w| format!("没有窗口 {w}")),
+        _ => windows.iter().find(|w| !state.site.windows.iter().any(|s| &s.id == *w)).map(|w| {
+            let known: Vec<String> =
+                state.site.windows.iter().map(|s| format!("{}（{}）", s.id, s.name)).collect();
+            format!("没有窗口 {w}。可以填：{}", known.join("、"))
+        }),
     };
     if let (None, Some(role)) = (&problem, role) {
         let user = form.username.trim();
