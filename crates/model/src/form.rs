@@ -101,11 +101,13 @@ impl Phone {
 pub fn mask_phone(phone: &str) -> String {
     // A number from abroad keeps its country code: "+852****4567".
     if let Some(rest) = phone.strip_prefix('+') {
-        let code = ["852", "853", "886"]
-            .into_iter()
-            .find(|c| rest.starts_with(c))
-            .map_or(&rest[..rest.len().min(2)], |c| c);
-        let tail: String = rest.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        let chars: Vec<char> = rest.chars().collect();
+        if chars.len() < 7 {
+            return format!("+{}", "*".repeat(chars.len()));
+        }
+        let code_len = if ["852", "853", "886"].iter().any(|c| rest.starts_with(c)) { 3 } else { 2 };
+        let code: String = chars[..code_len].iter().collect();
+        let tail: String = chars[chars.len() - 4..].iter().collect();
         return format!("+{code}****{tail}");
     }
     let chars: Vec<char> = phone.chars().collect();
