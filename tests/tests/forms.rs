@@ -280,7 +280,11 @@ async fn without_javascript_a_citizen_books_from_exactly_the_slots_the_api_offer
     .expect("values");
     assert_eq!(offered, expected, "the same days and slots as the API, none invented");
     assert!(offered.iter().any(|v| v.ends_with("|12:30")), "the staffed lunch hour is offered");
-    assert_eq!(browser.js("return document.querySelector('#p-service').value").await, "", "no service is chosen for the citizen");
+    assert_eq!(
+        browser.js("return document.querySelector('#p-service').value").await,
+        "",
+        "no service is chosen for the citizen"
+    );
     browser.js("document.querySelector('#p-service').value = 'shenfenzheng-huanling'; return true").await;
     browser.js("document.querySelector('input[name=when]:not([disabled])').click(); return true").await;
     fill(&browser, "#p-name", "王小明").await;
