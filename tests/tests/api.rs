@@ -317,3 +317,21 @@ async fn other_identity_documents_are_taken_each_by_its_own_rule_and_capped_like
         assert!(field == "id_number" || field == "id_kind", "{answer}");
     }
 }
+
+#[tokio::test]
+async fn a_lost_code_is_found_again_with_the_phone_and_the_identity_document_and_nothing_less() {
+    let server = App::start().await;
+    let (day, slot, _) = open_slot(&server, 0).await;
+    let (_, booked) = post(&server, path::BOOKINGS, &request(&day, &slot, 95)).await;
+    let find = |phone_n: u32, id_n: u32| json!({ "phone": phone(phone_n), "id_kind": "resident_id", "id_number": id_number(id_n) });
+    let (status, found) = post(&server, path::BOOKING_FIND, &find(95, 95)).await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert_eq!(found[0]["code"], booked["code"]);
+    assert_eq!(found[0]["id_number"].as_str().map(|s| s.contains("**********")), Some(true), "masked");
+    let (status, nothing) = post(&server, path::BOOKING_FIND, &find(95, 96)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "the phone alone finds nothing");
+    assert!(!nothing.to_string().contains(booked["code"].as_str().unwrap_or("?")));
+    let (status, _) =
+        post(&server, path::BOOKING_FIND, &json!({ "phone": phone(95), "id_number": "123" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -102,6 +102,19 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         .await;
     browser.goto(&server.url("/book/manage/")).await;
     browser.until_app_ready().await;
+    // A lost code is found again with the phone and the ID number.
+    browser.js("document.querySelector('details.saved')?.setAttribute('open', ''); return true").await;
+    fill(&browser, "#r-phone", &phone(1)).await;
+    fill(&browser, "#r-id_number", &id_number(1)).await;
+    press(&browser, "找回预约").await;
+    browser
+        .until(
+            "the lost code is found",
+            &format!(
+                "return document.querySelector('details.saved ul')?.textContent.includes('{code}') === true"
+            ),
+        )
+        .await;
     press(&browser, &format!("用 {code}")).await;
     browser
         .until(
@@ -109,6 +122,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
             &format!("return document.querySelector('#f-code')?.value === '{code}'"),
         )
         .await;
+    browser.find("#f-phone").await.clear().await.expect("clear");
     fill(&browser, "#f-phone", &phone(1)).await;
     press(&browser, "查询").await;
     browser.until("the booking shows", "return document.querySelector('main .facts') !== null && document.querySelector('main .facts').textContent.includes('已预约')").await;

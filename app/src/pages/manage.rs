@@ -3,8 +3,77 @@
 use super::widgets::{field_error, Field, Problem, SlotPicker};
 use crate::client::{self, Failed};
 use leptos::prelude::*;
-use swg_model::api::{path, Availability, Booking, BookingLookup, BookingStatus, Reschedule};
-use swg_model::form::FieldName;
+use swg_model::api::{path, Availability, Booking, BookingFind, BookingLookup, BookingStatus, Reschedule};
+use swg_model::form::{FieldName, IdKind};
+
+/// A lost code found again with the phone and the identity document the booking was made with.
+#[component]
+fn Recover(code: RwSignal<String>, phone: RwSignal<String>) -> impl IntoView {
+    let (mobile, kind, number) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(IdKind::ResidentId.id().to_owned()),
+        RwSignal::new(String::new()),
+    );
+    let found = RwSignal::new(Vec::<Booking>::new());
+    let failed = RwSignal::new(None::<Failed>);
+    let local = RwSignal::new(Vec::<(FieldName, String)>::new());
+    let search = move |_| {
+        let body = BookingFind {
+            phone: mobile.get_untracked(),
+            id_kind: kind.get_untracked(),
+            id_number: number.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            match client::post::<_, Vec<Booking>>(path::BOOKING_FIND, &body).await {
+                Ok(list) => {
+                    failed.set(None);
+                    found.set(list);
+                }
+                Err(f) => {
+                    found.set(Vec::new());
+                    failed.set(Some(f));
+                }
+            }
+        });
+    };
+    let err = move |f: FieldName| field_error(local, failed, f);
+    view! {
+        <details class="saved">
+            <summary>"忘了预约码？用手机号和证件找回"</summary>
+            <form class="flow" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="r-phone">"预约时留的手机号码"</label>
+                    <input id="r-phone" type="tel" prop:value=move || mobile.get() on:input=move |ev| mobile.set(event_target_value(&ev))/>
+                    <p class="field-error" role="alert">{move || err(FieldName::Phone).get()}</p>
+                </div>
+                <div class="field">
+                    <label for="r-id_kind">"证件类型"</label>
+                    <select id="r-id_kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                        {IdKind::ALL.into_iter().map(|k| view! { <option value=k.id()>{k.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="r-id_number">"证件号码"</label>
+                    <input id="r-id_number" prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))/>
+                    <p class="field-error" role="alert">{move || err(FieldName::IdNumber).get()}</p>
+                </div>
+                <button type="button" class="button secondary" on:click=search>"找回预约"</button>
+                <Problem failed=failed phone=Signal::derive(String::new)/>
+                <ul class="plain">
+                    {move || found.get().into_iter().map(|b| {
+                        let (c, p) = (b.code.clone(), mobile.get_untracked());
+                        view! {
+                            <li>
+                                <button type="button" class="button small" on:click=move |_| { code.set(c.clone()); phone.set(p.clone()); }>{format!("用 {}", b.code)}</button>
+                                {format!(" {} {} · {}", b.day.label(), b.slot, b.service_title)}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </form>
+        </details>
+    }
+}
 
 #[component]
 pub fn Manage() -> impl IntoView {
@@ -84,6 +153,7 @@ pub fn Manage() -> impl IntoView {
                 <p class="hint">"点预约码填入，再填手机号查询。"</p>
             </section>
         })}
+        <Recover code=code phone=phone/>
         <form class="flow" on:submit=|ev| ev.prevent_default()>
             <Field label="预约码" name=FieldName::Code value=code error=err(FieldName::Code) hint="预约成功时给您的 8 位码"/>
             <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel"/>

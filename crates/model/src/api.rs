@@ -15,6 +15,8 @@ pub mod path {
     pub const BOOKING_LOOKUP: &str = "/api/bookings/lookup";
     pub const BOOKING_RESCHEDULE: &str = "/api/bookings/reschedule";
     pub const BOOKING_CANCEL: &str = "/api/bookings/cancel";
+    /// A lost code: the coming bookings of a phone and an identity document.
+    pub const BOOKING_FIND: &str = "/api/bookings/find";
     pub const FEEDBACK: &str = "/api/feedback";
     pub const FEEDBACK_LOOKUP: &str = "/api/feedback/lookup";
     pub const STATS: &str = "/api/stats";
@@ -159,6 +161,17 @@ impl BookingStatus {
 pub struct BookingLookup {
     pub code: String,
     pub phone: String,
+}
+
+/// Finding one's coming bookings without the code: the phone and the identity document they
+/// were made with.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingFind {
+    pub phone: String,
+    #[serde(default)]
+    pub id_kind: String,
+    pub id_number: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -438,10 +451,11 @@ mod tests {
             keys(FeedbackRequest::default()),
             keys(FeedbackLookup::default()),
             keys(FixRating::default()),
+            keys(BookingFind::default()),
         ];
         for key in all.iter().flatten() {
             assert!(FieldName::parse(key).is_some(), "`{key}` is not a FieldName");
         }
-        assert_eq!(all.iter().map(Vec::len).sum::<usize>(), 11 + 2 + 5 + 12 + 2 + 3);
+        assert_eq!(all.iter().map(Vec::len).sum::<usize>(), 11 + 2 + 5 + 12 + 2 + 3 + 3);
     }
 }

@@ -12,7 +12,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
-use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, FixRating, Reschedule};
+use swg_model::api::{
+    BookingFind, BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest, FixRating, Reschedule,
+};
 use swg_model::work::PROOF_HEADER;
 
 #[derive(Deserialize)]
@@ -73,6 +75,13 @@ pub async fn reschedule(
 ) -> Result<Response, Failure> {
     state.limits.code(&booking::normalise_code(&req.code))?;
     Ok(Json(booking::reschedule(&state, &req, api(client)).await?).into_response())
+}
+
+pub async fn find(
+    State(state): State<AppState>,
+    Input(req): Input<BookingFind>,
+) -> Result<Response, Failure> {
+    Ok(Json(booking::find(&state, &req).await?).into_response())
 }
 
 pub async fn cancel(

@@ -12,7 +12,8 @@ use crate::AppState;
 use sqlx::{Any, Transaction};
 use swg_content::Site;
 use swg_model::api::{
-    Availability, Booking, BookingLookup, BookingRequest, BookingStatus, DayInfo, Need, Reschedule, SlotInfo,
+    Availability, Booking, BookingFind, BookingLookup, BookingRequest, BookingStatus, DayInfo, Need,
+    Reschedule, SlotInfo,
 };
 use swg_model::booking::{bookable_days, slot_end, slots};
 use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
@@ -343,6 +344,37 @@ pub async fn lookup(state: &AppState, req: &BookingLookup) -> Result<Booking, Fa
         .fetch_optional(&state.pool)
         .await?;
     to_booking(state, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
+}
+
+/// The coming bookings made with this phone and this identity document (a lost code is found
+/// again); the same answer for a wrong document as for none.
+pub async fn find(state: &AppState, req: &BookingFind) -> Result<Vec<Booking>, Failure> {
+    let mut errors = Errors::default();
+    let phone = errors.take(FieldName::Phone, Phone::parse(&req.phone));
+    let id = match IdKind::from_request(&req.id_kind) {
+        Some(kind) => errors.take(FieldName::IdNumber, IdDocument::parse(kind, &req.id_number)),
+        None => {
+            errors.add(FieldName::IdKind, "请选择证件类型");
+            None
+        }
+    };
+    let (Some(phone), Some(id)) = (phone, id) else { return Err(Failure::Invalid(errors.0)) };
+    let phone_hash = state.keys.hash(Purpose::Lookup, &[phone.as_str()]);
+    // Guessing document numbers for a known phone stops long before it could succeed.
+    state.limits.code(&format!("find:{phone_hash}"))?;
+    let rows = sqlx::query_as::<_, BookingRow>(
+        "SELECT * FROM bookings WHERE phone_hash = $1 AND id_hash = $2 AND status = $3 AND day >= $4 ORDER BY day, slot",
+    )
+    .bind(&phone_hash)
+    .bind(state.keys.hash(Purpose::Lookup, &[&id.key()]))
+    .bind(BookingStatus::Booked.id())
+    .bind(today().to_string())
+    .fetch_all(&state.pool)
+    .await?;
+    if rows.is_empty() {
+        return Err(Failure::NotFound("没有找到这个手机号和证件的预约（已取消或已过期的不显示）。".into()));
+    }
+    rows.into_iter().map(|row| to_booking(state, row)).collect()
 }
 
 /// Locks the citizen's active booking for the rest of the transaction.

@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .route(path::BOOKING_LOOKUP, post(api::lookup))
         .route(path::BOOKING_RESCHEDULE, post(api::reschedule))
         .route(path::BOOKING_CANCEL, post(api::cancel))
+        .route(path::BOOKING_FIND, post(api::find))
         .route(path::FEEDBACK, post(api::submit_feedback))
         .route(path::FEEDBACK_LOOKUP, post(api::feedback_lookup))
         .route(path::STATS, get(api::stats))

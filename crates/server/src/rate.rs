@@ -125,8 +125,14 @@ fn kind(method: &Method, path: &str) -> Kind {
             Kind::Console
         };
     }
-    let lookups =
-        [path::BOOKING_LOOKUP, path::BOOKING_CANCEL, path::BOOKING_RESCHEDULE, path::FEEDBACK_LOOKUP];
+    let lookups = [
+        path::BOOKING_LOOKUP,
+        path::BOOKING_CANCEL,
+        path::BOOKING_RESCHEDULE,
+        path::BOOKING_FIND,
+        path::FEEDBACK_LOOKUP,
+        path::FIX_RATING,
+    ];
     if *method == Method::POST {
         if lookups.iter().any(|p| path.ends_with(p)) {
             Kind::Lookup
