@@ -195,7 +195,12 @@ async fn check_id_cap(
 
 /// One attempt at booking, in one transaction: the code of the booking (new, or the first one
 /// made with this key) and whether it is new.
-async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(String, bool), Failure> {
+async fn book_once(
+    state: &AppState,
+    valid: &Valid<'_>,
+    phone_hash: &str,
+    key: &Key,
+) -> Result<(String, bool), Failure> {
     let keys = &state.keys;
     let code = db::random_code(8).map_err(Failure::Unavailable)?;
     let mut tx = state.pool.begin().await?;
@@ -236,7 +241,7 @@ async fn book_once(state: &AppState, valid: &Valid<'_>, key: &Key) -> Result<(St
     .bind(i64::from(valid.home_visit))
     .bind(BookingStatus::Booked.id())
     .bind(now())
-    .bind(keys.hash(Purpose::Lookup, &[valid.phone.as_str()]))
+    .bind(phone_hash)
     .bind(&id_hash)
     .bind(valid.id.kind.id())
     .execute(&mut *tx)
@@ -265,7 +270,7 @@ pub async fn book(
     if level > 0 && !work::accepts(&state.keys, key.fingerprint(), evidence) {
         return Err(Failure::ProofNeeded(Box::new(work::demand(state, key.fingerprint(), level)?)));
     }
-    let (code, new) = db::retrying(|| book_once(state, &valid, &key)).await?;
+    let (code, new) = db::retrying(|| book_once(state, &valid, &phone_hash, &key)).await?;
     if new {
         tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot, "booked");
     }
