@@ -51,9 +51,7 @@ pub async fn add(State(state): State<AppState>, request: Request, next: Next) ->
     if !personal {
         headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     }
-    if let Ok(csp) = HeaderValue::from_str(&state.csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
-    }
+    headers.insert(header::CONTENT_SECURITY_POLICY, state.csp.clone());
     if state.config.hsts {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,

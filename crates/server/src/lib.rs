@@ -48,7 +48,7 @@ pub struct AppState {
     /// The key for personal data at rest and for keyed hashes.
     pub keys: Arc<personal::Keys>,
     /// The Content-Security-Policy of every answer (it names the built loaders' hashes).
-    csp: Arc<String>,
+    csp: axum::http::HeaderValue,
     limits: Arc<rate::Limits>,
     /// The public figures and when they were computed (a cache per instance).
     stats: Arc<tokio::sync::Mutex<Option<(Instant, Stats)>>>,
@@ -75,7 +75,9 @@ impl AppState {
             pool,
             keys: Arc::new(keys),
             site: Arc::new(site),
-            csp: Arc::new(headers::content_security_policy(&assets)),
+            csp: axum::http::HeaderValue::from_str(&headers::content_security_policy(&assets)).map_err(
+                |e| format!("{}: the asset names make no valid header: {e}", assets_file.display()),
+            )?,
             assets: Arc::new(assets),
             limits: Arc::new(rate::Limits::new(&config)),
             stats: Arc::default(),
