@@ -27,6 +27,12 @@ pub struct Stats {
 }
 
 impl Site {
+    /// A window's name by its id; the id itself for one the content no longer has (a stored
+    /// record may outlive a window).
+    pub fn window_name(&self, id: &str) -> String {
+        self.windows.iter().find(|w| w.id == id).map_or_else(|| id.to_owned(), |w| w.name.clone())
+    }
+
     pub fn stats(&self) -> Stats {
         Stats {
             windows: self.windows.len(),

@@ -147,11 +147,7 @@ async fn receipt(state: &AppState, row: FeedbackRow) -> Result<FeedbackReceipt, 
         tracking: row.tracking,
         kind: row.kind.0,
         status: row.status.0,
-        window_name: site
-            .windows
-            .iter()
-            .find(|w| w.id == row.window_id)
-            .map_or(row.window_id, |w| w.name.clone()),
+        window_name: site.window_name(&row.window_id),
         filed_on,
         due_on,
         rule,

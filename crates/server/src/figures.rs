@@ -98,17 +98,11 @@ async fn months(state: &AppState) -> Result<Vec<MonthFigures>, Failure> {
     let mut figures: BTreeMap<(String, String), MonthFigures> = BTreeMap::new();
     let mut merge = |rows: &[MonthCount], apply: &dyn Fn(&mut MonthFigures, u32, u32)| {
         for row in rows {
-            let name = state
-                .site
-                .windows
-                .iter()
-                .find(|w| w.id == row.window_id)
-                .map_or_else(|| row.window_id.clone(), |w| w.name.clone());
             let figure =
                 figures.entry((row.month.clone(), row.window_id.clone())).or_insert_with(|| MonthFigures {
                     month: row.month.clone(),
                     window: row.window_id.clone(),
-                    window_name: name,
+                    window_name: state.site.window_name(&row.window_id),
                     honoured: 0,
                     no_shows: 0,
                     complaints_due: 0,

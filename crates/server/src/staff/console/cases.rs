@@ -7,7 +7,7 @@ pub(super) fn case_row(state: &AppState, case: CaseRecord) -> CaseRow {
     let contacted_on = case.contacted_on.0 .0;
     let today = today();
     CaseRow {
-        window_name: window_name(state, &case.window_id),
+        window_name: state.site.window_name(&case.window_id),
         opened_on: case.opened_on.0,
         contact_due: case.contact_due.0,
         fix_due: case.fix_due.0,

@@ -2,10 +2,6 @@
 
 use super::*;
 
-pub(super) fn window_name(state: &AppState, id: &str) -> String {
-    state.site.windows.iter().find(|w| w.id == id).map_or_else(|| id.to_owned(), |w| w.name.clone())
-}
-
 pub(super) fn item(state: &AppState, row: &FeedbackRow) -> InboxItem {
     let today = today();
     let due_on = row.due_on.0 .0;
@@ -14,13 +10,13 @@ pub(super) fn item(state: &AppState, row: &FeedbackRow) -> InboxItem {
         tracking: row.tracking.clone(),
         kind: row.kind.0,
         window: row.window_id.clone(),
-        window_name: window_name(state, &row.window_id),
+        window_name: state.site.window_name(&row.window_id),
         filed_on: row.filed_on.0,
         due_on,
         answered_on: row.answered_on.0 .0,
         status: row.status.0,
         rating: row.rating.0,
-        handed_to: (!row.handed_to.is_empty()).then(|| window_name(state, &row.handed_to)),
+        handed_to: (!row.handed_to.is_empty()).then(|| state.site.window_name(&row.handed_to)),
         overdue: open && due_on.is_some_and(|d| d < today),
         due_today: open && due_on == Some(today),
     }
