@@ -96,7 +96,11 @@ pub fn Manage() -> impl IntoView {
         Err(f) => failed.set(Some(f)),
     };
     let find = move |_| {
+        // A new look-up replaces what was shown: after a failed one, no earlier booking stays
+        // on screen for 取消预约 to act on.
         notice.set(None);
+        booking.set(None);
+        availability.set(None);
         leptos::task::spawn_local(
             async move { finish(client::post(path::BOOKING_LOOKUP, &lookup()).await, "") },
         );
