@@ -340,8 +340,21 @@ impl Browser {
         self.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": patterns })).await;
     }
 
-    async fn cdp(&self, cmd: &'static str, params: serde_json::Value) {
-        self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    async fn cdp(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+        self.client.issue_cmd(Cdp { cmd, params }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// Prints the page as Chromium's print dialog would on A4 with the page's own margins and
+    /// returns how many pages the PDF has.
+    pub async fn printed_pages(&self) -> usize {
+        let params = serde_json::json!({ "preferCSSPageSize": true, "printBackground": false });
+        let pdf = self.cdp("Page.printToPDF", params).await;
+        let data = pdf["data"].as_str().expect("printToPDF returns data");
+        let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, data).expect("base64");
+        let text = String::from_utf8_lossy(&bytes);
+        // Every page object is `/Type /Page` (the page tree is `/Type /Pages`).
+        let page = "/Type /Page";
+        text.match_indices(page).filter(|(at, _)| !text[at + page.len()..].starts_with('s')).count()
     }
 
     pub async fn close(mut self) {

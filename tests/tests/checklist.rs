@@ -1,7 +1,7 @@
 //! The 一次性告知 checklist in real Chromium at 375 px: ticks survive a reload, answers change
 //! the list, a share link reproduces the state in a fresh profile, print shows the 告知单.
 
-use swg_model::checklist::{applicable, Answers};
+use swg_model::checklist::{to_bring, Answers};
 use swg_model::{ChecklistData, GuidePage, Route};
 use swg_tests::{content, Browser, Server};
 
@@ -9,13 +9,11 @@ use swg_tests::{content, Browser, Server};
 fn guide_with_a_changing_answer() -> (GuidePage, String, String, Vec<String>) {
     for guide in content().guides {
         let data: ChecklistData = guide.checklist();
-        let default: Vec<String> =
-            applicable(&data, &Answers::new()).iter().map(|m| m.name.clone()).collect();
+        let default: Vec<String> = to_bring(&data, &Answers::new()).iter().map(|m| m.name.clone()).collect();
         for q in &data.questions {
             for o in q.options.iter().filter(|o| o.id != q.default) {
                 let answers = Answers::from([(q.id.clone(), o.id.clone())]);
-                let changed: Vec<String> =
-                    applicable(&data, &answers).iter().map(|m| m.name.clone()).collect();
+                let changed: Vec<String> = to_bring(&data, &answers).iter().map(|m| m.name.clone()).collect();
                 if changed != default {
                     return (guide.clone(), q.id.clone(), o.id.clone(), changed);
                 }
@@ -45,7 +43,7 @@ async fn ticked(browser: &Browser) -> serde_json::Value {
 #[tokio::test]
 async fn ticks_survive_a_reload() {
     let (guide, ..) = guide_with_a_changing_answer();
-    let total = applicable(&guide.checklist(), &Answers::new()).len();
+    let total = to_bring(&guide.checklist(), &Answers::new()).len();
     let server = Server::start().await;
     let browser = Browser::open(true).await;
     open_guide(&browser, &server, &guide).await;
@@ -139,6 +137,14 @@ async fn a_tick_and_an_answer_made_before_the_app_has_started_are_kept() {
     let first = browser.find(".material input").await;
     let first_id = first.attr("value").await.expect("attr").expect("a material id");
     first.click().await.expect("tick before the app runs");
+    // Until the app runs, the buttons that need it say so by being disabled.
+    assert_eq!(
+        browser
+            .js("return [...document.querySelectorAll('.checklist .actions button')].every(b => b.disabled)")
+            .await,
+        true
+    );
+    assert!(browser.text(".questions .hint").await.contains("正在加载"));
     let choice = format!("input[name='q-{question}'][value='{option}']");
     browser.find(&choice).await.click().await.expect("answer before the app runs");
 
@@ -153,6 +159,13 @@ async fn a_tick_and_an_answer_made_before_the_app_has_started_are_kept() {
     browser
         .until("the answer is kept", &format!("return document.querySelector({choice:?})?.checked === true"))
         .await;
+    assert_eq!(
+        browser
+            .js("return [...document.querySelectorAll('.checklist .actions button')].some(b => b.disabled)")
+            .await,
+        false,
+        "the buttons work once the app runs"
+    );
     assert_eq!(names(&browser).await, expected, "the list follows the answer given before the start");
     let still_listed =
         guide.checklist().materials.iter().any(|m| m.id == first_id && expected.contains(&m.name));
@@ -189,6 +202,12 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
     sender.find(".actions .button.secondary").await.click().await.expect("share");
     let link = sender.find(".share a").await.attr("href").await.expect("attr").expect("a share link");
     assert!(link.contains(&format!("{question}.{option}")), "{link}");
+    // The sender changes their list and opens their own link: it is recognised as theirs.
+    sender.find(".material input:checked").await.click().await.expect("untick");
+    sender.goto(&link).await;
+    sender.until_app_ready().await;
+    let own = sender.text(".checklist .notice").await;
+    assert!(own.contains("这是您之前从这台手机分享出去的清单") && !own.contains("别人"), "{own}");
     sender.close().await;
 
     let recipient = Browser::open(true).await;
@@ -226,26 +245,147 @@ async fn a_share_link_reproduces_the_state_in_a_fresh_profile_and_never_overwrit
     recipient.close().await;
 }
 
+/// The guide and answers that give the longest list to bring, as a share-link query.
+fn longest_list() -> (GuidePage, String, usize) {
+    let mut best: Option<(GuidePage, Answers, usize)> = None;
+    for guide in content().guides {
+        let data = guide.checklist();
+        for answers in swg_model::checklist::all_answer_combinations(&data.questions) {
+            let count = to_bring(&data, &answers).len();
+            if best.as_ref().is_none_or(|(_, _, most)| count > *most) {
+                best = Some((guide.clone(), answers, count));
+            }
+        }
+    }
+    let (guide, answers, count) = best.expect("guides exist");
+    let query = swg_model::checklist::ChecklistState { answers, ticked: Default::default() }.to_query();
+    (guide, query, count)
+}
+
 #[tokio::test]
-async fn printing_shows_the_notice_slip_without_navigation() {
-    let (guide, ..) = guide_with_a_changing_answer();
+async fn the_printed_slip_carries_fee_phone_presence_what_is_missing_and_a_qr_code_on_one_page() {
+    let (guide, query, count) = longest_list();
+    let data = guide.checklist();
     let server = Server::start().await;
     let browser = Browser::open(true).await;
-    open_guide(&browser, &server, &guide).await;
+    browser.goto(&format!("{}?{query}", server.url(&Route::Service(guide.id.clone()).href()))).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the shared list shows",
+            &format!("return document.querySelectorAll('.material').length === {count}"),
+        )
+        .await;
+    browser.find(".material input").await.click().await.expect("tick the first item");
     browser.emulate_media("print").await;
     let visible = |css: &str| {
         format!(
             "const e = document.querySelector('{css}'); return !!e && getComputedStyle(e).display !== 'none'"
         )
     };
-    assert_eq!(browser.js(&visible(".slip-title")).await, true);
-    assert_eq!(browser.text(".slip-title").await, "一次性告知单");
-    assert_eq!(browser.js(&visible(".top")).await, false);
-    assert_eq!(browser.js(&visible(".bottom")).await, false);
-    assert_eq!(browser.js(&visible(".actions")).await, false);
-    assert_eq!(browser.js(&visible(".material")).await, true);
+    for shown in [".slip-title", ".material", ".slip-foot", ".slip-foot svg.qr", ".missing"] {
+        assert_eq!(browser.js(&visible(shown)).await, true, "{shown} is printed");
+    }
+    for hidden in [".top", ".bottom", ".actions", ".question", ".material .how"] {
+        assert_eq!(browser.js(&visible(hidden)).await, false, "{hidden} is not printed");
+    }
     let slip = browser.text(".slip-head").await;
-    assert!(slip.contains(&guide.title) && slip.contains(&guide.window.local.address), "{slip}");
+    for part in [&guide.title, &data.address, &data.phone, &data.fee, &data.time_limit, data.presence.label()]
+    {
+        assert!(slip.contains(part), "the slip names {part}: {slip}");
+    }
     assert!(slip.contains("打印日期：20"), "{slip}");
+    let missing = browser.text(".missing").await;
+    assert!(missing.contains(&format!("还缺 {} 项", count - 1)), "{missing}");
+    let foot = browser.text(".slip-foot").await;
+    assert!(foot.contains(&data.page_url) && foot.contains(&data.phone), "{foot}");
+    let size =
+        browser.js("return getComputedStyle(document.querySelector('.material .name')).fontSize").await;
+    assert_eq!(size, "20px", "the slip is printed in 20 px text");
+
+    // Up to 12 items (the longest real list, made up to 12 on the page) fit one A4 page.
+    browser
+        .js("const list = document.querySelector('ol.materials'); \
+             while (list.children.length < 12) list.append(list.lastElementChild.cloneNode(true)); return true")
+        .await;
+    assert_eq!(browser.printed_pages().await, 1, "a 12-item slip fits one page (longest real list: {count})");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn what_the_window_provides_is_listed_apart_and_never_counted_as_missing() {
+    let guide = content()
+        .guides
+        .into_iter()
+        .find(|g| {
+            swg_model::checklist::applicable(&g.checklist(), &Answers::new()).iter().any(|m| m.provided)
+        })
+        .expect("a guide whose window provides a form");
+    let data = guide.checklist();
+    let provided: Vec<String> = swg_model::checklist::applicable(&data, &Answers::new())
+        .iter()
+        .filter(|m| m.provided)
+        .map(|m| m.name.clone())
+        .collect();
+    let total = to_bring(&data, &Answers::new()).len();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    open_guide(&browser, &server, &guide).await;
+    let listed = names(&browser).await;
+    assert!(provided.iter().all(|p| !listed.contains(p)), "{listed:?}");
+    assert_eq!(
+        browser.text(".provided").await,
+        format!("不用带，窗口现场提供并填写：{}", provided.join("、"))
+    );
+    assert_eq!(browser.text(".progress").await, format!("已备 0/{total}"));
+    for input in browser.all(".material input").await {
+        input.click().await.expect("tick");
+    }
+    assert_eq!(browser.text(".missing").await, "材料已备齐，可以出发了。");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_list_saved_in_the_old_format_is_read_and_what_the_guide_added_since_is_named() {
+    let (guide, ..) = guide_with_a_changing_answer();
+    let data = guide.checklist();
+    let bring = to_bring(&data, &Answers::new());
+    let (first, last) = (bring[0].id.clone(), bring[bring.len() - 1].clone());
+    let key = format!("swg.checklist.{}", guide.id);
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    open_guide(&browser, &server, &guide).await;
+
+    // A list saved before the format had versions: answers and ticks only.
+    let legacy = serde_json::json!({ "a": {}, "t": [first] }).to_string();
+    browser.js(&format!("localStorage.setItem({key:?}, {legacy:?}); return true")).await;
+    browser.client.refresh().await.expect("reload");
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the old tick shows",
+            "return document.querySelectorAll('.material input:checked').length === 1",
+        )
+        .await;
+    assert_eq!(ticked(&browser).await, serde_json::json!([first]));
+    assert_eq!(
+        browser.js("return document.querySelector('.checklist .notice')").await,
+        serde_json::Value::Null
+    );
+
+    // A list saved when the guide did not yet have its last material: the citizen is told.
+    let ids: Vec<&str> = data.materials.iter().map(|m| m.id.as_str()).filter(|id| *id != last.id).collect();
+    let older = serde_json::json!({ "v": 1, "a": {}, "t": [first], "m": ids }).to_string();
+    browser.js(&format!("localStorage.setItem({key:?}, {older:?}); return true")).await;
+    browser.client.refresh().await.expect("reload");
+    browser.until_app_ready().await;
+    let notice = browser.text(".checklist .notice").await;
+    assert!(notice.contains(&format!("清单新增了：{}", last.name)), "{notice}");
+
+    // Ticking saves the current format, which names every material the guide has now.
+    browser.find(".material input:not(:checked)").await.click().await.expect("tick");
+    let saved = browser.js(&format!("return JSON.parse(localStorage.getItem({key:?}))")).await;
+    assert_eq!(saved["v"], 1, "{saved}");
+    assert_eq!(saved["m"].as_array().map(Vec::len), Some(data.materials.len()), "{saved}");
     browser.close().await;
 }

@@ -4,7 +4,7 @@ use crate::storage;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState};
+use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState, SavedChecklist};
 use swg_model::{ChecklistData, Material, Route};
 
 /// `typed`: what the citizen ticked or answered in the pre-rendered page before the island
@@ -16,16 +16,32 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
     let defaults = effective_answers(&guide.questions, &Answers::new());
     let answers = RwSignal::new(defaults.clone());
     let ticked = RwSignal::new(BTreeSet::<String>::new());
-    let shared = RwSignal::new(None::<ChecklistState>);
+    let shared = RwSignal::new(None::<Incoming>);
     let share_url = RwSignal::new(None::<String>);
+    // The query of the last share link made on this device, kept with the list.
+    let shared_query = RwSignal::new(None::<String>);
+    let news = RwSignal::new(Vec::<String>::new());
     let printed_on = RwSignal::new(String::new());
+    // False in the pre-rendered page: the buttons wait for the app, which sets it on mounting.
+    let mounted = RwSignal::new(false);
     let guide = StoredValue::new(guide);
 
-    let list = Memo::new(move |_| {
+    let all = Memo::new(move |_| {
         let answers = answers.get();
         guide.with_value(|g| applicable(g, &answers).into_iter().cloned().collect::<Vec<Material>>())
     });
+    // What to bring, and what the window provides at the counter.
+    let list =
+        Memo::new(move |_| all.with(|l| l.iter().filter(|m| !m.provided).cloned().collect::<Vec<_>>()));
+    let provided = Memo::new(move |_| {
+        all.with(|l| l.iter().filter(|m| m.provided).map(|m| m.name.clone()).collect::<Vec<_>>())
+    });
     let have = move || ticked.with(|t| list.with(|l| l.iter().filter(|m| t.contains(&m.id)).count()));
+    let missing = move || -> Vec<String> {
+        ticked.with(|t| {
+            list.with(|l| l.iter().filter(|m| !t.contains(&m.id)).map(|m| m.name.clone()).collect())
+        })
+    };
     let state = move || ChecklistState { answers: answers.get_untracked(), ticked: ticked.get_untracked() };
     let apply = move |s: &ChecklistState| {
         let s = guide.with_value(|g| s.normalised(g));
@@ -33,30 +49,46 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
         ticked.set(s.ticked);
     };
     let key = storage::checklist_key(&id);
-    let save = {
+    let store = {
         let key = key.clone();
         move || {
-            storage::save(&key, &state());
+            let saved = guide.with_value(|g| SavedChecklist::new(&state(), g, shared_query.get_untracked()));
+            storage::save(&key, &saved);
+        }
+    };
+    let save = {
+        let store = store.clone();
+        move || {
+            store();
             share_url.set(None);
         }
     };
 
     // On the device: restore the saved checklist, or take a shared one (asking before replacing).
     Effect::new({
+        let store = store.clone();
         let key = key.clone();
         move |_| {
             printed_on.set(storage::today());
-            let saved: Option<ChecklistState> = storage::load(&key);
+            let saved =
+                storage::load::<SavedChecklist>(&key).and_then(|s| guide.with_value(|g| s.restore(g)));
+            if let Some(restored) = &saved {
+                shared_query.set(restored.shared_query.clone());
+                news.set(restored.new_materials.clone());
+            }
             match (storage::query_state(), saved) {
-                (Some(incoming), Some(mine)) if incoming != mine => {
-                    apply(&mine);
-                    shared.set(Some(incoming));
+                (Some(incoming), Some(mine))
+                    if guide.with_value(|g| incoming.normalised(g)) != mine.state =>
+                {
+                    let own = mine.shared_query.as_deref() == Some(incoming.to_query().as_str());
+                    apply(&mine.state);
+                    shared.set(Some(Incoming { state: incoming, own }));
                 }
                 (Some(incoming), _) => {
                     apply(&incoming);
-                    storage::save(&key, &state());
+                    store();
                 }
-                (None, Some(mine)) => apply(&mine),
+                (None, Some(mine)) => apply(&mine.state),
                 (None, None) => {}
             }
             if typed != ChecklistState::default() {
@@ -64,8 +96,9 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                 merged.answers.extend(typed.answers.clone());
                 merged.ticked.extend(typed.ticked.iter().cloned());
                 apply(&merged);
-                storage::save(&key, &state());
+                store();
             }
+            mounted.set(true);
         }
     });
 
@@ -73,6 +106,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
     let save_q = save.clone();
     let save_t = save.clone();
     let save_s = save.clone();
+    let store_s = store.clone();
     let reset = {
         let key = key.clone();
         let defaults = defaults.clone();
@@ -81,48 +115,63 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
             answers.set(defaults.clone());
             ticked.set(BTreeSet::new());
             share_url.set(None);
+            shared_query.set(None);
+            news.set(Vec::new());
         }
     };
-    let (title, window_name, address, hours) =
-        guide.with_value(|g| (g.title.clone(), g.window_name.clone(), g.address.clone(), g.hours.clone()));
+    let slip = guide.with_value(|g| g.clone());
+    let answered = move || {
+        guide.with_value(|g| {
+            answers.with(|a| {
+                g.questions
+                    .iter()
+                    .filter_map(|q| {
+                        let chosen = a.get(&q.id)?;
+                        let label = &q.options.iter().find(|o| &o.id == chosen)?.label;
+                        Some(format!("{}：{label}", q.text.trim_end_matches(['？', '?'])))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；")
+            })
+        })
+    };
 
     view! {
         <section class="checklist" aria-labelledby="materials">
-            <div class="print-only slip-head">
-                <p class="slip-title">"一次性告知单"</p>
-                <p>{format!("事项：{title}")}</p>
-                <p>{format!("窗口：{window_name}　地址：{address}")}</p>
-                <p>{format!("办公时间：{hours}")}</p>
-                <p>{move || format!("打印日期：{}", if printed_on.get().is_empty() { "______".to_owned() } else { printed_on.get() })}</p>
-            </div>
+            <SlipHead data=slip printed_on=printed_on/>
             <h2 id="materials">"需要带的材料"</h2>
             {move || shared.get().map(|incoming| {
                 let save = save_s.clone();
-                let take = incoming.clone();
-                let differences = guide.with_value(|g| differences(g, &incoming.normalised(g), &state()));
+                let take = incoming.state.clone();
+                let differences = guide.with_value(|g| differences(g, &incoming.state.normalised(g), &state()));
+                let (said, take_label) = if incoming.own {
+                    ("这是您之前从这台手机分享出去的清单，之后您又改过：", "恢复成分享时的样子")
+                } else {
+                    ("这个链接带有别人分享的材料清单，和您手机上保存的不一样：", "使用分享的清单")
+                };
                 view! {
                     <div class="notice" role="alert">
-                        <p>"这个链接带有别人分享的材料清单，和您手机上保存的不一样："</p>
+                        <p>{said}</p>
                         <p>{differences.join("；")}</p>
-                        <button type="button" class="button" on:click=move |_| { apply(&take); save(); shared.set(None); }>"使用分享的清单"</button>
+                        <button type="button" class="button" on:click=move |_| { apply(&take); save(); shared.set(None); }>{take_label}</button>
                         " "
                         <button type="button" class="button secondary" on:click=move |_| shared.set(None)>"保留我的清单"</button>
                     </div>
                 }
             })}
+            {move || (!news.with(Vec::is_empty)).then(|| view! {
+                <p class="notice no-print" role="status">
+                    {format!("您上次打开之后，清单新增了：{}。请一并准备。", news.get().join("、"))}
+                    " "
+                    <button type="button" class="button secondary" on:click=move |_| news.set(Vec::new())>"知道了"</button>
+                </p>
+            })}
             {(!questions.is_empty()).then(|| view! {
                 <div class="questions js-only">
-                    <p class="hint no-print">"先回答下面的问题，清单会按您的情况调整："</p>
+                    <p class="hint no-print">{move || if mounted.get() { "先回答下面的问题，清单会按您的情况调整：" } else { "清单正在加载，加载后会按您的回答调整：" }}</p>
                     {questions.into_iter().map(|q| {
                         let save = save_q.clone();
                         let qid = q.id.clone();
-                        let answer_text = {
-                            let q = q.clone();
-                            move || {
-                                let chosen = answers.with(|a| a.get(&q.id).cloned()).unwrap_or_default();
-                                q.options.iter().find(|o| o.id == chosen).map(|o| o.label.clone()).unwrap_or_default()
-                            }
-                        };
                         view! {
                             <fieldset class="question">
                                 <legend>{q.text.clone()}</legend>
@@ -139,10 +188,10 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                                         </label>
                                     }
                                 }).collect_view()}
-                                <p class="print-only">{move || format!("答：{}", answer_text())}</p>
                             </fieldset>
                         }
                     }).collect_view()}
+                    <p class="print-only slip-answers">{move || format!("您的情况：{}", answered())}</p>
                 </div>
             })}
             <p class="progress js-only" role="status" aria-live="polite">
@@ -162,6 +211,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                                         save();
                                     }/>
                                 <span class="name">{m.name.clone()}</span>
+                                <span class="print-only inline">{format!("（{} {} 份）", m.form.label(), m.copies)}</span>
                             </label>
                             <p class="meta">{format!("{} · {} 份", m.form.label(), m.copies)}{m.format.clone().map(|f| format!(" · {f}"))}</p>
                             <p class="how">{format!("由{}出具。{}", m.issuer, m.obtain)}</p>
@@ -170,10 +220,13 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                     }
                 }).collect_view()}
             </ol>
+            {move || (!provided.with(Vec::is_empty)).then(|| view! {
+                <p class="provided">{format!("不用带，窗口现场提供并填写：{}", provided.get().join("、"))}</p>
+            })}
             {guide.with_value(situational)}
-            <div class="missing no-print js-only" aria-live="polite">
+            <div class="missing js-only" aria-live="polite">
                 {move || {
-                    let missing: Vec<String> = ticked.with(|t| list.with(|l| l.iter().filter(|m| !t.contains(&m.id)).map(|m| m.name.clone()).collect()));
+                    let missing = missing();
                     if missing.is_empty() {
                         Either::Left(view! { <p class="done">"材料已备齐，可以出发了。"</p> })
                     } else {
@@ -181,19 +234,63 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                     }
                 }}
             </div>
+            <SlipFoot data=guide.with_value(|g| g.clone())/>
             <div class="actions no-print js-only">
-                <button type="button" class="button" on:click=move |_| storage::print()>"打印一次性告知单"</button>
-                <button type="button" class="button secondary" on:click=move |_| {
-                    let url = storage::share_link(&Route::Service(guide.with_value(|g| g.guide_id.clone())), &state());
+                <button type="button" class="button" disabled=move || !mounted.get() on:click=move |_| storage::print()>"打印一次性告知单"</button>
+                <button type="button" class="button secondary" disabled=move || !mounted.get() on:click=move |_| {
+                    let current = state();
+                    let url = storage::share_link(&Route::Service(guide.with_value(|g| g.guide_id.clone())), &current);
+                    shared_query.set(Some(current.to_query()));
+                    store_s();
                     storage::copy(&url);
                     share_url.set(Some(url));
                 }>"分享清单"</button>
-                <button type="button" class="button secondary" on:click=reset>"重新开始"</button>
+                <button type="button" class="button secondary" disabled=move || !mounted.get() on:click=reset>"重新开始"</button>
             </div>
             {move || share_url.get().map(|url| view! {
                 <p class="share no-print" role="status">"链接已生成（可复制发给家人）："<a href=url.clone()>{url.clone()}</a></p>
             })}
         </section>
+    }
+}
+
+/// A shared list arriving in the address, and whether it is one this device shared itself.
+#[derive(Clone)]
+struct Incoming {
+    state: ChecklistState,
+    own: bool,
+}
+
+/// The top of the printed 一次性告知单: what, where, when, how long, how much, who must come.
+#[component]
+fn SlipHead(data: ChecklistData, printed_on: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="print-only slip-head">
+            <p class="slip-title">"一次性告知单"</p>
+            <p>{format!("事项：{}", data.title)}</p>
+            <p>{format!("窗口：{}　地址：{}　电话：{}", data.window_name, data.address, data.phone)}</p>
+            <p>{format!("办公时间：{}", data.hours)}</p>
+            <p>{format!("办理时限：{}　收费：{}", data.time_limit, data.fee)}</p>
+            <p><strong>{format!("到场要求：{}", data.presence.label())}</strong></p>
+            <p>{move || format!("打印日期：{}", if printed_on.get().is_empty() { "______".to_owned() } else { printed_on.get() })}</p>
+        </div>
+    }
+}
+
+/// The foot of the printed slip: the page's address as a QR code and in words.
+#[component]
+fn SlipFoot(data: ChecklistData) -> impl IntoView {
+    let box_size = data.qr.size + 8;
+    view! {
+        <div class="print-only slip-foot">
+            {(data.qr.size > 0).then(|| view! {
+                <svg class="qr" viewBox=format!("-4 -4 {box_size} {box_size}") role="img" aria-label="本页网址二维码" shape-rendering="crispEdges">
+                    <rect x="-4" y="-4" width=box_size.to_string() height=box_size.to_string() fill="#fff"/>
+                    <path d=data.qr.svg_path() fill="#000"/>
+                </svg>
+            })}
+            <p>{format!("扫码或打开 {} 查看网上清单和办理指南。材料不清楚的，请先打电话问：{}", data.page_url, data.phone)}</p>
+        </div>
     }
 }
 

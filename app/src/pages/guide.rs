@@ -9,7 +9,7 @@ use swg_model::{GuidePage as Data, Route};
 #[component]
 pub fn GuideHead(data: Data) -> impl IntoView {
     let window_href = Route::Window(data.window.id.clone()).href();
-    let fee = if data.fee.free { "免费".to_owned() } else { data.fee.amount.clone().unwrap_or_default() };
+    let fee = data.fee_label();
     view! {
             <nav class="crumbs no-print" aria-label="位置">
                 <a href=Route::Home.href()>"首页"</a>" › "<a href=window_href.clone()>{data.window.name.clone()}</a>

@@ -49,8 +49,27 @@ pub(crate) fn assemble(
             let window = window_pages.iter().find(|w| w.id == s.parsed.value.window)?;
             let at =
                 WindowRef { id: window.id.clone(), name: window.name.clone(), local: window.local.clone() };
-            Some(s.parsed.value.at(at, s.parsed.body_html))
+            let page_url = format!(
+                "{}{}",
+                site.site.url.trim_end_matches('/'),
+                Route::Service(s.parsed.value.id.clone()).href()
+            );
+            let qr = qr_code(&page_url);
+            Some(s.parsed.value.at(at, s.parsed.body_html, page_url, qr))
         })
         .collect();
     Site { calendar, info: site.site, rectification: site.rectification, windows: window_pages, guides }
+}
+
+/// The QR code of an address (error correction level M, enough for a creased slip).
+fn qr_code(text: &str) -> Qr {
+    match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
+        Ok(code) => {
+            let modules: Vec<bool> = code.to_colors().iter().map(|c| *c == qrcode::Color::Dark).collect();
+            Qr::from_modules(u16::try_from(code.width()).unwrap_or(0), &modules)
+        }
+        // Only an address of thousands of characters cannot be encoded; the slip then prints
+        // the address alone.
+        Err(_) => Qr::default(),
+    }
 }

@@ -15,6 +15,13 @@ use toml::Spanned;
 const MAX_COMBINATIONS: usize = 4096;
 
 pub(crate) fn check_site(source: &Source, site: &SiteFile, lines: &SiteLines, errors: &mut ContentErrors) {
+    if !is_site_address(&site.site.url) {
+        errors.push(source.error(
+            find_line(&source.text, "url ="),
+            format!("[site] url `{}` is not a site address", site.site.url),
+            "write the scheme and host only, e.g. url = \"https://guide.example.gov.cn\" (printed slips carry it as a QR code)",
+        ));
+    }
     for (id, w) in &site.windows {
         let at = lines.windows.get(id);
         let window_line = || find_line(&source.text, &format!("[windows.{id}]"));
@@ -341,4 +348,13 @@ fn check_condition(rule: &Condition, questions: &BTreeMap<&str, Vec<&str>>) -> R
         )),
         None => Ok(()),
     }
+}
+
+/// `https://host` or `http://host[:port]`: a scheme and a host, with no path, query or spaces.
+fn is_site_address(url: &str) -> bool {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|host| {
+        !host.is_empty()
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    })
 }

@@ -323,3 +323,46 @@ fn a_rectification_deadline_out_of_range_is_reported_in_site_toml_with_its_line(
     assert!(text.contains("site.toml") && text.contains("1 to 30 working days"), "{text}");
     assert!(errors.0[0].line > 0, "{text}");
 }
+
+#[test]
+fn a_site_address_with_a_path_is_reported_at_its_line() {
+    let dir = tree(GUIDE);
+    let site = SITE.replace("url = \"https://guide.example\"", "url = \"guide.example/home\"");
+    std::fs::write(dir.path().join("site.toml"), &site).expect("write");
+    let errors = load(dir.path()).expect_err("an address without a scheme is refused");
+    assert_eq!(errors.0.len(), 1, "{errors}");
+    assert!(errors.0[0].message.contains("`guide.example/home` is not a site address"), "{errors}");
+    assert!(errors.0[0].hint.contains("scheme and host only"), "{errors}");
+    assert_eq!(errors.0[0].line, line_of(&site, "url = \"guide.example/home\""));
+}
+
+#[test]
+fn an_unknown_presence_rule_names_the_allowed_ones() {
+    let guide = GUIDE.replace("presence = \"self\"", "presence = \"anyone\"");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("self_or_agent") && error.message.contains("not_needed"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "presence = \"anyone\""));
+}
+
+#[test]
+fn a_guide_carries_its_public_address_and_a_matching_qr_code() {
+    let dir = tree(GUIDE);
+    let site = load(dir.path()).expect("valid fixture");
+    let guide = &site.guides[0];
+    assert_eq!(guide.page_url, "https://guide.example/services/shenfenzheng/");
+    // Drawn 4 pixels per module with a 4-module quiet zone, a QR reader reads the address back.
+    let qr = &guide.qr;
+    let (scale, border) = (4usize, 4usize);
+    let side = (usize::from(qr.size) + 2 * border) * scale;
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+        let module = |p: usize| (p / scale).checked_sub(border).and_then(|m| u16::try_from(m).ok());
+        match (module(x), module(y)) {
+            (Some(mx), Some(my)) if mx < qr.size && my < qr.size && qr.is_dark(mx, my) => 0,
+            _ => 255,
+        }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code found");
+    let (_, text) = grids[0].decode().expect("the code decodes");
+    assert_eq!(text, guide.page_url);
+}

@@ -72,6 +72,12 @@ pub fn applicable<'a>(guide: &'a ChecklistData, given: &Answers) -> Vec<&'a Mate
     guide.materials.iter().filter(|m| m.applies(&answers)).collect()
 }
 
+/// The materials the citizen brings for the given answers: [`applicable`] without those the
+/// window provides at the counter.
+pub fn to_bring<'a>(guide: &'a ChecklistData, given: &Answers) -> Vec<&'a Material> {
+    applicable(guide, given).into_iter().filter(|m| !m.provided).collect()
+}
+
 /// Every combination of answers the guide's questions allow (the cartesian product).
 pub fn all_answer_combinations(questions: &[Question]) -> Vec<Answers> {
     questions.iter().fold(vec![Answers::new()], |acc, q| {
@@ -148,6 +154,71 @@ impl ChecklistState {
     }
 }
 
+/// The checklist as kept on the device, one value per guide. `v` is the format's version:
+/// values written before versions existed (`{a, t}`) read as version 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedChecklist {
+    #[serde(default)]
+    pub v: u8,
+    #[serde(default)]
+    pub a: Answers,
+    #[serde(default)]
+    pub t: BTreeSet<String>,
+    /// Every material id the guide had when this was saved, to tell the citizen what is new.
+    #[serde(default)]
+    pub m: BTreeSet<String>,
+    /// The query of the last share link made on this device, to recognise it when it comes back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s: Option<String>,
+}
+
+/// What a saved checklist gives back when the guide is opened again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    pub state: ChecklistState,
+    /// Names of materials on the citizen's list that the guide did not have at the last save.
+    pub new_materials: Vec<String>,
+    pub shared_query: Option<String>,
+}
+
+impl SavedChecklist {
+    /// The current format.
+    pub const VERSION: u8 = 1;
+
+    pub fn new(
+        state: &ChecklistState,
+        guide: &ChecklistData,
+        shared_query: Option<String>,
+    ) -> SavedChecklist {
+        SavedChecklist {
+            v: Self::VERSION,
+            a: state.answers.clone(),
+            t: state.ticked.clone(),
+            m: guide.materials.iter().map(|m| m.id.clone()).collect(),
+            s: shared_query,
+        }
+    }
+
+    /// The saved state for the guide as it is now; `None` for a value written by a newer
+    /// version of the site, which this one cannot read.
+    pub fn restore(self, guide: &ChecklistData) -> Option<Restored> {
+        if self.v > Self::VERSION {
+            return None;
+        }
+        let state = ChecklistState { answers: self.a, ticked: self.t }.normalised(guide);
+        let new_materials = if self.m.is_empty() {
+            Vec::new()
+        } else {
+            applicable(guide, &state.answers)
+                .into_iter()
+                .filter(|m| !m.provided && !self.m.contains(&m.id))
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        Some(Restored { state, new_materials, shared_query: self.s })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +243,7 @@ mod tests {
             when: None,
             only_if: only_if.iter().map(|c| cond(c)).collect(),
             unless: unless.iter().map(|c| cond(c)).collect(),
+            provided: false,
         }
     }
 
@@ -191,8 +263,14 @@ mod tests {
             window_name: "w".into(),
             address: String::new(),
             hours: String::new(),
+            phone: String::new(),
+            fee: String::new(),
+            time_limit: String::new(),
+            presence: Presence::InPerson,
             questions,
             materials,
+            page_url: String::new(),
+            qr: Qr::default(),
         }
     }
 
@@ -287,6 +365,44 @@ mod tests {
         let normal = state.normalised(&sample());
         assert_eq!(normal.ticked, BTreeSet::from(["photo".into()]));
         assert_eq!(normal.answers.get("agent").map(String::as_str), Some("self"));
+    }
+
+    #[test]
+    fn a_value_saved_before_versions_existed_still_restores_without_claiming_news() {
+        let legacy: SavedChecklist =
+            serde_json::from_str(r#"{"a":{"case":"lost"},"t":["statement","gone"]}"#).expect("old format");
+        assert_eq!(legacy.v, 0);
+        let restored = legacy.restore(&sample()).expect("readable");
+        assert_eq!(restored.state.answers.get("case").map(String::as_str), Some("lost"));
+        assert_eq!(restored.state.ticked, BTreeSet::from(["statement".into()]));
+        assert!(restored.new_materials.is_empty());
+    }
+
+    #[test]
+    fn a_material_added_to_the_guide_since_the_last_save_is_named() {
+        let mut before = sample();
+        before.materials.retain(|m| m.id != "photo");
+        let saved = SavedChecklist::new(&ChecklistState::default(), &before, None);
+        let restored = saved.restore(&sample()).expect("readable");
+        assert_eq!(restored.new_materials, ["photo"]);
+    }
+
+    #[test]
+    fn a_value_from_a_newer_format_is_not_read() {
+        let newer = SavedChecklist { v: SavedChecklist::VERSION + 1, ..SavedChecklist::default() };
+        assert_eq!(newer.restore(&sample()), None);
+    }
+
+    #[test]
+    fn a_saved_value_round_trips_with_its_share_link() {
+        let state = ChecklistState { answers: Answers::new(), ticked: BTreeSet::from(["id".into()]) };
+        let saved = SavedChecklist::new(&state, &sample(), Some(state.to_query()));
+        let text = serde_json::to_string(&saved).expect("json");
+        assert!(text.starts_with(r#"{"v":1,"#), "{text}");
+        let back: SavedChecklist = serde_json::from_str(&text).expect("reads back");
+        let restored = back.restore(&sample()).expect("readable");
+        assert_eq!(restored.state.ticked, state.ticked);
+        assert_eq!(restored.shared_query, Some(state.to_query()));
     }
 
     proptest! {

@@ -1,7 +1,7 @@
 //! A service guide (办事指南) and its parts: materials and the rules that select them, steps,
 //! time limit, fee, FAQ.
 
-use crate::page::{ChecklistData, Hours, WindowLocal};
+use crate::page::{ChecklistData, Hours, Qr, WindowLocal};
 use serde::{Deserialize, Serialize};
 
 /// Whether the citizen brings the original, a copy, or both.
@@ -84,6 +84,33 @@ pub struct Material {
     pub only_if: Vec<Condition>,
     #[serde(default)]
     pub unless: Vec<Condition>,
+    /// The window provides it at the counter (prints it, hands it out, or it is filled in
+    /// there): listed apart as nothing to bring, and never counted as missing.
+    #[serde(default)]
+    pub provided: bool,
+}
+
+/// Who must come to the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// The applicant in person (photo, fingerprints, identity check, signature, a test).
+    #[serde(rename = "self")]
+    InPerson,
+    /// The applicant, or someone they authorise.
+    SelfOrAgent,
+    /// No visit: online, by phone or by post.
+    NotNeeded,
+}
+
+impl Presence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Presence::InPerson => "申请人本人必须到场",
+            Presence::SelfOrAgent => "本人到场，也可以委托他人代办（代办要带的材料见清单）",
+            Presence::NotNeeded => "不用到窗口：可以网上、电话或邮寄办理",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -211,6 +238,7 @@ pub struct GuidePage<W = WindowRef> {
     pub time_limit: TimeLimit,
     pub fee: Fee,
     pub visits: u8,
+    pub presence: Presence,
     pub result: String,
     pub faq: Vec<Faq>,
     pub source: String,
@@ -220,11 +248,16 @@ pub struct GuidePage<W = WindowRef> {
     /// The markdown body, rendered; never written in the front matter.
     #[serde(default, skip_deserializing)]
     pub body_html: String,
+    /// The guide's public address and its QR code; made by the build, never written.
+    #[serde(default, skip_deserializing)]
+    pub page_url: String,
+    #[serde(default, skip_deserializing)]
+    pub qr: Qr,
 }
 
 impl GuidePage<String> {
-    /// The guide placed at its window, with its rendered body.
-    pub fn at(self, window: WindowRef, body_html: String) -> GuidePage {
+    /// The guide placed at its window, with its rendered body and its public address.
+    pub fn at(self, window: WindowRef, body_html: String, page_url: String, qr: Qr) -> GuidePage {
         GuidePage {
             id: self.id,
             title: self.title,
@@ -240,18 +273,21 @@ impl GuidePage<String> {
             time_limit: self.time_limit,
             fee: self.fee,
             visits: self.visits,
+            presence: self.presence,
             result: self.result,
             faq: self.faq,
             source: self.source,
             reviewed: self.reviewed,
             uncertain: self.uncertain,
             body_html,
+            page_url,
+            qr,
         }
     }
 }
 
 impl GuidePage {
-    /// What the guide's interactive checklist needs.
+    /// What the guide's interactive checklist and its printed slip need.
     pub fn checklist(&self) -> ChecklistData {
         ChecklistData {
             guide_id: self.id.clone(),
@@ -259,8 +295,23 @@ impl GuidePage {
             window_name: self.window.name.clone(),
             address: self.window.local.address.clone(),
             hours: Hours::summary(&self.window.local.hours),
+            phone: self.window.local.phone.clone(),
+            fee: self.fee_label(),
+            time_limit: self.time_limit.label(),
+            presence: self.presence,
             questions: self.questions.clone(),
             materials: self.materials.clone(),
+            page_url: self.page_url.clone(),
+            qr: self.qr.clone(),
+        }
+    }
+
+    /// The fee in a few words: "免费", or the amount as written.
+    pub fn fee_label(&self) -> String {
+        match (&self.fee.amount, self.fee.free) {
+            (_, true) => "免费".to_owned(),
+            (None, false) => "收费，标准以窗口告知为准".to_owned(),
+            (Some(amount), false) => amount.clone(),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The data each pre-rendered page is built from, serialised as JSON for client-side navigation.
 
-use crate::guide::{GuidePage, Material, Question};
+use crate::guide::{GuidePage, Material, Presence, Question};
 use serde::{Deserialize, Serialize};
 
 /// Deployment-wide facts shown on every page (header, footer, example-data banner); the
@@ -13,6 +13,9 @@ pub struct SiteInfo {
     pub example_data: bool,
     pub supervision_phone: String,
     pub source: String,
+    /// The site's public address, scheme and host only (e.g. `https://guide.example.gov.cn`);
+    /// printed slips carry it with the page's path as a QR code.
+    pub url: String,
 }
 
 impl SiteInfo {
@@ -220,7 +223,8 @@ pub enum Part {
     Form(FormKind, Vec<FormWindow>),
 }
 
-/// Everything the interactive checklist of one guide needs.
+/// Everything the interactive checklist of one guide needs, and what its printed
+/// 一次性告知单 says besides the materials.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChecklistData {
     pub guide_id: String,
@@ -228,8 +232,68 @@ pub struct ChecklistData {
     pub window_name: String,
     pub address: String,
     pub hours: String,
+    pub phone: String,
+    /// The fee in words ("免费" or the amount).
+    pub fee: String,
+    pub time_limit: String,
+    pub presence: Presence,
     pub questions: Vec<Question>,
     pub materials: Vec<Material>,
+    /// The guide's public address, and the same as a QR code for the printed slip.
+    pub page_url: String,
+    pub qr: Qr,
+}
+
+/// A QR code's modules: `size` × `size`, row by row, dark ones as set bits in hex (4 per digit).
+/// Made at build time; drawn as one SVG path so the browser bundle needs no QR encoder.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Qr {
+    pub size: u16,
+    pub dark: String,
+}
+
+impl Qr {
+    /// The modules from a row-by-row list of `size` × `size` booleans (true = dark).
+    pub fn from_modules(size: u16, modules: &[bool]) -> Qr {
+        let dark = modules
+            .chunks(4)
+            .map(|bits| {
+                let nibble = bits.iter().enumerate().fold(0u32, |n, (i, &b)| n | (u32::from(b) << (3 - i)));
+                char::from_digit(nibble, 16).unwrap_or('0')
+            })
+            .collect();
+        Qr { size, dark }
+    }
+
+    pub fn is_dark(&self, x: u16, y: u16) -> bool {
+        let index = usize::from(y) * usize::from(self.size) + usize::from(x);
+        self.dark
+            .as_bytes()
+            .get(index / 4)
+            .and_then(|&digit| char::from(digit).to_digit(16))
+            .is_some_and(|nibble| nibble & (8 >> (index % 4)) != 0)
+    }
+
+    /// SVG path data drawing every dark module, one rectangle per horizontal run, in a
+    /// `size` × `size` box.
+    pub fn svg_path(&self) -> String {
+        let mut path = String::new();
+        for y in 0..self.size {
+            let mut x = 0;
+            while x < self.size {
+                if !self.is_dark(x, y) {
+                    x += 1;
+                    continue;
+                }
+                let start = x;
+                while x < self.size && self.is_dark(x, y) {
+                    x += 1;
+                }
+                path.push_str(&format!("M{start} {y}h{}v1h-{}z", x - start, x - start));
+            }
+        }
+        path
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
