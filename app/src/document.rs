@@ -4,6 +4,7 @@
 use crate::frame;
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
+use swg_model::checklist::ChecklistState;
 use swg_model::route::base_path;
 use swg_model::{Assets, Boot, PageData, PageKind, SiteInfo, DEFAULT_LANG};
 
@@ -73,12 +74,14 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
 }
 
 /// A pre-rendered page: the whole page in the body, the boot data (without the static HTML it
-/// already holds) for the islands, and the bundle its kind needs.
+/// already holds) for the islands, and the bundle its kind needs. A guide's checklist shows
+/// `checklist` (the defaults when empty; a share link's state when the server renders one).
 pub fn page_document(
     site: &SiteInfo,
     page: &PageData,
     description: String,
     assets: &Assets,
+    checklist: &ChecklistState,
 ) -> Result<String, serde_json::Error> {
     let boot = Boot { site: site.clone(), page: page.without_static_html() };
     let boot = script_json(&boot)?;
@@ -92,14 +95,14 @@ pub fn page_document(
         description,
         css: assets.css.clone(),
     };
-    let (site, page) = (site.clone(), page.clone());
+    let (site, page, checklist) = (site.clone(), page.clone(), checklist.clone());
     Ok(render(move || {
         provide_context(site);
         document(
             head,
             bundle.map(|(js, wasm)| Bundle { js, wasm }),
             Some(boot),
-            frame(crate::pages::page(&page)),
+            frame(crate::pages::page(&page, &checklist)),
         )
     }))
 }

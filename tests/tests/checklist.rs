@@ -389,3 +389,25 @@ async fn a_list_saved_in_the_old_format_is_read_and_what_the_guide_added_since_i
     assert_eq!(saved["m"].as_array().map(Vec::len), Some(data.materials.len()), "{saved}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_share_link_opened_without_javascript_shows_the_shared_list_not_the_default_one() {
+    let (guide, question, option, expected) = guide_with_a_changing_answer();
+    let first =
+        to_bring(&guide.checklist(), &Answers::from([(question.clone(), option.clone())]))[0].id.clone();
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    let page = server.url(&Route::Service(guide.id.clone()).href());
+    browser.goto(&format!("{page}?a={question}.{option}&t={first}")).await;
+    assert_eq!(names(&browser).await, expected, "the list follows the shared answer");
+    assert_eq!(ticked(&browser).await, serde_json::json!([first]));
+
+    // The same page without a share link is the default list, served as the static file.
+    browser.goto(&page).await;
+    assert_eq!(ticked(&browser).await, serde_json::json!([]));
+    assert_ne!(names(&browser).await, expected);
+    // A link with junk in it is harmless: the defaults.
+    browser.goto(&format!("{page}?a=<script>.x&t=../../etc")).await;
+    assert_ne!(names(&browser).await, expected);
+    browser.close().await;
+}

@@ -8,14 +8,20 @@ use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistStat
 use swg_model::{ChecklistData, Material, Route};
 
 /// `typed`: what the citizen ticked or answered in the pre-rendered page before the island
-/// mounted; it is kept on top of the saved or shared list.
+/// mounted; it is kept on top of the saved or shared list. `shown`: the state the page is
+/// rendered with (a share link the server renders for readers without JavaScript).
 #[component]
-pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -> impl IntoView {
+pub fn Checklist(
+    data: ChecklistData,
+    #[prop(optional)] typed: ChecklistState,
+    #[prop(optional)] shown: ChecklistState,
+) -> impl IntoView {
     let guide = data;
     let id = guide.guide_id.clone();
     let defaults = effective_answers(&guide.questions, &Answers::new());
-    let answers = RwSignal::new(defaults.clone());
-    let ticked = RwSignal::new(BTreeSet::<String>::new());
+    let shown = shown.normalised(&guide);
+    let answers = RwSignal::new(shown.answers.clone());
+    let ticked = RwSignal::new(shown.ticked.clone());
     let shared = RwSignal::new(None::<Incoming>);
     let share_url = RwSignal::new(None::<String>);
     // The query of the last share link made on this device, kept with the list.
@@ -177,11 +183,11 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                                 <legend>{q.text.clone()}</legend>
                                 {q.options.into_iter().map(|o| {
                                     let (qid, oid, save) = (qid.clone(), o.id.clone(), save.clone());
-                                    let is_default = o.id == q.default;
+                                    let is_shown = shown.answers.get(&q.id) == Some(&o.id);
                                     let (qid2, oid2) = (qid.clone(), oid.clone());
                                     view! {
                                         <label class="choice">
-                                            <input type="radio" name=format!("q-{qid}") value=oid.clone() checked=is_default
+                                            <input type="radio" name=format!("q-{qid}") value=oid.clone() checked=is_shown
                                                 prop:checked=move || answers.with(|a| a.get(&qid2) == Some(&oid2))
                                                 on:change=move |_| { answers.update(|a| { a.insert(qid.clone(), oid.clone()); }); save(); }/>
                                             <span>{o.label}</span>
@@ -205,6 +211,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
                         <li class="material">
                             <label>
                                 <input type="checkbox" name="have" value=m.id.clone()
+                                    checked=ticked.with_untracked(|t| t.contains(&m.id))
                                     prop:checked=move || ticked.with(|t| t.contains(&mid))
                                     on:change=move |_| {
                                         ticked.update(|t| if !t.remove(&mid2) { t.insert(mid2.clone()); });
@@ -223,7 +230,7 @@ pub fn Checklist(data: ChecklistData, #[prop(optional)] typed: ChecklistState) -
             {move || (!provided.with(Vec::is_empty)).then(|| view! {
                 <p class="provided">{format!("不用带，窗口现场提供并填写：{}", provided.get().join("、"))}</p>
             })}
-            {guide.with_value(situational)}
+            {guide.with_value(|g| situational(g, &shown.answers))}
             <div class="missing js-only" aria-live="polite">
                 {move || {
                     let missing = missing();
@@ -312,8 +319,8 @@ fn differences(guide: &ChecklistData, shared: &ChecklistState, mine: &ChecklistS
 /// Without JavaScript the questions cannot change the list: under it, the materials that other
 /// situations need, each with the situation in words.
 #[cfg(not(target_arch = "wasm32"))]
-fn situational(guide: &ChecklistData) -> impl IntoView {
-    let listed = applicable(guide, &Answers::new());
+fn situational(guide: &ChecklistData, answers: &Answers) -> impl IntoView {
+    let listed = applicable(guide, answers);
     let others: Vec<(String, String)> = guide
         .materials
         .iter()
@@ -336,4 +343,4 @@ fn situational(guide: &ChecklistData) -> impl IntoView {
 
 /// In the browser the questions change the list itself.
 #[cfg(target_arch = "wasm32")]
-fn situational(_: &ChecklistData) {}
+fn situational(_: &ChecklistData, _: &Answers) {}

@@ -61,14 +61,21 @@ pub fn structure<V: leptos::IntoView + 'static>(
     view! { <div class=data.kind.class() lang=data.lang.clone()>{parts}</div> }
 }
 
-/// A page as the build renders it: its structure with every island rendered in place.
+/// A page as the build (or the server) renders it: its structure with every island rendered in
+/// place, a checklist showing `checklist` (answers and ticks; the defaults when empty).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn page(data: &swg_model::PageData) -> impl leptos::IntoView {
+pub fn page(
+    data: &swg_model::PageData,
+    checklist: &swg_model::checklist::ChecklistState,
+) -> impl leptos::IntoView {
     use leptos::either::EitherOf4;
     use leptos::prelude::*;
     use swg_model::Part;
-    structure(data, |part| match part {
-        Part::Checklist(data) => EitherOf4::A(view! { <checklist::Checklist data=(**data).clone()/> }),
+    let checklist = checklist.clone();
+    structure(data, move |part| match part {
+        Part::Checklist(data) => {
+            EitherOf4::A(view! { <checklist::Checklist data=(**data).clone() shown=checklist.clone()/> })
+        }
         Part::Search(entries) => EitherOf4::B(view! { <search::Search entries=entries.clone()/> }),
         Part::Form(kind, windows) => {
             EitherOf4::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })

@@ -19,6 +19,7 @@ mod places;
 mod rate;
 pub mod retention;
 mod rows;
+mod shared_list;
 pub mod staff;
 mod work;
 
@@ -114,7 +115,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), headers::same_site_forms))
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate::limit))
         .with_state(state.clone());
-    let site = Router::new().merge(dynamic).fallback_service(files::service(&state.config.dist));
+    let shared = Router::new()
+        .route(&swg_model::Route::Service("{id}".to_owned()).path(), get(shared_list::guide))
+        .with_state(state.clone());
+    let site =
+        Router::new().merge(dynamic).merge(shared).fallback_service(files::service(&state.config.dist));
     // A site built for a sub-path (`cargo xtask build --base /guide`) is served under it.
     let base = swg_model::route::base_path();
     let routed = if base.is_empty() { site } else { Router::new().nest_service(base, site) };
