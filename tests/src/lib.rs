@@ -473,6 +473,14 @@ pub async fn open_slots(app: &App) -> Vec<(String, String, u32)> {
         .collect()
 }
 
+/// The first open slot of each bookable day of [`WINDOW`]: one person may hold one booking of
+/// a service per day, so tests that book one person several times use these.
+pub async fn open_slots_on_separate_days(app: &App) -> Vec<(String, String, u32)> {
+    let mut slots = open_slots(app).await;
+    slots.dedup_by(|later, earlier| later.0 == earlier.0);
+    slots
+}
+
 /// A valid booking request for person `n` (their own phone, ID number and key).
 pub fn booking_json(day: &str, slot: &str, n: u32) -> serde_json::Value {
     serde_json::json!({

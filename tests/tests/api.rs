@@ -5,7 +5,7 @@
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
 use swg_model::api::{path, Availability, Booking};
-use swg_tests::{id_number, key, phone, App, Server};
+use swg_tests::{id_number, key, open_slots, phone, App, Server};
 
 const WINDOW: &str = "huji";
 const SERVICE: &str = "shenfenzheng-huanling";
@@ -186,9 +186,10 @@ async fn the_last_place_goes_to_exactly_one_of_100_simultaneous_requests() {
 #[tokio::test]
 async fn one_id_number_cannot_hold_more_than_the_configured_number_of_bookings_whatever_the_phones() {
     let server = App::start_with(|c| c.max_bookings_per_id = 2).await;
+    let days = swg_tests::open_slots_on_separate_days(&server).await;
     let mut statuses = Vec::new();
     for n in 0..3u32 {
-        let (day, slot, _) = open_slot(&server, n as usize).await;
+        let (day, slot, _) = days[n as usize].clone();
         let mut body = request(&day, &slot, 7);
         body["idempotency_key"] = json!(key("cap", n));
         body["phone"] = json!(phone(700 + n));
@@ -198,6 +199,58 @@ async fn one_id_number_cannot_hold_more_than_the_configured_number_of_bookings_w
     assert_eq!(statuses[1].0, StatusCode::CREATED);
     assert_eq!(statuses[2].0, StatusCode::CONFLICT);
     assert!(statuses[2].1["message"].as_str().is_some_and(|m| m.contains("不能再约")));
+}
+
+#[tokio::test]
+async fn one_person_cannot_hold_the_same_slot_or_the_same_service_twice_on_one_day() {
+    let app = App::start().await;
+    let slots = open_slots(&app).await;
+    let (day, slot, _) = slots[0].clone();
+    let later = slots.iter().find(|s| s.0 == day && s.1 != slot).expect("a second slot that day").clone();
+    let (status, first) = post(&app, path::BOOKINGS, &request(&day, &slot, 9)).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+
+    // The same slot again, with another phone and key: refused, naming the slot held.
+    let mut again = request(&day, &slot, 9);
+    again["idempotency_key"] = json!(key("again", 9));
+    again["phone"] = json!(phone(909));
+    let (status, answer) = post(&app, path::BOOKINGS, &again).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    let message = answer["message"].as_str().unwrap_or_default();
+    assert!(message.contains(&format!("{day} {slot} 已有本窗口的预约")), "{message}");
+
+    // The same service at another time that day: refused too.
+    let mut other_time = request(&later.0, &later.1, 9);
+    other_time["idempotency_key"] = json!(key("later", 9));
+    assert_eq!(post(&app, path::BOOKINGS, &other_time).await.0, StatusCode::CONFLICT);
+
+    // Another service at another time that day is a booking of its own.
+    let other_service = app
+        .state
+        .site
+        .guides
+        .iter()
+        .find(|g| g.window.id == WINDOW && g.id != SERVICE)
+        .expect("a second service at the window")
+        .id
+        .clone();
+    let mut second = request(&later.0, &later.1, 9);
+    second["idempotency_key"] = json!(key("second", 9));
+    second["service"] = json!(other_service);
+    let (status, answer) = post(&app, path::BOOKINGS, &second).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+
+    // Moving the first booking within its own day is still allowed.
+    let free =
+        slots.iter().find(|s| s.0 == day && s.1 != slot && s.1 != later.1).expect("a third slot").clone();
+    let code = first["code"].as_str().unwrap_or_default();
+    let (status, moved) = post(
+        &app,
+        path::BOOKING_RESCHEDULE,
+        &json!({ "idempotency_key": key("move-same-day", 9), "code": code, "phone": phone(9), "day": day, "slot": free.1 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
 }
 
 #[tokio::test]

@@ -148,7 +148,7 @@ async fn a_body_that_stops_arriving_is_a_408_and_headers_that_never_end_are_cut_
 #[tokio::test]
 async fn a_reschedule_cannot_take_an_id_number_over_its_cap() {
     let app = App::start_with(|c| c.max_bookings_per_id = 2).await;
-    let slots = open_slots(&app).await;
+    let slots = swg_tests::open_slots_on_separate_days(&app).await;
     let mut codes = Vec::new();
     for (n, (day, slot, _)) in slots.iter().take(2).enumerate() {
         let mut body = booking_json(day, slot, 70);

@@ -157,13 +157,23 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
     }
 }
 
-/// Takes the per-ID lock and refuses if the ID number already holds its cap of future bookings
-/// (not counting `except`, the booking being moved).
+/// What a booking asks for, to compare it with the same person's other bookings.
+struct Wanted<'a> {
+    window: &'a str,
+    service: &'a str,
+    day: Date,
+    slot: &'a str,
+}
+
+/// Takes the per-ID lock and refuses if the ID number already holds its cap of future bookings,
+/// or already holds this slot or this service on this day at this window (not counting
+/// `except`, the booking being moved). The lock makes both checks hold across instances.
 async fn check_id_cap(
     tx: &mut Transaction<'static, Any>,
     state: &AppState,
     id_hash: &str,
     except: &str,
+    wanted: &Wanted<'_>,
 ) -> Result<(), Failure> {
     sqlx::query("INSERT INTO id_locks (id_hash, touched) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
         .bind(id_hash)
@@ -184,6 +194,25 @@ async fn check_id_cap(
     .bind(except)
     .fetch_one(&mut **tx)
     .await?;
+    let same: Option<String> = sqlx::query_scalar(
+        "SELECT slot FROM bookings WHERE id_hash = $1 AND status = $2 AND window_id = $3 AND day = $4 \
+         AND (slot = $5 OR service_id = $6) AND code <> $7",
+    )
+    .bind(id_hash)
+    .bind(BookingStatus::Booked.id())
+    .bind(wanted.window)
+    .bind(wanted.day.to_string())
+    .bind(wanted.slot)
+    .bind(wanted.service)
+    .bind(except)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some(slot) = same {
+        return Err(Failure::Conflict(format!(
+            "这个证件 {} {slot} 已有本窗口的预约，不用再约一次。要换时间，请用“查询、改约或取消预约”。",
+            wanted.day
+        )));
+    }
     let cap = i64::from(state.config.max_bookings_per_id);
     if held >= cap {
         return Err(Failure::Conflict(format!(
@@ -218,7 +247,9 @@ async fn book_once(
         key.reassign(&mut tx, &code).await?;
     }
     let id_hash = keys.hash(Purpose::Lookup, &[&valid.id.key()]);
-    check_id_cap(&mut tx, state, &id_hash, "").await?;
+    let wanted =
+        Wanted { window: &valid.window.id, service: &valid.guide.id, day: valid.day, slot: &valid.slot };
+    check_id_cap(&mut tx, state, &id_hash, "", &wanted).await?;
     if !take_place(&mut tx, &slot_key(&valid.window.id, valid.day, &valid.slot), capacity(valid.window))
         .await?
     {
@@ -441,7 +472,8 @@ async fn reschedule_once(state: &AppState, req: &Reschedule, key: &Key) -> Resul
     };
     // A booking whose day has passed does not count against the cap; moved to a coming day,
     // it does again.
-    check_id_cap(&mut tx, state, &row.id_hash, &code).await?;
+    let wanted = Wanted { window: &window.id, service: &row.service_id, day, slot: &slot };
+    check_id_cap(&mut tx, state, &row.id_hash, &code, &wanted).await?;
     let old_key = slot_key(&window.id, row.day.0, &row.slot);
     let new_key = slot_key(&window.id, day, &slot);
     if old_key != new_key {
