@@ -44,6 +44,18 @@ async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_
             .await;
     assert_eq!(found, StatusCode::OK);
     assert_eq!(status_body["status"], "received");
+    // Typed as people type it: without the dash, in lower case, in full-width digits.
+    let full_width = |text: &str| -> String {
+        text.chars()
+            .map(|c| if c.is_ascii_digit() { char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c) } else { c })
+            .collect()
+    };
+    let typed = full_width(&receipt.tracking.replace('-', "").to_lowercase());
+    let (found, again) =
+        post(&server, path::FEEDBACK_LOOKUP, &json!({ "tracking": typed, "phone": full_width(&phone(20)) }))
+            .await;
+    assert_eq!(found, StatusCode::OK, "{typed}: {again}");
+    assert_eq!(again["tracking"], receipt.tracking.as_str());
     let (wrong, leak) =
         post(&server, path::FEEDBACK_LOOKUP, &json!({ "tracking": receipt.tracking, "phone": phone(21) }))
             .await;

@@ -52,6 +52,44 @@ impl Errors {
     }
 }
 
+/// The text with full-width letters, digits and signs (as Chinese input methods type them:
+/// "１３９", "Ｆ２０２６") and the ideographic space made their ASCII forms.
+pub fn half_width(input: &str) -> String {
+    input
+        .chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            other => other,
+        })
+        .collect()
+}
+
+/// A booking code as typed: half-width, without spaces or dashes (it is shown letter-spaced),
+/// in capitals.
+pub fn normalise_code(input: &str) -> String {
+    half_width(input)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+/// A feedback tracking number (F, the date, six letters or digits), with or without its dash,
+/// spaces or full-width characters; given back as written on the receipt, F20260918-ABC123.
+pub fn parse_tracking(input: &str) -> Result<String, String> {
+    let plain = normalise_code(input);
+    let ok = plain.len() == 15
+        && plain.starts_with('F')
+        && plain[1..9].bytes().all(|b| b.is_ascii_digit())
+        && plain[9..].bytes().all(|b| b.is_ascii_alphanumeric());
+    if ok {
+        Ok(format!("{}-{}", &plain[..9], &plain[9..]))
+    } else {
+        Err("受理编号像 F20260918-ABC123 这样，请核对".into())
+    }
+}
+
 /// A mobile number: a mainland one (11 digits starting 13–19, with or without +86), or any
 /// other with its country code ("+852 9123 4567"), kept as "+" and 7–15 digits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,7 +97,10 @@ pub struct Phone(String);
 
 impl Phone {
     pub fn parse(input: &str) -> Result<Phone, String> {
-        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')')).collect();
+        let digits: String = half_width(input)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
+            .collect();
         if digits.is_empty() {
             return Err("请填写手机号码".into());
         }
@@ -126,7 +167,7 @@ pub struct IdNumber(String);
 
 impl IdNumber {
     pub fn parse(input: &str) -> Result<IdNumber, String> {
-        let id = input.trim().to_ascii_uppercase();
+        let id = half_width(input).trim().to_ascii_uppercase();
         if id.is_empty() {
             return Err("请填写身份证号码".into());
         }
@@ -220,7 +261,7 @@ pub struct IdDocument {
 impl IdDocument {
     pub fn parse(kind: IdKind, input: &str) -> Result<IdDocument, String> {
         let number: String =
-            input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+            half_width(input).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
         if number.is_empty() {
             return Err(format!("请填写{}号码", kind.label()));
         }
@@ -336,6 +377,28 @@ pub fn parse_text(input: &str, required: bool, max: usize, what: &str) -> Result
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn full_width_digits_and_letters_are_read_as_ascii() {
+        assert_eq!(half_width("１３９\u{3000}０００１"), "139 0001");
+        assert_eq!(
+            Phone::parse("１３９ ０００１ ２３４５").map(|p| p.as_str().to_owned()),
+            Ok("13900012345".into())
+        );
+        assert_eq!(normalise_code("ａｂ ｃｄ－１２３４"), "ABCD1234");
+    }
+
+    #[test]
+    fn a_tracking_number_is_read_with_or_without_its_dash() {
+        for typed in
+            ["F20260918-ABC123", "f20260918abc123", "F 20260918 ABC123", "Ｆ２０２６０９１８－ＡＢＣ１２３"]
+        {
+            assert_eq!(parse_tracking(typed), Ok("F20260918-ABC123".into()), "{typed}");
+        }
+        for wrong in ["", "F2026-ABC123", "G20260918-ABC123", "F2026091X-ABC123", "F20260918-ABC12"] {
+            assert!(parse_tracking(wrong).is_err(), "{wrong}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

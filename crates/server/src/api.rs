@@ -64,7 +64,7 @@ pub async fn lookup(
     State(state): State<AppState>,
     Input(req): Input<BookingLookup>,
 ) -> Result<Response, Failure> {
-    state.limits.code(&booking::normalise_code(&req.code))?;
+    state.limits.code(&swg_model::form::normalise_code(&req.code))?;
     Ok(Json(booking::lookup(&state, &req).await?).into_response())
 }
 
@@ -73,7 +73,7 @@ pub async fn reschedule(
     client: Option<Extension<ClientAddr>>,
     Input(req): Input<Reschedule>,
 ) -> Result<Response, Failure> {
-    state.limits.code(&booking::normalise_code(&req.code))?;
+    state.limits.code(&swg_model::form::normalise_code(&req.code))?;
     Ok(Json(booking::reschedule(&state, &req, api(client)).await?).into_response())
 }
 
@@ -88,7 +88,7 @@ pub async fn cancel(
     State(state): State<AppState>,
     Input(req): Input<BookingLookup>,
 ) -> Result<Response, Failure> {
-    state.limits.code(&booking::normalise_code(&req.code))?;
+    state.limits.code(&swg_model::form::normalise_code(&req.code))?;
     Ok(Json(booking::cancel(&state, &req).await?).into_response())
 }
 
@@ -105,7 +105,7 @@ pub async fn feedback_lookup(
     State(state): State<AppState>,
     Input(req): Input<FeedbackLookup>,
 ) -> Result<Response, Failure> {
-    state.limits.code(&req.tracking.trim().to_ascii_uppercase())?;
+    state.limits.code(&swg_model::form::normalise_code(&req.tracking))?;
     Ok(Json(feedback::lookup(&state, &req).await?).into_response())
 }
 
@@ -113,7 +113,7 @@ pub async fn rate_fix(
     State(state): State<AppState>,
     Input(req): Input<FixRating>,
 ) -> Result<Response, Failure> {
-    state.limits.code(&req.tracking.trim().to_ascii_uppercase())?;
+    state.limits.code(&swg_model::form::normalise_code(&req.tracking))?;
     Ok(Json(feedback::rate_fix(&state, &req).await?).into_response())
 }
 

@@ -352,14 +352,9 @@ async fn load(state: &AppState, code: &str) -> Result<Booking, Failure> {
 
 const NOT_FOUND: &str = "没有找到这个预约，请核对预约码和手机号。";
 
-/// A booking code as displayed may be copied with spaces or dashes, in either case.
-pub fn normalise_code(code: &str) -> String {
-    code.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase()
-}
-
 fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
     let mut errors = Errors::default();
-    let code = normalise_code(code);
+    let code = swg_model::form::normalise_code(code);
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
         errors.add(FieldName::Code, "预约码是 8 位字母和数字");
     }

@@ -284,14 +284,10 @@ pub async fn rate_fix(state: &AppState, req: &FixRating) -> Result<FeedbackRecei
 /// The feedback a citizen may read: by tracking number and the phone given with it, or the
 /// 查询码 of feedback filed without a phone.
 async fn find_for_citizen(state: &AppState, tracking: &str, proof: &str) -> Result<FeedbackRow, Failure> {
-    let tracking = tracking.trim().to_ascii_uppercase();
     let mut errors = Errors::default();
-    let valid_tracking = tracking.len() == 16
-        && tracking.starts_with('F')
-        && tracking.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if !valid_tracking {
-        errors.add(FieldName::Tracking, "受理编号像 F20260918-ABC123 这样，请核对");
-    }
+    let tracking =
+        errors.take(FieldName::Tracking, swg_model::form::parse_tracking(tracking)).unwrap_or_default();
+    let proof = swg_model::form::half_width(proof);
     let proof = proof.trim();
     if proof.is_empty() {
         errors.add(FieldName::Phone, "请填写提交时留的手机号；匿名提交的，填回执上的查询码");
