@@ -13,9 +13,9 @@ pub fn Header() -> impl IntoView {
             <a class="search-link" href=Route::Search.href()>"搜索"</a>
         </header>
         {site.example_data.then(|| view! {
-            <p class="example-banner" role="note" lang=DEFAULT_LANG>
-                "本站地址、电话、民警信息为示例数据，部署单位替换 content/site.toml 后生效。"
-            </p>
+            <aside class="example-banner" aria-label="示例网站说明" lang=DEFAULT_LANG>
+                "这是示例网站：页面上的地址、电话和民警信息是虚构的，办事请以当地公安机关公布的为准。"
+            </aside>
         })}
     }
 }

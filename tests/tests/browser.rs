@@ -180,3 +180,27 @@ async fn at_200_percent_text_the_hours_and_the_slots_fit_a_375_px_phone() {
     assert_eq!(greyed, serde_json::Value::Bool(true), "a full slot is struck through");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn no_page_of_the_site_scrolls_sideways_or_cuts_a_heading_on_a_375_px_phone_at_200_percent_text() {
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    let mut wide = Vec::new();
+    for (route, _) in content().pages() {
+        browser.goto(&server.url(&route.href())).await;
+        browser.js("document.documentElement.style.fontSize = '200%'; return true").await;
+        let (content, window) = widths(&browser).await;
+        if content > window {
+            wide.push(format!("{}: {content} px", route.href()));
+        }
+        // A heading never runs out of its own box (cut off, or over its neighbours).
+        let clipped = browser
+            .js("return [...document.querySelectorAll('h1, h2, h3, legend, .brand')].filter(h => h.scrollWidth > h.clientWidth + 1).map(h => h.textContent)")
+            .await;
+        if clipped.as_array().is_some_and(|c| !c.is_empty()) {
+            wide.push(format!("{}: {clipped}", route.href()));
+        }
+    }
+    assert!(wide.is_empty(), "pages or headings wider than the phone: {wide:#?}");
+    browser.close().await;
+}
