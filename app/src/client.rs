@@ -184,15 +184,31 @@ fn on_online(f: impl Fn() + 'static) {
 /// already masked), so a confirmation can be found again after a reload.
 const SAVED_BOOKINGS: &str = "swg.bookings";
 
+/// The bookings still to come: one cancelled, or of a day gone by, is no longer shown.
 pub fn saved_bookings() -> Vec<swg_model::api::Booking> {
-    storage::load(SAVED_BOOKINGS).unwrap_or_default()
+    let today = swg_model::calendar::Date::parse(&storage::today());
+    let saved: Vec<swg_model::api::Booking> = storage::load(SAVED_BOOKINGS).unwrap_or_default();
+    saved
+        .into_iter()
+        .filter(|b| b.status == swg_model::api::BookingStatus::Booked && today.is_none_or(|t| b.day >= t))
+        .collect()
 }
 
-/// Keeps a confirmation on the device (the five newest, replacing an older copy of the same code).
+/// Keeps a confirmation on the device (the five newest, replacing an older copy of the same
+/// code); a cancelled booking is removed instead.
 pub fn save_booking(booking: &swg_model::api::Booking) {
     let mut saved = saved_bookings();
     saved.retain(|b| b.code != booking.code);
-    saved.insert(0, booking.clone());
+    if booking.status == swg_model::api::BookingStatus::Booked {
+        saved.insert(0, booking.clone());
+    }
     saved.truncate(5);
+    storage::save(SAVED_BOOKINGS, &saved);
+}
+
+/// Removes a booking from this device's list (the booking itself stays with the window).
+pub fn forget_booking(code: &str) {
+    let mut saved = saved_bookings();
+    saved.retain(|b| b.code != code);
     storage::save(SAVED_BOOKINGS, &saved);
 }

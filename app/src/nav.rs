@@ -27,6 +27,8 @@ thread_local! {
     static CACHE: RefCell<Vec<(Route, Rc<PageData>)>> = const { RefCell::new(Vec::new()) };
     /// Increases with every navigation, so a late response never replaces a newer page.
     static SEQUENCE: Cell<u32> = const { Cell::new(0) };
+    /// The route on screen: a history entry of the same route (a form's step) is the island's.
+    static ROUTE: RefCell<Option<Route>> = const { RefCell::new(None) };
 }
 
 /// The wasm entry point: takes over the pre-rendered page.
@@ -34,6 +36,7 @@ pub fn start() {
     let Some(page) = read_boot() else { return };
     let page = Rc::new(page);
     mount_islands(&page);
+    ROUTE.with(|r| *r.borrow_mut() = Some(current_route()));
     CACHE.with(|c| c.borrow_mut().push((current_route(), page)));
     listen();
     if let Some(html) = document().document_element() {
@@ -172,6 +175,7 @@ fn can_show(route: &Route) -> bool {
 
 /// Shows `route`, from the cache or by fetching its page data.
 fn navigate(route: Route) {
+    ROUTE.with(|r| *r.borrow_mut() = Some(route.clone()));
     let sequence = SEQUENCE.with(|s| {
         s.set(s.get() + 1);
         s.get()
@@ -266,7 +270,12 @@ fn listen() {
             }
         },
     );
-    let pop = EventListener::new(&window(), "popstate", |_| navigate(current_route()));
+    let pop = EventListener::new(&window(), "popstate", |_| {
+        let route = current_route();
+        if ROUTE.with(|r| r.borrow().as_ref() != Some(&route)) {
+            navigate(route);
+        }
+    });
     // Both listeners live as long as the page.
     click.forget();
     pop.forget();

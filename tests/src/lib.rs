@@ -333,6 +333,13 @@ impl Browser {
         self.cdp("Network.emulateNetworkConditions", conditions).await;
     }
 
+    /// Makes every request take `latency_ms` longer, as a weak mobile signal.
+    pub async fn slow_network(&self, latency_ms: u32) {
+        self.cdp("Network.enable", serde_json::json!({})).await;
+        let conditions = serde_json::json!({ "offline": false, "latency": latency_ms, "downloadThroughput": -1, "uploadThroughput": -1 });
+        self.cdp("Network.emulateNetworkConditions", conditions).await;
+    }
+
     /// Makes requests matching any of `patterns` (e.g. "*.wasm") fail, as a connection too
     /// slow to bring them yet; an empty list lets everything through again.
     pub async fn block(&self, patterns: &[&str]) {

@@ -52,6 +52,19 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     pick_free_slot(&browser, "slot", false).await;
     press(&browser, "下一步：填写预约人").await;
     browser.until("the new step has the focus", "return document.activeElement?.id === 'booking-flow'").await;
+    // The new step opens at its top, not where the button was.
+    let top = browser.js("return document.getElementById('booking-flow').getBoundingClientRect().top").await;
+    assert!(
+        top.as_f64().is_some_and(|t| (-1.0..200.0).contains(&t)),
+        "the step starts {top} px from the top"
+    );
+    // Back goes to the step before, with the slot still chosen, not away from the page.
+    browser.js("history.back(); return true").await;
+    browser
+        .until("Back shows the first step", "return document.querySelector('#f-window') !== null && document.querySelector('input[name=slot]:checked') !== null")
+        .await;
+    assert!(browser.client.current_url().await.expect("url").path().ends_with("/book/"));
+    press(&browser, "下一步：填写预约人").await;
     fill(&browser, "#f-name", "王小明").await;
     fill(&browser, "#f-phone", "1380013").await;
     fill(&browser, "#f-id_number", &id_number(1)).await;
@@ -75,7 +88,14 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
             "return document.querySelector('main .facts')?.textContent.includes('**********')",
         )
         .await;
+    // On a weak signal the button says the booking is on its way and cannot be pressed twice.
+    browser.slow_network(1500).await;
     press(&browser, "确认预约").await;
+    browser
+        .until("the button says it is sending", "return [...document.querySelectorAll('main button')].some(b => b.disabled && b.textContent.includes('正在提交'))")
+        .await;
+    browser.until("the booking is confirmed", "return document.querySelector('.code') !== null").await;
+    browser.slow_network(0).await;
     let code = browser.text(".code").await;
     assert_eq!(code.len(), 8);
     let page = browser.text("main").await;
@@ -115,16 +135,8 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
             ),
         )
         .await;
-    press(&browser, &format!("用 {code}")).await;
-    browser
-        .until(
-            "the saved code is filled in",
-            &format!("return document.querySelector('#f-code')?.value === '{code}'"),
-        )
-        .await;
-    browser.find("#f-phone").await.clear().await.expect("clear");
-    fill(&browser, "#f-phone", &phone(1)).await;
-    press(&browser, "查询").await;
+    // The found code is looked up at once.
+    press(&browser, &format!("查询 {code}")).await;
     browser.until("the booking shows", "return document.querySelector('main .facts') !== null && document.querySelector('main .facts').textContent.includes('已预约')").await;
     let before = browser.text("main .facts").await;
 
@@ -155,7 +167,15 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
             "return document.querySelector('[role=alertdialog]')?.textContent.includes('确定取消') === true",
         )
         .await;
+    browser
+        .until("the question has the focus", "return document.activeElement?.id === 'confirm-cancel'")
+        .await;
+    press(&browser, "不取消").await;
+    browser
+        .until("focus returns to 取消预约", "return document.activeElement?.id === 'cancel-booking'")
+        .await;
     assert!(browser.text("main .facts").await.contains("已预约"), "nothing cancelled yet");
+    press(&browser, "取消预约").await;
     press(&browser, "确定取消").await;
     browser
         .until(
@@ -163,6 +183,10 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
             "return document.querySelector('main .facts')?.textContent.includes('已取消')",
         )
         .await;
+    browser.until("the answer has the focus", "return document.activeElement?.id === 'manage-answer'").await;
+    // A cancelled booking leaves the device's list.
+    let saved = browser.js("return document.querySelector('section.saved')?.textContent ?? ''").await;
+    assert!(!saved.as_str().unwrap_or_default().contains(&code), "{saved}");
     browser.close().await;
 }
 
@@ -408,5 +432,36 @@ async fn the_confirmations_rating_link_opens_a_rating_and_a_low_one_promises_a_f
             "return document.querySelector('.done-box')?.textContent.includes('这是差评') === true",
         )
         .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_booking_saved_on_the_device_can_be_removed_from_it_and_its_code_filled_into_the_look_up() {
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let (day, slot, _) = swg_tests::open_slots(&app).await[0].clone();
+    let (_, booked) =
+        app.post_json(swg_model::api::path::BOOKINGS, &swg_tests::booking_json(&day, &slot, 41)).await;
+    let code = booked["code"].as_str().expect("code").to_owned();
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/book/manage/")).await;
+    browser.until_app_ready().await;
+    let saved = serde_json::to_string(&serde_json::json!([booked])).expect("json");
+    browser.js(&format!("localStorage.setItem('swg.bookings', {saved:?}); return true")).await;
+    browser.client.refresh().await.expect("reload");
+    browser.until_app_ready().await;
+    press(&browser, &format!("填入预约码 {code}")).await;
+    browser
+        .until(
+            "the code is filled in",
+            &format!("return document.querySelector('#f-code')?.value === '{code}'"),
+        )
+        .await;
+    browser.until("the phone field has the focus", "return document.activeElement?.id === 'f-phone'").await;
+    press(&browser, "从本机删除").await;
+    browser.until("the list is gone", "return document.querySelector('section.saved') === null").await;
+    browser.client.refresh().await.expect("reload");
+    browser.until_app_ready().await;
+    assert_eq!(browser.js("return document.querySelector('section.saved') === null").await, true);
     browser.close().await;
 }

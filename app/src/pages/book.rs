@@ -1,7 +1,9 @@
 //! 网上预约: window → service → day → slot → details → review → confirmation with code, the
 //! materials to bring and a calendar file. Unsent requests wait in the outbox.
 
-use super::widgets::{field_error, focus, query_param, Field, Problem, SlotPicker};
+use super::widgets::{
+    field_error, focus, focus_at_top, query_param, Field, Problem, SavedBookings, SlotPicker,
+};
 use crate::client::{self, Failed, Pending};
 use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
@@ -16,6 +18,22 @@ enum Step {
     Details,
     Review,
     Done,
+}
+
+impl Step {
+    /// The step's name in the browser's history, so Back goes to the step before.
+    fn id(self) -> &'static str {
+        match self {
+            Step::Choose => "choose",
+            Step::Details => "details",
+            Step::Review => "review",
+            Step::Done => "done",
+        }
+    }
+
+    fn from_id(id: &str) -> Step {
+        [Step::Details, Step::Review, Step::Done].into_iter().find(|s| s.id() == id).unwrap_or(Step::Choose)
+    }
 }
 
 const OUTBOX: &str = "booking";
@@ -37,6 +55,8 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     let local = RwSignal::new(Vec::<(FieldName, String)>::new());
     let failed = RwSignal::new(None::<Failed>);
     let queued = RwSignal::new(false);
+    // A booking on its way: the button says so and cannot be pressed twice.
+    let sending = RwSignal::new(false);
     let done = RwSignal::new(None::<Booking>);
     let key = StoredValue::new(client::new_key());
 
@@ -63,14 +83,17 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
 
     let send = move |pending: Pending<BookingRequest>| {
         failed.set(None);
+        sending.set(true);
         client::submit(OUTBOX, pending, queued, move |answer: Result<Booking, Failed>| match answer {
             Ok(booking) => {
+                sending.set(false);
                 key.set_value(client::new_key());
                 client::save_booking(&booking);
                 done.set(Some(booking));
                 step.set(Step::Done);
             }
             Err(other) => {
+                sending.set(false);
                 let slot_problem = other.field(FieldName::Day).is_some()
                     || other.field(FieldName::Slot).is_some()
                     || matches!(other, Failed::Api(409, _));
@@ -138,14 +161,41 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
         send(Pending { path: path::BOOKINGS.to_owned(), body });
     };
     let err = move |f: FieldName| field_error(local, failed, f);
-    // A new step takes the focus, so the next Tab goes to its first control, not the footer.
+    // A new step starts at its top and takes the focus, so the next Tab goes to its first
+    // control, not the footer. Each step is an entry in the browser's history: Back goes to
+    // the step before instead of leaving the page (never back from the confirmation).
+    let from_history = StoredValue::new(false);
     Effect::new(move |previous: Option<Step>| {
         let now = step.get();
         if previous.is_some_and(|p| p != now) {
-            focus("booking-flow");
+            focus_at_top("booking-flow");
+            if !from_history.get_value() {
+                if let Ok(history) = window().history() {
+                    let state = wasm_bindgen::JsValue::from_str(now.id());
+                    let _ = if now == Step::Done {
+                        history.replace_state(&state, "")
+                    } else {
+                        history.push_state(&state, "")
+                    };
+                }
+            }
+            from_history.set_value(false);
         }
         now
     });
+    let back = gloo_events::EventListener::new(&window(), "popstate", move |_| {
+        if step.get_untracked() == Step::Done {
+            return;
+        }
+        let wanted = window().history().ok().and_then(|h| h.state().ok()).and_then(|s| s.as_string());
+        let wanted = wanted.map_or(Step::Choose, |id| Step::from_id(&id));
+        if wanted != step.get_untracked() {
+            from_history.set_value(true);
+            step.set(wanted);
+        }
+    });
+    // Kept with the island: dropped (and the listener removed) when the island is unmounted.
+    StoredValue::new_local(back);
 
     let choose = move || {
         view! {
@@ -246,7 +296,9 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             </dl>
             <div class="actions">
                 <button type="button" class="button secondary" on:click=move |_| step.set(Step::Details)>"返回修改"</button>
-                <button type="button" class="button" on:click=confirm>"确认预约"</button>
+                <button type="button" class="button" disabled=move || sending.get() on:click=confirm>
+                    {move || if sending.get() { "正在提交，请稍候…" } else { "确认预约" }}
+                </button>
             </div>
         }
     };
@@ -280,20 +332,8 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     };
 
     // Bookings made on this device stay findable after a reload (masked, as confirmed).
-    let saved = RwSignal::new(Vec::<Booking>::new());
-    Effect::new(move |_| saved.set(client::saved_bookings()));
     view! {
-        {move || (!saved.get().is_empty() && step.get() != Step::Done).then(|| view! {
-            <section class="saved" aria-labelledby="saved-bookings">
-                <h2 id="saved-bookings">"本机保存的预约"</h2>
-                <ul class="plain">
-                    {saved.get().into_iter().map(|b| view! {
-                        <li>{format!("{} {} · {} · 预约码 ", b.day.label(), b.slot, b.service_title)}<strong>{b.code.clone()}</strong>" · "{b.status.label()}</li>
-                    }).collect_view()}
-                </ul>
-                <p><a href=swg_model::Route::Manage.href()>"查询、改约或取消"</a></p>
-            </section>
-        })}
+        {move || (step.get() != Step::Done).then(|| view! { <SavedBookings/> })}
         <form class="flow" id="booking-flow" tabindex="-1" on:submit=|ev| ev.prevent_default()>
             <Problem failed=failed phone=phone_of_window/>
             {move || queued.get().then(|| view! {

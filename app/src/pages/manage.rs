@@ -1,6 +1,6 @@
 //! 预约查询、改约、取消: booking code and phone, no account.
 
-use super::widgets::{field_error, Field, Problem, SlotPicker};
+use super::widgets::{field_error, focus, Field, Problem, SavedBookings, SlotPicker};
 use crate::client::{self, Failed};
 use leptos::prelude::*;
 use swg_model::api::{path, Availability, Booking, BookingFind, BookingLookup, BookingStatus, Reschedule};
@@ -8,7 +8,7 @@ use swg_model::form::{FieldName, IdKind};
 
 /// A lost code found again with the phone and the identity document the booking was made with.
 #[component]
-fn Recover(code: RwSignal<String>, phone: RwSignal<String>) -> impl IntoView {
+fn Recover(pick: Callback<(String, String)>) -> impl IntoView {
     let (mobile, kind, number) = (
         RwSignal::new(String::new()),
         RwSignal::new(IdKind::ResidentId.id().to_owned()),
@@ -64,7 +64,7 @@ fn Recover(code: RwSignal<String>, phone: RwSignal<String>) -> impl IntoView {
                         let (c, p) = (b.code.clone(), mobile.get_untracked());
                         view! {
                             <li>
-                                <button type="button" class="button small" on:click=move |_| { code.set(c.clone()); phone.set(p.clone()); }>{format!("用 {}", b.code)}</button>
+                                <button type="button" class="button small" on:click=move |_| pick.run((c.clone(), p.clone()))>{format!("查询 {}", b.code)}</button>
                                 {format!(" {} {} · {}", b.day.label(), b.slot, b.service_title)}
                             </li>
                         }
@@ -84,31 +84,54 @@ pub fn Manage() -> impl IntoView {
     let availability = RwSignal::new(None::<Availability>);
     let (day, slot) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let notice = RwSignal::new(None::<&'static str>);
+    // A request on its way: its button says so and nothing can be pressed twice.
+    let busy = RwSignal::new(None::<&'static str>);
+    let saved_changed = RwSignal::new(0u32);
     let lookup = move || BookingLookup { code: code.get_untracked(), phone: phone.get_untracked() };
-    let finish = move |answer: Result<Booking, Failed>, message: &'static str| match answer {
-        Ok(b) => {
-            client::save_booking(&b);
-            booking.set(Some(b));
-            failed.set(None);
-            availability.set(None);
-            notice.set(Some(message));
+    let finish = move |answer: Result<Booking, Failed>, message: &'static str| {
+        busy.set(None);
+        match answer {
+            Ok(b) => {
+                client::save_booking(&b);
+                saved_changed.update(|n| *n += 1);
+                booking.set(Some(b));
+                failed.set(None);
+                availability.set(None);
+                notice.set(Some(message));
+            }
+            Err(f) => failed.set(Some(f)),
         }
-        Err(f) => failed.set(Some(f)),
+        // The answer takes the focus, so a screen reader reads it and the next Tab follows it.
+        focus("manage-answer");
     };
-    let find = move |_| {
+    let find_now = move || {
         // A new look-up replaces what was shown: after a failed one, no earlier booking stays
         // on screen for 取消预约 to act on.
         notice.set(None);
         booking.set(None);
         availability.set(None);
+        busy.set(Some("正在查询…"));
         leptos::task::spawn_local(
             async move { finish(client::post(path::BOOKING_LOOKUP, &lookup()).await, "") },
         );
     };
+    let find = move |_| find_now();
+    let pick_saved = Callback::new(move |picked: String| {
+        code.set(picked);
+        phone.set(String::new());
+        // The saved copy holds the phone masked: the citizen types it, then 查询.
+        focus(&format!("f-{}", FieldName::Phone));
+    });
+    let pick_found = Callback::new(move |(picked, mobile): (String, String)| {
+        code.set(picked);
+        phone.set(mobile);
+        find_now();
+    });
     // Cancelling asks first: the button sits next to 改约 and a place given up may be gone.
     let confirming = RwSignal::new(false);
     let cancel = move |_| {
         confirming.set(false);
+        busy.set(Some("正在取消…"));
         leptos::task::spawn_local(async move {
             finish(client::post(path::BOOKING_CANCEL, &lookup()).await, "已取消，这个时段已经让给其他人。")
         });
@@ -132,36 +155,21 @@ pub fn Manage() -> impl IntoView {
             slot: slot.get_untracked(),
         };
         key.set_value(client::new_key());
+        busy.set(Some("正在改约…"));
         leptos::task::spawn_local(async move {
             finish(client::post(path::BOOKING_RESCHEDULE, &body).await, "已改约。")
         });
     };
     let err = move |f: FieldName| field_error(local, failed, f);
-    let saved = RwSignal::new(Vec::<Booking>::new());
-    Effect::new(move |_| saved.set(client::saved_bookings()));
     view! {
-        {move || (!saved.get().is_empty()).then(|| view! {
-            <section class="saved" aria-labelledby="saved-bookings">
-                <h2 id="saved-bookings">"本机保存的预约"</h2>
-                <ul class="plain">
-                    {saved.get().into_iter().map(|b| {
-                        let c = b.code.clone();
-                        view! {
-                            <li>
-                                <button type="button" class="button secondary small" on:click=move |_| code.set(c.clone())>{format!("用 {}", b.code)}</button>
-                                {format!(" {} {} · {}", b.day.label(), b.slot, b.service_title)}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                <p class="hint">"点预约码填入，再填手机号查询。"</p>
-            </section>
-        })}
-        <Recover code=code phone=phone/>
+        <SavedBookings pick=pick_saved changed=saved_changed/>
+        <Recover pick=pick_found/>
         <form class="flow" on:submit=|ev| ev.prevent_default()>
             <Field label="预约码" name=FieldName::Code value=code error=err(FieldName::Code) hint="预约成功时给您的 8 位码"/>
             <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel"/>
-            <button type="button" class="button" on:click=find>"查询"</button>
+            <button type="button" class="button" disabled=move || busy.get().is_some() on:click=find>"查询"</button>
+            <div id="manage-answer" tabindex="-1">
+            {move || busy.get().map(|doing| view! { <p class="status" role="status">{doing}</p> })}
             <Problem failed=failed phone=Signal::derive(move || booking.get().map(|b| b.window_phone).unwrap_or_default())/>
             {move || notice.get().filter(|n| !n.is_empty()).map(|n| view! { <p class="notice" role="status">{n}</p> })}
             {move || booking.get().map(|b| {
@@ -180,14 +188,15 @@ pub fn Manage() -> impl IntoView {
                         <p><a class="button secondary" href=ics download=format!("预约-{}.ics", b.code)>"加入手机日历"</a></p>
                         <div class="actions">
                             <button type="button" class="button secondary" on:click=start_move>"改约"</button>
-                            <button type="button" class="button secondary" on:click=move |_| confirming.set(true)>"取消预约"</button>
+                            <button type="button" class="button secondary" id="cancel-booking" disabled=move || busy.get().is_some()
+                                on:click=move |_| { confirming.set(true); focus("confirm-cancel"); }>"取消预约"</button>
                         </div>
                         {move || confirming.get().then(|| view! {
                             <div class="notice" role="alertdialog" aria-label="确认取消">
                                 <p>{format!("确定取消 {when} 的预约吗？取消后名额会让给其他人。")}</p>
                                 <div class="actions">
-                                    <button type="button" class="button" on:click=cancel>"确定取消"</button>
-                                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"不取消"</button>
+                                    <button type="button" class="button" id="confirm-cancel" on:click=cancel>"确定取消"</button>
+                                    <button type="button" class="button secondary" on:click=move |_| { confirming.set(false); focus("cancel-booking"); }>"不取消"</button>
                                 </div>
                             </div>
                         })}
@@ -198,8 +207,9 @@ pub fn Manage() -> impl IntoView {
                 let current = booking.get_untracked().map(|b| (b.day.to_string(), b.slot));
                 view! {
                 <SlotPicker availability=a day=day time=slot name="new-slot" legend="选择新的时段" current=current.unwrap_or_default()/>
-                <button type="button" class="button" disabled=move || slot.get().is_empty() on:click=do_move>"确认改约"</button>
+                <button type="button" class="button" disabled=move || slot.get().is_empty() || busy.get().is_some() on:click=do_move>"确认改约"</button>
             }})}
+            </div>
         </form>
     }
 }

@@ -122,6 +122,66 @@ pub fn SlotPicker(
     }
 }
 
+/// The bookings kept on this device, each with a button that removes it from the device;
+/// `pick`, where given, fills its code into a look-up. `changed` reloads the list when it moves.
+#[component]
+pub fn SavedBookings(
+    #[prop(optional)] pick: Option<Callback<String>>,
+    #[prop(optional)] changed: Option<RwSignal<u32>>,
+) -> impl IntoView {
+    let saved = RwSignal::new(Vec::<swg_model::api::Booking>::new());
+    Effect::new(move |_| {
+        if let Some(changed) = changed {
+            changed.track();
+        }
+        saved.set(crate::client::saved_bookings());
+    });
+    move || {
+        (!saved.with(Vec::is_empty)).then(|| {
+            view! {
+                <section class="saved" aria-labelledby="saved-bookings">
+                    <h2 id="saved-bookings">"本机保存的预约"</h2>
+                    <ul class="plain">
+                        {saved.get().into_iter().map(|b| {
+                            let (use_code, forget_code) = (b.code.clone(), b.code.clone());
+                            view! {
+                                <li>
+                                    {format!("{} {} · {} · 预约码 ", b.day.label(), b.slot, b.service_title)}<strong>{b.code.clone()}</strong>
+                                    <span class="actions">
+                                        {pick.map(|pick| view! {
+                                            <button type="button" class="button secondary small" on:click=move |_| pick.run(use_code.clone())>{format!("填入预约码 {}", b.code)}</button>
+                                        })}
+                                        <button type="button" class="button secondary small" aria-label=format!("从本机删除预约 {}", b.code)
+                                            on:click=move |_| { crate::client::forget_booking(&forget_code); saved.set(crate::client::saved_bookings()); }>"从本机删除"</button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p class="hint">"从本机删除只是不在这台手机上显示，预约仍然有效；要取消预约，请用“查询、改约或取消”。"</p>
+                </section>
+            }
+        })
+    }
+}
+
+/// Brings the top of the element with this id into view and gives it the keyboard focus, once
+/// the page has been updated: a new step of a form starts at its top, not where the last
+/// button was.
+pub fn focus_at_top(id: &str) {
+    let id = id.to_owned();
+    leptos::prelude::request_animation_frame(move || {
+        let element =
+            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            element.scroll_into_view_with_bool(true);
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    });
+}
+
 /// Moves the keyboard focus to the element with this id, once the page has been updated.
 pub fn focus(id: &str) {
     let id = id.to_owned();
