@@ -465,3 +465,31 @@ async fn a_booking_saved_on_the_device_can_be_removed_from_it_and_its_code_fille
     assert_eq!(browser.js("return document.querySelector('section.saved') === null").await, true);
     browser.close().await;
 }
+
+#[tokio::test]
+async fn an_anonymous_low_rating_is_never_promised_a_call_back_on_its_track_page() {
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let rating = serde_json::json!({ "idempotency_key": "anonymous-low", "kind": "rating", "window": "huji", "text": "",
+        "phone": "", "consent": false, "rating": 1, "what_went_wrong": "态度不好" });
+    let (status, receipt) = app.post_json(swg_model::api::path::FEEDBACK, &rating).await;
+    assert_eq!(status, http::StatusCode::CREATED, "{receipt}");
+    let (tracking, secret) =
+        (receipt["tracking"].as_str().expect("tracking"), receipt["secret"].as_str().expect("查询码"));
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/feedback/track/")).await;
+    browser.until_app_ready().await;
+    fill(&browser, "#f-tracking", tracking).await;
+    fill(&browser, "#f-phone", secret).await;
+    press(&browser, "查询").await;
+    browser
+        .until(
+            "the rectification shows",
+            "return document.querySelector('main').textContent.includes('差评整改')",
+        )
+        .await;
+    let page = browser.text("main").await;
+    assert!(page.contains("没留手机号，不电话回访"), "{page}");
+    assert!(!page.contains("前电话回访"), "no call-back date is promised: {page}");
+    browser.close().await;
+}

@@ -8,8 +8,9 @@ use swg_model::api::{path, CaseOutcome, FeedbackLookup, FeedbackReceipt, FixRati
 use swg_model::form::FieldName;
 
 /// What became of a 差评: the deadlines, the outcome once closed, and rating the fix once.
+/// `anonymous`: filed without a phone, so nobody calls back; the receipt says the same.
 #[component]
-fn Outcome(case: CaseOutcome, tracking: String, proof: RwSignal<String>) -> impl IntoView {
+fn Outcome(case: CaseOutcome, tracking: String, proof: RwSignal<String>, anonymous: bool) -> impl IntoView {
     let rated = RwSignal::new(case.fix_rating);
     let choice = RwSignal::new(0u8);
     let failed = RwSignal::new(None::<Failed>);
@@ -33,7 +34,11 @@ fn Outcome(case: CaseOutcome, tracking: String, proof: RwSignal<String>) -> impl
     view! {
         <h2>"差评整改"</h2>
         <dl class="facts">
-            <dt>"回访期限"</dt><dd>{case.contact_due.label()}{case.contacted_on.map(|d| format!("（{} 已回访）", d.label()))}</dd>
+            <dt>"回访"</dt><dd>{if anonymous {
+                "没留手机号，不电话回访；整改结果在这里查看".to_owned()
+            } else {
+                format!("{} 前电话回访{}", case.contact_due.label(), case.contacted_on.map(|d| format!("（{} 已回访）", d.label())).unwrap_or_default())
+            }}</dd>
             <dt>"整改期限"</dt><dd>{case.fix_due.label()}</dd>
             <dt>"整改结果"</dt><dd>{closed.map_or_else(|| "整改中".to_owned(), |d| format!("{} 办结：{}", d.label(), case.fix))}</dd>
         </dl>
@@ -99,7 +104,7 @@ pub fn Track() -> impl IntoView {
                     <dt>"答复"</dt><dd>{r.reply.clone().unwrap_or_else(|| "尚未答复".to_owned())}</dd>
                     {r.answered_on.map(|d| view! { <dt>"答复日期"</dt><dd>{d.label()}</dd> })}
                 </dl>
-                {r.case.clone().map(|c| view! { <Outcome case=c tracking=r.tracking.clone() proof=phone/> })}
+                {r.case.clone().map(|c| view! { <Outcome case=c tracking=r.tracking.clone() proof=phone anonymous=r.phone.is_empty()/> })}
             })}
         </form>
     }
