@@ -148,7 +148,10 @@ async fn a_tick_and_an_answer_made_before_the_app_has_started_are_kept() {
     let choice = format!("input[name='q-{question}'][value='{option}']");
     browser.find(&choice).await.click().await.expect("answer before the app runs");
 
-    // The wasm arrives and the app starts.
+    // The wasm arrives over a weak signal (1.5 s more per request) on a slow phone (4x CPU)
+    // and the app starts.
+    browser.slow_network(1500).await;
+    browser.throttle_cpu(4.0).await;
     browser.block(&[]).await;
     browser
         .js("const s = document.createElement('script'); s.type = 'module'; \
