@@ -28,7 +28,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="bottom" lang=DEFAULT_LANG>
             <p>{site.organisation.clone()}</p>
             <p>"监督电话："<a href=supervision>{site.supervision_phone.clone()}</a>" · 公安机关举报投诉电话 "<a href="tel:12389">"12389"</a></p>
-            <p class="source">"内容来源："{site.source.clone()}</p>
+            <p class="source">"内容来源："{site.source.clone()}" · "<a href=Route::Changes.href()>"最近更新"</a></p>
         </footer>
     }
 }

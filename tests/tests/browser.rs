@@ -204,3 +204,29 @@ async fn no_page_of_the_site_scrolls_sideways_or_cuts_a_heading_on_a_375_px_phon
     assert!(wide.is_empty(), "pages or headings wider than the phone: {wide:#?}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_latest_changes_page_lists_every_guides_changes_newest_first_and_links_to_them() {
+    let site = content();
+    let changes = site.changes();
+    assert!(!changes.is_empty(), "the guides record their changes");
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url(&Route::Changes.href())).await;
+    assert_eq!(browser.text("h1").await, "最近更新");
+    let dates = browser
+        .js("return [...document.querySelectorAll('ol.changes time')].map(t => t.getAttribute('datetime'))")
+        .await;
+    let dates: Vec<String> = serde_json::from_value(dates).expect("dates");
+    assert_eq!(dates.len(), changes.len());
+    assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "newest first: {dates:?}");
+    let first = &changes[0];
+    let link = browser.find("ol.changes li a").await.attr("href").await.expect("attr");
+    assert_eq!(link, Some(Route::Service(first.guide.id.clone()).href()));
+
+    // The guide itself lists its own changes.
+    browser.goto(&server.url(&Route::Service(first.guide.id.clone()).href())).await;
+    let own = browser.text("section[aria-labelledby=changes]").await;
+    assert!(own.contains(&first.what), "{own}");
+    browser.close().await;
+}

@@ -414,3 +414,42 @@ async fn a_share_link_opened_without_javascript_shows_the_shared_list_not_the_de
     assert_ne!(names(&browser).await, expected);
     browser.close().await;
 }
+
+/// The text of the listed material with this id, as rendered for the current media.
+async fn material_text(browser: &Browser, id: &str) -> String {
+    let script = format!(
+        "const i = document.querySelector(\"input[value='{id}']\"); return i.closest('.material').innerText"
+    );
+    browser.js(&script).await.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn a_material_marked_unsure_shows_its_mark_on_the_page_the_checklist_and_the_printed_slip() {
+    let (guide, material) = content()
+        .guides
+        .into_iter()
+        .find_map(|g| {
+            let m =
+                to_bring(&g.checklist(), &Answers::new()).into_iter().find(|m| m.unsure.is_some())?.clone();
+            Some((g, m))
+        })
+        .expect("a guide marks a material of its default list unsure");
+    let note = material.unsure.clone().unwrap_or_default();
+    let server = Server::start().await;
+    // Without JavaScript: the page as served.
+    let plain = Browser::open(false).await;
+    plain.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
+    let shown = material_text(&plain, &material.id).await;
+    assert!(shown.contains(&format!("{}{note}", swg_model::UNSURE_MARK)), "{shown}");
+    plain.close().await;
+
+    // The interactive checklist, then its printed slip.
+    let browser = Browser::open(true).await;
+    open_guide(&browser, &server, &guide).await;
+    let listed = material_text(&browser, &material.id).await;
+    assert!(listed.contains(&format!("{}{note}", swg_model::UNSURE_MARK)), "{listed}");
+    browser.emulate_media("print").await;
+    let printed = material_text(&browser, &material.id).await;
+    assert!(printed.contains(swg_model::UNSURE_MARK), "the slip marks it: {printed}");
+    browser.close().await;
+}

@@ -218,11 +218,12 @@ pub fn Checklist(
                                         save();
                                     }/>
                                 <span class="name">{m.name.clone()}</span>
-                                <span class="print-only inline">{format!("（{} {} 份）", m.form.label(), m.copies)}</span>
+                                <span class="print-only inline">{format!("（{} {} 份）{}", m.form.label(), m.copies, if m.unsure.is_some() { swg_model::UNSURE_MARK } else { "" })}</span>
                             </label>
                             <p class="meta">{format!("{} · {} 份", m.form.label(), m.copies)}{m.format.clone().map(|f| format!(" · {f}"))}</p>
                             <p class="how">{format!("由{}出具。{}", m.issuer, m.obtain)}</p>
                             {m.when.clone().map(|w| view! { <p class="when">{w}</p> })}
+                            {m.unsure.clone().map(|u| view! { <p class="unsure">{format!("{}{u}", swg_model::UNSURE_MARK)}</p> })}
                         </li>
                     }
                 }).collect_view()}

@@ -4,12 +4,18 @@ use super::local::WhereWhen;
 use leptos::prelude::*;
 use swg_model::form::FieldName;
 use swg_model::tel_href;
-use swg_model::{GuidePage as Data, Route};
+use swg_model::{GuidePage as Data, Route, UNSURE_MARK};
+
+/// What is uncertain about one item, beside it: the mark and the note.
+#[component]
+pub fn Unsure(note: Option<String>) -> impl IntoView {
+    note.map(|note| view! { <span class="unsure">{format!("{UNSURE_MARK}{note}")}</span> })
+}
 
 #[component]
 pub fn GuideHead(data: Data) -> impl IntoView {
     let window_href = Route::Window(data.window.id.clone()).href();
-    let fee = data.fee_label();
+    let fee = format!("{}{}", data.fee_label(), if data.fee.unsure.is_some() { UNSURE_MARK } else { "" });
     view! {
             <nav class="crumbs no-print" aria-label="位置">
                 <a href=Route::Home.href()>"首页"</a>" › "<a href=window_href.clone()>{data.window.name.clone()}</a>
@@ -17,7 +23,7 @@ pub fn GuideHead(data: Data) -> impl IntoView {
             <h1>{data.title.clone()}</h1>
             <p class="lead">{data.summary.clone()}</p>
             <dl class="quick">
-                <div><dt>"办理时限"</dt><dd>{data.time_limit.label()}</dd></div>
+                <div><dt>"办理时限"</dt><dd>{data.time_limit.summary()}</dd></div>
                 <div><dt>"收费"</dt><dd>{fee}</dd></div>
                 <div><dt>"最多跑"</dt><dd>{format!("{} 次", data.visits)}</dd></div>
                 <div><dt>"办理窗口"</dt><dd><a href=window_href>{data.window.name.clone()}</a></dd></div>
@@ -49,9 +55,15 @@ pub fn GuideRest(data: Data) -> impl IntoView {
                 <h2 id="limits">"时限、收费与结果"</h2>
                 <dl class="facts">
                     <dt>"办理时限"</dt>
-                    <dd>{data.time_limit.label()}{data.time_limit.note.clone().map(|n| format!("。{n}"))}</dd>
+                    <dd>
+                        {data.time_limit.label()}{data.time_limit.covers.clone().map(|c| format!("，{c}"))}{data.time_limit.note.clone().map(|n| format!("。{n}"))}
+                        <Unsure note=data.time_limit.unsure.clone()/>
+                    </dd>
                     <dt>"收费"</dt>
-                    <dd>{if data.fee.free { "不收费".to_owned() } else { data.fee.amount.clone().unwrap_or_default() }}{data.fee.basis.clone().map(|b| format!("（依据：{b}）"))}</dd>
+                    <dd>
+                        {if data.fee.free { "不收费".to_owned() } else { data.fee.amount.clone().unwrap_or_default() }}{data.fee.basis.clone().map(|b| format!("（依据：{b}）"))}
+                        <Unsure note=data.fee.unsure.clone()/>
+                    </dd>
                     <dt>"取得结果"</dt>
                     <dd>{data.result.clone()}</dd>
                 </dl>
@@ -79,6 +91,13 @@ pub fn GuideRest(data: Data) -> impl IntoView {
                    " · 投诉："<a href=tel_href(&data.window.local.complaint_phone)>{data.window.local.complaint_phone.clone()}</a>
                    " · 12389"</p>
             </section>
+            {(!data.changes.is_empty()).then(|| view! {
+                <section aria-labelledby="changes" class="no-print">
+                    <h2 id="changes">"本指南的更新"</h2>
+                    <ul>{data.changes.iter().map(|c| view! { <li><time datetime=c.date.clone()>{c.date.clone()}</time>{format!("：{}", c.what)}</li> }).collect_view()}</ul>
+                    <p><a href=Route::Changes.href()>"所有指南的最近更新"</a></p>
+                </section>
+            })}
             <p class="source">{format!("内容来源：{}。最近核对：{}。", data.source, data.reviewed)}</p>
     }
 }

@@ -21,6 +21,8 @@ mod widgets;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod answer;
 #[cfg(not(target_arch = "wasm32"))]
+mod changes;
+#[cfg(not(target_arch = "wasm32"))]
 mod form_intro;
 #[cfg(not(target_arch = "wasm32"))]
 mod guide;

@@ -1,6 +1,6 @@
 //! Build-time rendering: structured content becomes a page's static HTML parts (native only).
 
-use super::{form_intro, guide, home, not_found, window};
+use super::{changes, form_intro, guide, home, not_found, window};
 use crate::document::render as html;
 use leptos::prelude::*;
 use swg_model::{Content, PageData, PageKind, Part, SiteInfo};
@@ -36,6 +36,13 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
                     Part::Html(html(move || view! { <form_intro::FormIntro kind=kind/> })),
                     Part::Form(kind, windows.clone()),
                 ],
+            )
+        }
+        Content::Changes(entries) => {
+            let entries = entries.clone();
+            (
+                PageKind::Changes,
+                vec![Part::Html(html(move || view! { <changes::ChangesPage entries=entries/> }))],
             )
         }
         Content::NotFound => {

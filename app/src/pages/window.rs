@@ -42,7 +42,7 @@ pub fn WindowPage(data: Data) -> impl IntoView {
                 {officers.into_iter().map(|o| view! {
                     <li>
                         <span class="photo" aria-hidden="true">{o.name.chars().next().map(String::from).unwrap_or_default()}</span>
-                        <span><strong>{o.name}</strong><br/>{format!("警号 {} · {}", o.number, o.role)}</span>
+                        <span><strong>{o.name}</strong>{o.example.then_some("（示例人员）")}<br/>{format!("警号 {} · {}", o.number, o.role)}</span>
                     </li>
                 }).collect_view()}
             </ul>
@@ -52,6 +52,12 @@ pub fn WindowPage(data: Data) -> impl IntoView {
             <dl class="commitments">
                 {data.commitments.iter().map(|c| view! { <dt>{c.name.clone()}</dt><dd>{c.text.clone()}</dd> }).collect_view()}
             </dl>
+            {(!data.local.commitments.is_empty()).then(|| view! {
+                <h3>{format!("本地承诺（{}）", expect_context::<swg_model::SiteInfo>().organisation)}</h3>
+                <dl class="commitments local">
+                    {data.local.commitments.iter().map(|c| view! { <dt>{c.name.clone()}</dt><dd>{c.text.clone()}</dd> }).collect_view()}
+                </dl>
+            })}
         </section>
         <section aria-labelledby="rights">
             <h2 id="rights">"您的权利"</h2>

@@ -6,6 +6,7 @@ mod calendar;
 mod check;
 mod error;
 mod frontmatter;
+pub mod lint;
 mod load;
 mod markdown;
 mod raw;
@@ -13,5 +14,6 @@ mod site;
 
 pub use calendar::{expiry_warning, WARN_DAYS_BEFORE_END};
 pub use error::{ContentError, ContentErrors};
+pub use lint::review_warnings;
 pub use load::{load, CALENDAR_FILE};
 pub use site::{Site, Stats};

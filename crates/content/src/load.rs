@@ -96,6 +96,7 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     let mut service_ids = BTreeSet::new();
     for s in &services {
         check_service(s, &window_ids, &mut service_ids, &mut errors);
+        crate::lint::check(s, &mut errors);
     }
     // A guide that did not parse may well be the window's guide: say nothing more until it does.
     for w in windows.iter().filter(|_| every_service_parsed) {

@@ -55,14 +55,26 @@ pub(crate) struct RawRight {
 pub(crate) struct GuideLines {
     pub id: Spanned<String>,
     pub window: Spanned<String>,
-    pub basis: Spanned<IgnoredAny>,
+    pub basis: Spanned<Vec<Spanned<IgnoredAny>>>,
+    pub source: Spanned<IgnoredAny>,
     pub reviewed: Spanned<IgnoredAny>,
-    pub fee: Spanned<IgnoredAny>,
+    pub fee: Spanned<FeeLines>,
+    #[serde(default)]
+    pub changes: Vec<Spanned<IgnoredAny>>,
     #[serde(default)]
     pub questions: Vec<Spanned<IgnoredAny>>,
     pub materials: Spanned<Vec<Spanned<MaterialLines>>>,
     pub steps: Spanned<IgnoredAny>,
     pub faq: Spanned<IgnoredAny>,
+}
+
+/// Where a fee's parts are.
+#[derive(Deserialize)]
+pub(crate) struct FeeLines {
+    #[serde(default)]
+    pub amount: Option<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    pub basis: Option<Spanned<IgnoredAny>>,
 }
 
 /// Where a material's rules are.

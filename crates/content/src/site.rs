@@ -55,8 +55,26 @@ impl Site {
         for kind in FormKind::ALL {
             pages.push((kind.route(), Content::Form(kind, self.form_windows())));
         }
+        pages.push((Route::Changes, Content::Changes(self.changes())));
         pages.push((Route::NotFound, Content::NotFound));
         pages
+    }
+
+    /// Every guide's changes, newest first (a guide's title breaks ties).
+    pub fn changes(&self) -> Vec<ChangeEntry> {
+        let mut entries: Vec<ChangeEntry> = self
+            .guides
+            .iter()
+            .flat_map(|g| {
+                g.changes.iter().map(move |c| ChangeEntry {
+                    date: c.date.clone(),
+                    guide: ServiceLink { id: g.id.clone(), title: g.title.clone() },
+                    what: c.what.clone(),
+                })
+            })
+            .collect();
+        entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.guide.title.cmp(&b.guide.title)));
+        entries
     }
 
     /// The windows as the forms offer them.

@@ -366,3 +366,69 @@ fn a_guide_carries_its_public_address_and_a_matching_qr_code() {
     let (_, text) = grids[0].decode().expect("the code decodes");
     assert_eq!(text, guide.page_url);
 }
+
+#[test]
+fn a_legal_basis_without_an_article_or_document_number_is_named_with_its_line() {
+    let guide = GUIDE.replace(
+        "basis = [\"《居民身份证法》第十一条\"]",
+        "basis = [\"《居民身份证法》第十一条\",\n  \"公安部有关规定\"]",
+    );
+    let error = the_only_error(&guide);
+    assert!(
+        error.message.contains("legal basis `公安部有关规定` names no article or document number"),
+        "{error}"
+    );
+    assert!(error.hint.contains("第X条"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "\"公安部有关规定\""));
+}
+
+#[test]
+fn a_source_that_names_no_document_is_refused() {
+    let guide = GUIDE.replace("source = \"《居民身份证法》；测试\"", "source = \"各地公安机关公开办事指南\"");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("names no document"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "source = "));
+}
+
+#[test]
+fn a_fee_basis_that_is_a_reason_not_a_document_is_refused() {
+    let guide = GUIDE.replace("basis = \"发改价格〔2003〕2322号\"", "basis = \"不发新证件\"");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("fee basis `不发新证件` is not a document"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "basis = \"不发新证件\""));
+}
+
+#[test]
+fn a_free_service_with_an_amount_in_yuan_is_refused() {
+    let guide = GUIDE.replace("free = false\namount = \"20 元\"", "free = true\namount = \"补领 20 元\"");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("free = true, but the amount says `补领 20 元`"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "amount = \"补领 20 元\""));
+}
+
+#[test]
+fn a_time_limit_without_its_unit_is_refused() {
+    let guide = GUIDE.replace("working_days = 20", "note = \"很快\"");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("exactly one of `working_days` and `calendar_days`"), "{error}");
+}
+
+#[test]
+fn a_change_without_a_valid_date_is_named_with_its_line() {
+    let guide = GUIDE.replace("[fee]", "[[changes]]\ndate = \"2026-13-01\"\nwhat = \"收费更正\"\n\n[fee]");
+    let error = the_only_error(&guide);
+    assert!(error.message.contains("change `2026-13-01` needs a date"), "{error}");
+    assert_points_at_guide(&error, line_of(&guide, "[[changes]]"));
+}
+
+#[test]
+fn a_guide_not_reviewed_for_more_than_a_year_is_warned_about_by_file() {
+    let dir = tree(GUIDE);
+    let site = load(dir.path()).expect("valid fixture");
+    let services = dir.path().join("services");
+    let day = |s: &str| swg_model::calendar::Date::parse(s).expect("date");
+    assert!(swg_content::review_warnings(&site.guides, &services, day("2027-11-20")).is_empty());
+    let warnings = swg_content::review_warnings(&site.guides, &services, day("2027-11-21"));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("shenfenzheng.md") && warnings[0].contains("2026-11-20"), "{warnings:?}");
+}

@@ -244,6 +244,7 @@ mod tests {
             only_if: only_if.iter().map(|c| cond(c)).collect(),
             unless: unless.iter().map(|c| cond(c)).collect(),
             provided: false,
+            unsure: None,
         }
     }
 

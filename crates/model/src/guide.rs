@@ -88,6 +88,18 @@ pub struct Material {
     /// there): listed apart as nothing to bring, and never counted as missing.
     #[serde(default)]
     pub provided: bool,
+    /// What is uncertain about this item, shown beside it wherever it is listed.
+    #[serde(default, deserialize_with = "non_empty")]
+    pub unsure: Option<String>,
+}
+
+/// One change of a guide that a citizen would care about, for the 最近更新 page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// YYYY-MM-DD (checked by the build).
+    pub date: String,
+    pub what: String,
 }
 
 /// Who must come to the window.
@@ -151,6 +163,10 @@ pub struct TimeLimit {
     /// Whether the rule counts calendar days (日, holidays included) rather than working days.
     pub calendar: bool,
     pub note: Option<String>,
+    /// What the time covers, from when to when (e.g. "从受理到制证完成").
+    pub covers: Option<String>,
+    /// What is uncertain about it.
+    pub unsure: Option<String>,
 }
 
 /// A time limit as written: exactly one of `working_days` and `calendar_days`.
@@ -163,14 +179,22 @@ pub struct WrittenTimeLimit {
     calendar_days: Option<u16>,
     #[serde(default, deserialize_with = "non_empty", skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    #[serde(default, deserialize_with = "non_empty", skip_serializing_if = "Option::is_none")]
+    covers: Option<String>,
+    #[serde(default, deserialize_with = "non_empty", skip_serializing_if = "Option::is_none")]
+    unsure: Option<String>,
 }
 
 impl TryFrom<WrittenTimeLimit> for TimeLimit {
     type Error = crate::InvalidValue;
     fn try_from(w: WrittenTimeLimit) -> Result<TimeLimit, crate::InvalidValue> {
         match (w.working_days, w.calendar_days) {
-            (Some(days), None) => Ok(TimeLimit { days, calendar: false, note: w.note }),
-            (None, Some(days)) => Ok(TimeLimit { days, calendar: true, note: w.note }),
+            (Some(days), None) => {
+                Ok(TimeLimit { days, calendar: false, note: w.note, covers: w.covers, unsure: w.unsure })
+            }
+            (None, Some(days)) => {
+                Ok(TimeLimit { days, calendar: true, note: w.note, covers: w.covers, unsure: w.unsure })
+            }
             _ => Err(crate::InvalidValue(
                 "time_limit needs exactly one of `working_days` and `calendar_days`".to_owned(),
             )),
@@ -182,7 +206,7 @@ impl From<TimeLimit> for WrittenTimeLimit {
     fn from(t: TimeLimit) -> WrittenTimeLimit {
         let (working_days, calendar_days) =
             if t.calendar { (None, Some(t.days)) } else { (Some(t.days), None) };
-        WrittenTimeLimit { working_days, calendar_days, note: t.note }
+        WrittenTimeLimit { working_days, calendar_days, note: t.note, covers: t.covers, unsure: t.unsure }
     }
 }
 
@@ -194,7 +218,23 @@ impl TimeLimit {
             (n, false) => format!("{n} 个工作日"),
         }
     }
+
+    /// The label with what it covers and, where uncertain, the mark: "60 日（含节假日）·
+    /// 从受理到发证（待确认）".
+    pub fn summary(&self) -> String {
+        let mut text = self.label();
+        if let Some(covers) = &self.covers {
+            text.push_str(&format!(" · {covers}"));
+        }
+        if self.unsure.is_some() {
+            text.push_str(UNSURE_MARK);
+        }
+        text
+    }
 }
+
+/// Written after anything marked `unsure`, wherever it is shown or printed.
+pub const UNSURE_MARK: &str = "（待确认）";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -204,6 +244,9 @@ pub struct Fee {
     pub amount: Option<String>,
     #[serde(default, deserialize_with = "non_empty")]
     pub basis: Option<String>,
+    /// What is uncertain about the fee.
+    #[serde(default, deserialize_with = "non_empty")]
+    pub unsure: Option<String>,
 }
 
 /// The window a guide is handled at, with the local facts a citizen needs on the guide itself.
@@ -245,6 +288,9 @@ pub struct GuidePage<W = WindowRef> {
     pub reviewed: String,
     #[serde(default, deserialize_with = "non_empty")]
     pub uncertain: Option<String>,
+    /// What changed in the guide and when, newest last or first as written.
+    #[serde(default)]
+    pub changes: Vec<Change>,
     /// The markdown body, rendered; never written in the front matter.
     #[serde(default, skip_deserializing)]
     pub body_html: String,
@@ -279,6 +325,7 @@ impl GuidePage<String> {
             source: self.source,
             reviewed: self.reviewed,
             uncertain: self.uncertain,
+            changes: self.changes,
             body_html,
             page_url,
             qr,
@@ -296,8 +343,8 @@ impl GuidePage {
             address: self.window.local.address.clone(),
             hours: Hours::summary(&self.window.local.hours),
             phone: self.window.local.phone.clone(),
-            fee: self.fee_label(),
-            time_limit: self.time_limit.label(),
+            fee: format!("{}{}", self.fee_label(), if self.fee.unsure.is_some() { UNSURE_MARK } else { "" }),
+            time_limit: self.time_limit.summary(),
             presence: self.presence,
             questions: self.questions.clone(),
             materials: self.materials.clone(),

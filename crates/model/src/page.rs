@@ -70,6 +70,8 @@ crate::id_enum! {
         /// The appointment, feedback and figures pages (the larger bundle).
         Form = "form",
         NotFound = "not-found",
+        /// 最近更新
+        Changes = "changes",
         /// The server's answer to a plain form post.
         Answer = "answer",
         /// A staff console page, rendered by the server for the signed-in staff member.
@@ -111,7 +113,17 @@ pub enum Content {
     Search(SearchPage),
     /// The appointment, feedback and figures pages, with the windows they offer.
     Form(FormKind, Vec<FormWindow>),
+    /// 最近更新: every guide's changes, newest first.
+    Changes(Vec<ChangeEntry>),
     NotFound,
+}
+
+/// One change of one guide, as the 最近更新 page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeEntry {
+    pub date: String,
+    pub guide: ServiceLink,
+    pub what: String,
 }
 
 /// The interactive form pages.
@@ -168,6 +180,7 @@ impl Content {
             Content::Service(g) => format!("{} - {}", g.title, site.name),
             Content::Search(_) => format!("搜索 - {}", site.name),
             Content::Form(kind, _) => format!("{} - {}", kind.title(), site.name),
+            Content::Changes(_) => format!("最近更新 - {}", site.name),
             Content::NotFound => format!("页面不存在 - {}", site.name),
         }
     }
@@ -296,7 +309,7 @@ impl Qr {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceLink {
     pub id: String,
     pub title: String,
@@ -357,6 +370,9 @@ pub struct Officer {
     pub name: String,
     pub number: String,
     pub role: String,
+    /// A made-up officer of the example data, marked as such wherever shown.
+    #[serde(default)]
+    pub example: bool,
 }
 
 /// The deployment's local facts about one window (a `[windows.ID]` table of `site.toml`).
@@ -375,6 +391,10 @@ pub struct WindowLocal {
     pub hours: Vec<Hours>,
     #[serde(default)]
     pub officers: Vec<Officer>,
+    /// The locality's own promises (minutes to answer, extra hours, local deadlines), kept with
+    /// the deployment so a bureau that replaces this file does not inherit another city's.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
     /// Online appointment rules; `None` where the window takes no online appointments.
     #[serde(default)]
     pub booking: Option<BookingRules>,

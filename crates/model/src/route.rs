@@ -26,6 +26,8 @@ pub enum Route {
     Track,
     /// 好差评公开数据
     Stats,
+    /// 最近更新: what changed in which guide
+    Changes,
     NotFound,
 }
 
@@ -42,6 +44,7 @@ impl Route {
             Route::Feedback => "/feedback/".to_owned(),
             Route::Track => "/feedback/track/".to_owned(),
             Route::Stats => "/stats/".to_owned(),
+            Route::Changes => "/changes/".to_owned(),
             Route::NotFound => "/404.html".to_owned(),
         }
     }
@@ -76,6 +79,7 @@ impl Route {
             Route::Feedback => "data/feedback.json".to_owned(),
             Route::Track => "data/track.json".to_owned(),
             Route::Stats => "data/stats.json".to_owned(),
+            Route::Changes => "data/changes.json".to_owned(),
             Route::NotFound => "data/404.json".to_owned(),
         }
     }
@@ -100,6 +104,7 @@ impl Route {
             ["feedback"] => Route::Feedback,
             ["feedback", "track"] => Route::Track,
             ["stats"] => Route::Stats,
+            ["changes"] => Route::Changes,
             _ => Route::NotFound,
         }
     }

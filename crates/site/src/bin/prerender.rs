@@ -46,8 +46,11 @@ fn main() -> ExitCode {
             let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
             let today = Date::from_unix_china(i64::try_from(now).unwrap_or(i64::MAX));
             let calendar_file = Path::new(content).join(swg_content::CALENDAR_FILE);
-            let warnings: Vec<String> =
-                swg_content::expiry_warning(&site.calendar, &calendar_file, today).into_iter().collect();
+            let services = Path::new(content).join("services");
+            let warnings: Vec<String> = swg_content::expiry_warning(&site.calendar, &calendar_file, today)
+                .into_iter()
+                .chain(swg_content::review_warnings(&site.guides, &services, today))
+                .collect();
             for warning in &warnings {
                 let _ = writeln!(err, "{warning}");
             }
