@@ -4,9 +4,8 @@
 use crate::frame;
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
-use swg_model::checklist::ChecklistState;
 use swg_model::route::base_path;
-use swg_model::{Assets, Boot, PageData, PageKind, SiteInfo, DEFAULT_LANG};
+use swg_model::{Assets, Boot, PageData, PageKind, Shown, SiteInfo, DEFAULT_LANG};
 
 /// Renders a view to HTML in a fresh reactive owner.
 pub fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> String {
@@ -74,14 +73,15 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
 }
 
 /// A pre-rendered page: the whole page in the body, the boot data (without the static HTML it
-/// already holds) for the islands, and the bundle its kind needs. A guide's checklist shows
-/// `checklist` (the defaults when empty; a share link's state when the server renders one).
+/// already holds) for the islands, and the bundle its kind needs. Its islands show `shown`
+/// (nothing for the pre-rendered files; a share link's checklist or a search when the server
+/// renders one).
 pub fn page_document(
     site: &SiteInfo,
     page: &PageData,
     description: String,
     assets: &Assets,
-    checklist: &ChecklistState,
+    shown: &Shown,
 ) -> Result<String, serde_json::Error> {
     let boot = Boot { site: site.clone(), page: page.without_static_html() };
     let boot = script_json(&boot)?;
@@ -95,14 +95,14 @@ pub fn page_document(
         description,
         css: assets.css.clone(),
     };
-    let (site, page, checklist) = (site.clone(), page.clone(), checklist.clone());
+    let (site, page, shown) = (site.clone(), page.clone(), shown.clone());
     Ok(render(move || {
         provide_context(site);
         document(
             head,
             bundle.map(|(js, wasm)| Bundle { js, wasm }),
             Some(boot),
-            frame(crate::pages::page(&page, &checklist)),
+            frame(crate::pages::page(&page, &shown)),
         )
     }))
 }

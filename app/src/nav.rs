@@ -81,8 +81,8 @@ fn mount_islands(page: &PageData) {
             Part::Checklist(data) => {
                 Box::new(leptos::mount::mount_to(slot, move || view! { <Checklist data=*data typed=typed/> }))
             }
-            Part::Search(entries) => {
-                Box::new(leptos::mount::mount_to(slot, move || view! { <Search entries=entries/> }))
+            Part::Search(index) => {
+                Box::new(leptos::mount::mount_to(slot, move || view! { <Search index=*index/> }))
             }
             #[cfg(feature = "forms")]
             Part::Form(FormKind::Book, windows) => {

@@ -128,22 +128,93 @@ async fn an_unknown_address_shows_the_404_page() {
 }
 
 #[tokio::test]
-async fn a_search_that_finds_nothing_offers_the_windows_and_someone_to_ask() {
+async fn a_search_that_finds_nothing_suggests_close_guides_the_a_to_z_list_and_a_phone() {
     let site = content();
     let server = Server::start().await;
     let browser = Browser::open(true).await;
-    browser.goto(&server.url(&format!("{}?q=zzzz", Route::Search.href()))).await;
+    // "护照照片" is about passports but no guide is about photos alone; "zzzz" is about nothing.
+    for (query, close) in [("zzzz", false), ("护照照片尺寸多大合适呢", true)] {
+        browser.goto(&server.url(&Route::Search.href_with(&[("q", query)]))).await;
+        browser.until_app_ready().await;
+        let status = browser.text("main [role=status]").await;
+        if status.starts_with("找到") {
+            assert!(close, "{query}: {status}");
+            continue;
+        }
+        assert!(status.contains(&format!("没有找到「{query}」")), "{status}");
+        let page = browser.text("main").await;
+        assert!(page.contains("12345"), "someone to ask: {page}");
+        assert_eq!(page.contains("您是不是要找"), close, "{query}: {page}");
+        let a_to_z = browser.all("section[aria-labelledby=a-to-z] ul.links li a").await.len();
+        assert_eq!(a_to_z, site.guides.len(), "every guide in the A–Z list");
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_citizen_searches_from_the_home_page_in_their_own_words() {
+    let site = content();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(&Route::Home.href())).await;
     browser.until_app_ready().await;
+    browser.find("#home-q").await.send_keys("户口本丢了怎么办").await.expect("type");
+    browser.find("form.search button").await.click().await.expect("search");
     browser
         .until(
-            "the search has run",
-            "return document.querySelector('main [role=status]')?.textContent.includes('没有找到')",
+            "the results show",
+            "return document.querySelector('main [role=status]')?.textContent.startsWith('找到') === true",
         )
         .await;
-    let status = browser.text("main [role=status]").await;
-    assert!(status.contains("没有找到「zzzz」") && status.contains("监督电话"), "{status}");
-    let offered = browser.all("main ul.links li a").await.len();
-    assert_eq!(offered, site.windows.len(), "every window is offered to look through");
+    let first = browser.find("main ul.links li a").await.attr("href").await.expect("attr");
+    let lost = site.guides.iter().find(|g| g.id == "hukoubu-buhuan").expect("the guide");
+    assert_eq!(first, Some(Route::Service(lost.id.clone()).href()));
+
+    // How long a search takes over the whole catalogue on a phone 4 times slower.
+    browser.throttle_cpu(4.0).await;
+    let mut times = Vec::new();
+    for query in ["身份证丢了", "车子过户", "考驾照", "passport", "闯红灯罚款", "孩子出生报户口", "zzzz"]
+    {
+        let took = browser
+            .client
+            .execute_async(
+                "const [query, done] = arguments; const input = document.querySelector('#q');
+                 input.value = ''; input.dispatchEvent(new Event('input'));
+                 requestAnimationFrame(() => {
+                   const t0 = performance.now();
+                   input.value = query; input.dispatchEvent(new Event('input'));
+                   const check = () => document.querySelector('main [role=status]') ? done(performance.now() - t0) : requestAnimationFrame(check);
+                   check();
+                 });",
+                vec![serde_json::json!(query)],
+            )
+            .await
+            .expect("timed search");
+        times.push(took.as_f64().expect("milliseconds"));
+    }
+    times.sort_by(f64::total_cmp);
+    eprintln!(
+        "search over {} entries at 4x CPU slowdown: median {:.1} ms, slowest {:.1} ms",
+        site.search().entries.len(),
+        times[times.len() / 2],
+        times[times.len() - 1]
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn without_javascript_the_search_page_lists_every_guide_and_the_server_answers_a_query() {
+    let site = content();
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url(&Route::Search.href())).await;
+    let listed = browser.all("section[aria-labelledby=a-to-z] ul.links li a").await.len();
+    assert_eq!(listed, site.guides.len());
+    browser.find("#q").await.send_keys("车子过户").await.expect("type");
+    browser.find("form.search button").await.click().await.expect("search");
+    assert_eq!(browser.text("main [role=status]").await.chars().next(), Some('找'));
+    let first = browser.find("main ul.links li a").await.attr("href").await.expect("attr");
+    assert_eq!(first, Some(Route::Service("jidongche-zhuanyi".into()).href()));
     browser.close().await;
 }
 

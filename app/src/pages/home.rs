@@ -8,6 +8,13 @@ pub fn HomePage(data: Data) -> impl IntoView {
     view! {
         <h1>"到窗口办事，一次带齐"</h1>
         <p class="lead">"选择要去的窗口，查看办事指南和材料清单。出门前对照清单逐项打勾，第一次去就能办成。"</p>
+        <form class="search" role="search" action=Route::Search.href() method="get">
+            <label for="home-q">"要办什么事？"</label>
+            <div class="search-row">
+                <input id="home-q" name="q" type="search" placeholder="例如：身份证丢了、车子过户"/>
+                <button type="submit" class="button">"搜索"</button>
+            </div>
+        </form>
         <ul class="services" aria-label="办事服务">
             <li><a class="button" href=Route::Book.href()>"网上预约"</a></li>
             <li><a class="button secondary" href=Route::Manage.href()>"查询、改约、取消预约"</a></li>

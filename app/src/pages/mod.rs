@@ -64,21 +64,20 @@ pub fn structure<V: leptos::IntoView + 'static>(
 }
 
 /// A page as the build (or the server) renders it: its structure with every island rendered in
-/// place, a checklist showing `checklist` (answers and ticks; the defaults when empty).
+/// place, showing `shown` (a checklist's answers and ticks, a search's query).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn page(
-    data: &swg_model::PageData,
-    checklist: &swg_model::checklist::ChecklistState,
-) -> impl leptos::IntoView {
+pub fn page(data: &swg_model::PageData, shown: &swg_model::Shown) -> impl leptos::IntoView {
     use leptos::either::EitherOf4;
     use leptos::prelude::*;
     use swg_model::Part;
-    let checklist = checklist.clone();
+    let shown = shown.clone();
     structure(data, move |part| match part {
-        Part::Checklist(data) => {
-            EitherOf4::A(view! { <checklist::Checklist data=(**data).clone() shown=checklist.clone()/> })
+        Part::Checklist(data) => EitherOf4::A(
+            view! { <checklist::Checklist data=(**data).clone() shown=shown.checklist.clone()/> },
+        ),
+        Part::Search(index) => {
+            EitherOf4::B(view! { <search::Search index=(**index).clone() initial=shown.query.clone()/> })
         }
-        Part::Search(entries) => EitherOf4::B(view! { <search::Search entries=entries.clone()/> }),
         Part::Form(kind, windows) => {
             EitherOf4::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })
         }

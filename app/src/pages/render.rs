@@ -27,7 +27,7 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
                 ],
             )
         }
-        Content::Search(data) => (PageKind::Search, vec![Part::Search(data.entries.clone())]),
+        Content::Search(data) => (PageKind::Search, vec![Part::Search(Box::new(data.clone()))]),
         Content::Form(kind, windows) => {
             let kind = *kind;
             (

@@ -1,14 +1,20 @@
-//! Search page: filters every window and guide as the citizen types; lists them all without JS.
+//! Search page: finds guides as citizens ask for them, as they type; without a hit it suggests
+//! close matches, the A–Z list and who to call. Without JavaScript the server answers `?q=`
+//! with the same component, and the A–Z list is always there.
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use swg_model::search::search;
-use swg_model::{Route, SearchEntry};
+use swg_model::search::Searcher;
+use swg_model::{Route, SearchEntry, SearchPage};
 
+/// The national enquiry line for government services.
+const ENQUIRY_PHONE: &str = "12345";
+
+/// `initial`: the query the page is rendered with (the server's answer to `?q=`).
 #[component]
-pub fn Search(entries: Vec<SearchEntry>) -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let entries = StoredValue::new(entries);
+pub fn Search(index: SearchPage, #[prop(optional)] initial: String) -> impl IntoView {
+    let query = RwSignal::new(initial);
+    let index = StoredValue::new(index);
     Effect::new(move |_| {
         let search = window().location().search().unwrap_or_default();
         let q = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("q="));
@@ -16,44 +22,86 @@ pub fn Search(entries: Vec<SearchEntry>) -> impl IntoView {
             query.set(q.into());
         }
     });
+    let a_to_z = move || index.with_value(|i| view! { <AToZ entries=i.entries.clone()/> });
     view! {
         <h1>"搜索办事指南"</h1>
         <form class="search" role="search" action=Route::Search.href() method="get" on:submit=|ev| ev.prevent_default()>
-            <label for="q">"要办什么事？"</label>
-            <input id="q" name="q" type="search" placeholder="例如：身份证、护照、过户"
+            <label for="q">"要办什么事？用您自己的话说就行"</label>
+            <input id="q" name="q" type="search" placeholder="例如：身份证丢了、车子过户、考驾照"
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
+            <noscript><button type="submit" class="button">"搜索"</button></noscript>
         </form>
         {move || {
             let q = query.get();
             if q.trim().is_empty() {
+                return Either::Left(a_to_z());
+            }
+            let (hits, close) = index.with_value(|i| {
+                let found = Searcher::new(i).search(&q);
+                (found.hits.into_iter().cloned().collect::<Vec<_>>(), found.close.into_iter().cloned().collect::<Vec<_>>())
+            });
+            Either::Right(if hits.is_empty() {
                 Either::Left(view! {
-                    <h2>"全部窗口和指南"</h2>
-                    <ul class="links">
-                        {entries.with_value(|e| e.iter().map(|e| view! {
-                            <li><a href=e.href.clone()>{e.title.clone()}</a>" "<small>{e.context.clone()}</small></li>
-                        }).collect_view())}
-                    </ul>
+                    <p role="status">{format!("没有找到「{}」。", q.trim())}</p>
+                    {(!close.is_empty()).then(|| view! {
+                        <h2>"您是不是要找"</h2>
+                        <Hits entries=close/>
+                    })}
+                    <p>{format!("也可以换个说法，只写关键词（例如：身份证、户口、驾驶证、护照）；或拨打 {ENQUIRY_PHONE} 政务服务便民热线，或各窗口页面上的咨询电话问一问。")}</p>
+                    {a_to_z()}
                 })
             } else {
-                let hits: Vec<_> = entries.with_value(|e| search(e, &q).into_iter().cloned().collect());
-                // Nothing found: the windows to look through instead, and who to ask.
-                let (shown, status) = if hits.is_empty() {
-                    let windows = entries.with_value(|e| e.iter().filter(|e| matches!(Route::from_location(&e.href), Route::Window(_))).cloned().collect());
-                    (windows, format!("没有找到「{}」。可以换个说法，只写关键词（例如：身份证、户口、驾驶证、护照），或在下面的窗口里找；也可以拨打页面底部的监督电话咨询。", q.trim()))
-                } else {
-                    let found = format!("找到 {} 项", hits.len());
-                    (hits, found)
-                };
                 Either::Right(view! {
-                    <p role="status">{status}</p>
-                    <ul class="links">
-                        {shown.into_iter().map(|e| view! {
-                            <li><a href=e.href>{e.title}</a>" "<small>{e.context}</small></li>
-                        }).collect_view()}
-                    </ul>
+                    <p role="status">{format!("找到 {} 项", hits.len())}</p>
+                    <Hits entries=hits/>
                 })
-            }
+            })
         }}
+    }
+}
+
+#[component]
+fn Hits(entries: Vec<SearchEntry>) -> impl IntoView {
+    view! {
+        <ul class="links">
+            {entries.into_iter().map(|e| view! { <li><a href=e.href>{e.title}</a>" "<small>{e.context}</small></li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// Every guide by the first letter of its pinyin (the id is its pinyin), then the windows.
+#[component]
+fn AToZ(entries: Vec<SearchEntry>) -> impl IntoView {
+    let mut guides: Vec<(char, SearchEntry)> = entries
+        .iter()
+        .filter_map(|e| match Route::from_location(&e.href) {
+            Route::Service(id) => Some((id.chars().next()?.to_ascii_uppercase(), e.clone())),
+            _ => None,
+        })
+        .collect();
+    guides.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.href.cmp(&b.1.href)));
+    let mut letters: Vec<(char, Vec<SearchEntry>)> = Vec::new();
+    for (letter, entry) in guides {
+        match letters.last_mut() {
+            Some((l, list)) if *l == letter => list.push(entry),
+            _ => letters.push((letter, vec![entry])),
+        }
+    }
+    let windows: Vec<SearchEntry> =
+        entries.into_iter().filter(|e| matches!(Route::from_location(&e.href), Route::Window(_))).collect();
+    view! {
+        <section aria-labelledby="a-to-z">
+            <h2 id="a-to-z">"全部办事指南（按拼音 A–Z）"</h2>
+            <p class="letters">{letters.iter().map(|(l, _)| view! { <a href=format!("#letter-{l}")>{l.to_string()}</a>" " }).collect_view()}</p>
+            {letters.into_iter().map(|(letter, list)| view! {
+                <h3 id=format!("letter-{letter}")>{letter.to_string()}</h3>
+                <Hits entries=list/>
+            }).collect_view()}
+        </section>
+        <section aria-labelledby="all-windows">
+            <h2 id="all-windows">"按窗口找"</h2>
+            <Hits entries=windows/>
+        </section>
     }
 }

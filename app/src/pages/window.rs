@@ -53,7 +53,8 @@ pub fn WindowPage(data: Data) -> impl IntoView {
                 {data.commitments.iter().map(|c| view! { <dt>{c.name.clone()}</dt><dd>{c.text.clone()}</dd> }).collect_view()}
             </dl>
             {(!data.local.commitments.is_empty()).then(|| view! {
-                <h3>{format!("本地承诺（{}）", expect_context::<swg_model::SiteInfo>().organisation)}</h3>
+                <h3>"本地承诺"</h3>
+                <p class="hint">"以下是本地公安机关自己的承诺，不是全国统一的规定。"</p>
                 <dl class="commitments local">
                     {data.local.commitments.iter().map(|c| view! { <dt>{c.name.clone()}</dt><dd>{c.text.clone()}</dd> }).collect_view()}
                 </dl>

@@ -15,6 +15,7 @@ pub(crate) fn assemble(
     calendar: Calendar,
     mut windows: Vec<Parsed<RawWindow>>,
     services: Vec<ParsedGuide>,
+    synonyms: Vec<Vec<String>>,
 ) -> Site {
     windows.sort_by(|a, b| (a.value.order, a.value.id.get_ref()).cmp(&(b.value.order, b.value.id.get_ref())));
     let local = |id: &str| site.windows.get(id).cloned();
@@ -58,7 +59,14 @@ pub(crate) fn assemble(
             Some(s.parsed.value.at(at, s.parsed.body_html, page_url, qr))
         })
         .collect();
-    Site { calendar, info: site.site, rectification: site.rectification, windows: window_pages, guides }
+    Site {
+        calendar,
+        info: site.site,
+        rectification: site.rectification,
+        windows: window_pages,
+        guides,
+        synonyms,
+    }
 }
 
 /// The QR code of an address (error correction level M, enough for a creased slip).

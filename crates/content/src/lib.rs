@@ -15,5 +15,5 @@ mod site;
 pub use calendar::{expiry_warning, WARN_DAYS_BEFORE_END};
 pub use error::{ContentError, ContentErrors};
 pub use lint::review_warnings;
-pub use load::{load, CALENDAR_FILE};
+pub use load::{load, CALENDAR_FILE, SYNONYMS_FILE};
 pub use site::{Site, Stats};

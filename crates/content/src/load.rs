@@ -61,6 +61,7 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
         }
     };
     let site = read_site(&dir.join("site.toml"), &mut errors);
+    let synonyms = read_synonyms(&dir.join(SYNONYMS_FILE), &mut errors);
     let windows: Vec<Parsed<RawWindow>> = read_dir(&dir.join("windows"), &mut errors);
     let errors_before_services = errors.0.len();
     let services: Vec<ParsedGuide> = read_dir(&dir.join("services"), &mut errors)
@@ -112,7 +113,41 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(assemble(site, calendar, windows, services))
+    Ok(assemble(site, calendar, windows, services, synonyms))
+}
+
+/// The shared search synonyms, next to `site.toml`; optional.
+pub const SYNONYMS_FILE: &str = "synonyms.toml";
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Synonyms {
+    groups: Vec<Vec<String>>,
+}
+
+/// Reads `synonyms.toml`: groups of at least two different, non-empty words.
+fn read_synonyms(file: &Path, errors: &mut ContentErrors) -> Vec<Vec<String>> {
+    let Ok(text) = std::fs::read_to_string(file) else { return Vec::new() };
+    let groups = match toml::from_str::<Synonyms>(&text) {
+        Ok(s) => s.groups,
+        Err(e) => {
+            errors.push(from_toml(file, &text, 1, &e));
+            return Vec::new();
+        }
+    };
+    for group in &groups {
+        let distinct: BTreeSet<&str> = group.iter().map(|w| w.trim()).filter(|w| !w.is_empty()).collect();
+        if distinct.len() < 2 || distinct.len() != group.len() {
+            let first = group.first().map_or("[]", String::as_str);
+            errors.push(ContentError::new(
+                file,
+                find_line(&text, first),
+                format!("synonym group starting `{first}` needs at least two different, non-empty words"),
+                "write each group as [\"word\", \"other word\", …] with no word twice",
+            ));
+        }
+    }
+    groups
 }
 
 fn read_text(file: &Path, errors: &mut ContentErrors) -> Option<String> {

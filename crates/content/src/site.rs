@@ -15,6 +15,8 @@ pub struct Site {
     pub windows: Vec<WindowPage>,
     /// Guides in file-name order.
     pub guides: Vec<GuidePage>,
+    /// Search synonyms from `synonyms.toml`.
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// Counts the build reports.
@@ -107,11 +109,13 @@ impl Site {
     }
 
     /// The search index: one entry per window and guide, with the text a citizen might type.
-    fn search(&self) -> SearchPage {
+    /// Every window and guide as search finds them, with the shared synonyms.
+    pub fn search(&self) -> SearchPage {
         let windows = self.windows.iter().map(|w| SearchEntry {
             title: w.name.clone(),
             href: Route::Window(w.id.clone()).href(),
             context: w.summary.clone(),
+            aliases: Vec::new(),
             text: format!("{} {}", w.name, w.summary),
         });
         let guides = self.guides.iter().map(|g| {
@@ -120,9 +124,10 @@ impl Site {
                 title: g.title.clone(),
                 href: Route::Service(g.id.clone()).href(),
                 context: g.window.name.clone(),
+                aliases: g.aliases.clone(),
                 text: format!("{} {} {}", g.title, g.summary, materials.join(" ")),
             }
         });
-        SearchPage { entries: windows.chain(guides).collect() }
+        SearchPage { entries: windows.chain(guides).collect(), synonyms: self.synonyms.clone() }
     }
 }

@@ -72,6 +72,7 @@ mod tests {
             holiday: None,
             hours: vec![Hours { days: vec![1, 2, 3, 4, 5], open: "09:00".into(), close: "12:30".into() }],
             officers: vec![],
+            commitments: vec![],
             booking: Some(BookingRules {
                 slot_minutes: 60,
                 capacity: 2,

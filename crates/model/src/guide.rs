@@ -271,6 +271,9 @@ pub struct GuidePage<W = WindowRef> {
     #[serde(default)]
     pub lang: Option<String>,
     pub summary: String,
+    /// How citizens ask for this service, for search ("户口本丢了", "车子过户").
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub basis: Vec<String>,
     pub applicants: String,
     pub conditions: Vec<String>,
@@ -310,6 +313,7 @@ impl GuidePage<String> {
             window,
             lang: self.lang.filter(|l| l != "zh"),
             summary: self.summary,
+            aliases: self.aliases,
             basis: self.basis,
             applicants: self.applicants,
             conditions: self.conditions,

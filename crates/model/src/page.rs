@@ -231,7 +231,7 @@ pub enum Part {
     /// Pre-rendered HTML. Left empty in the boot data: the browser reads it back from the page.
     Html(String),
     Checklist(Box<ChecklistData>),
-    Search(Vec<SearchEntry>),
+    Search(Box<SearchPage>),
     /// An interactive form page (appointments, feedback, look-ups, figures).
     Form(FormKind, Vec<FormWindow>),
 }
@@ -425,18 +425,33 @@ pub struct WindowPage {
     pub services: Vec<ServiceLink>,
 }
 
+/// What a page shows on arrival besides its content: a share link's checklist, a search's
+/// query. Empty for the pre-rendered files; the server fills it in for a reader without
+/// JavaScript who follows such a link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    pub checklist: crate::checklist::ChecklistState,
+    pub query: String,
+}
+
 /// One searchable entry: a window or a guide, with its text for matching.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchEntry {
     pub title: String,
     pub href: String,
     pub context: String,
+    /// How citizens ask for it ("户口本丢了", "车子过户"), matched like the title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub text: String,
 }
 
+/// Everything search needs, loaded only with the search page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchPage {
     pub entries: Vec<SearchEntry>,
+    /// Groups of words that mean the same to a citizen (身份证 / 居民身份证, 过户 / 转让登记).
+    pub synonyms: Vec<Vec<String>>,
 }
 
 /// What the pre-renderer embeds in every page so the browser can start without a request.

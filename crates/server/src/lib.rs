@@ -19,7 +19,7 @@ mod places;
 mod rate;
 pub mod retention;
 mod rows;
-mod shared_list;
+mod shown;
 pub mod staff;
 mod work;
 
@@ -116,7 +116,8 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), rate::limit))
         .with_state(state.clone());
     let shared = Router::new()
-        .route(&swg_model::Route::Service("{id}".to_owned()).path(), get(shared_list::guide))
+        .route(&swg_model::Route::Service("{id}".to_owned()).path(), get(shown::guide))
+        .route(&swg_model::Route::Search.path(), get(shown::search))
         .with_state(state.clone());
     let site =
         Router::new().merge(dynamic).merge(shared).fallback_service(files::service(&state.config.dist));

@@ -22,8 +22,13 @@ pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Repor
     for (route, content) in site.pages() {
         let page = page_data(&site.info, &content);
         write(out, &route.data_file(), serde_json::to_string(&page)?.as_bytes())?;
-        let html =
-            page_document(&site.info, &page, content.description(&site.info), assets, &Default::default())?;
+        let html = page_document(
+            &site.info,
+            &page,
+            content.description(&site.info),
+            assets,
+            &swg_model::Shown::default(),
+        )?;
         write(out, &route.html_file(), html.as_bytes())?;
         report.pages.push((route, html.len()));
     }
