@@ -301,3 +301,27 @@ async fn the_latest_changes_page_lists_every_guides_changes_newest_first_and_lin
     assert!(own.contains(&first.what), "{own}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_window_page_sets_the_localitys_own_promises_apart_and_marks_example_officers() {
+    let site = content();
+    let window =
+        site.windows.iter().find(|w| !w.local.commitments.is_empty()).expect("a window with local promises");
+    let local = &window.local.commitments[0];
+    assert!(
+        !window.commitments.iter().any(|c| c.text.contains(&local.text)),
+        "a local promise is not also written as a national one"
+    );
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url(&Route::Window(window.id.clone()).href())).await;
+    let local_list = browser.text("dl.commitments.local").await;
+    assert!(local_list.contains(&local.text), "{local_list}");
+    let officers = browser.text("ul.officers").await;
+    assert_eq!(
+        officers.matches("示例人员").count(),
+        window.local.officers.iter().filter(|o| o.example).count(),
+        "{officers}"
+    );
+    browser.close().await;
+}
