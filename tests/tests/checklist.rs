@@ -453,3 +453,26 @@ async fn a_material_marked_unsure_shows_its_mark_on_the_page_the_checklist_and_t
     assert!(printed.contains(swg_model::UNSURE_MARK), "the slip marks it: {printed}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn every_guides_longest_slip_prints_on_one_page() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    let mut over = Vec::new();
+    for guide in content().guides {
+        let data = guide.checklist();
+        let answers = swg_model::checklist::all_answer_combinations(&data.questions)
+            .into_iter()
+            .max_by_key(|a| to_bring(&data, a).len())
+            .unwrap_or_default();
+        let query = swg_model::checklist::ChecklistState { answers, ticked: Default::default() }.to_query();
+        browser.goto(&format!("{}?{query}", server.url(&Route::Service(guide.id.clone()).href()))).await;
+        browser.until_app_ready().await;
+        let pages = browser.printed_pages().await;
+        if pages != 1 {
+            over.push(format!("{}: {pages} pages", guide.id));
+        }
+    }
+    assert!(over.is_empty(), "slips longer than one page: {over:?}");
+    browser.close().await;
+}

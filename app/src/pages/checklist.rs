@@ -238,7 +238,14 @@ pub fn Checklist(
                     if missing.is_empty() {
                         Either::Left(view! { <p class="done">"材料已备齐，可以出发了。"</p> })
                     } else {
-                        Either::Right(view! { <p>{format!("还缺 {} 项：{}", missing.len(), missing.join("、"))}</p> })
+                        // On paper the unticked boxes above name them; the count is enough.
+                        Either::Right(view! {
+                            <p>
+                                {format!("还缺 {} 项", missing.len())}
+                                <span class="no-print">{format!("：{}", missing.join("、"))}</span>
+                                <span class="print-only inline">"（上面没打勾的各项）"</span>
+                            </p>
+                        })
                     }
                 }}
             </div>
