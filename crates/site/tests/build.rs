@@ -37,6 +37,7 @@ fn every_route_gets_an_html_file_and_a_data_file() {
             Route::Feedback,
             Route::Track,
             Route::Stats,
+            Route::Changes,
             Route::NotFound
         ]
     );
