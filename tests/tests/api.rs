@@ -388,3 +388,33 @@ async fn a_lost_code_is_found_again_with_the_phone_and_the_identity_document_and
         post(&server, path::BOOKING_FIND, &json!({ "phone": phone(95), "id_number": "123" })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_period_with_its_own_capacity_takes_only_that_many_per_slot() {
+    let app = App::start().await;
+    let site = swg_tests::content();
+    let window = site.windows.iter().find(|w| w.id == WINDOW).expect("window");
+    let saturday_capacity = window
+        .local
+        .hours
+        .iter()
+        .find(|h| h.days == [6])
+        .and_then(|h| h.capacity)
+        .expect("a Saturday capacity");
+    let weekday_capacity = window.local.booking.as_ref().expect("booking").capacity;
+    assert_ne!(saturday_capacity, weekday_capacity);
+    let days = availability(&app).await.days;
+    let saturday = days.iter().find(|d| d.day.weekday() == 6).expect("a Saturday within the bookable days");
+    assert!(saturday.slots.iter().all(|s| s.remaining == saturday_capacity), "{:?}", saturday.slots);
+    let monday = days.iter().find(|d| d.day.weekday() == 1).expect("a Monday");
+    assert!(monday.slots.iter().all(|s| s.remaining == weekday_capacity));
+
+    let (day, slot) = (saturday.day.to_string(), saturday.slots[0].start.clone());
+    for n in 0..saturday_capacity {
+        let (status, body) = post(&app, path::BOOKINGS, &request(&day, &slot, 600 + n)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, body) = post(&app, path::BOOKINGS, &request(&day, &slot, 699)).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("约满")), "{body}");
+}

@@ -75,6 +75,12 @@ pub(crate) fn check_hours(h: &Hours) -> Result<(), (String, &'static str)> {
             "the close time must be later than the open time",
         ));
     }
+    if h.capacity == Some(0) {
+        return Err((
+            "capacity 0 takes no appointments".to_owned(),
+            "give the places per slot in this period (at least 1), or leave capacity out to use booking.capacity",
+        ));
+    }
     Ok(())
 }
 

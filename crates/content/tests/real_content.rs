@@ -137,7 +137,7 @@ fn every_slot_lies_inside_the_published_hours_and_every_published_hour_is_offere
             let day = start.add_days(n);
             let offered: Vec<(u16, u16)> = slots(&window.local, &site.calendar, day)
                 .iter()
-                .map(|(s, e)| (minutes(s).expect("start"), minutes(e).expect("end")))
+                .map(|s| (minutes(&s.start).expect("start"), minutes(&s.end).expect("end")))
                 .collect();
             let weekday = if site.calendar.is_make_up_day(day) { 1 } else { day.weekday() };
             let periods: Vec<(u16, u16)> = window
@@ -175,8 +175,11 @@ fn every_slot_lies_inside_the_published_hours_and_every_published_hour_is_offere
     }
     let huji = site.windows.iter().find(|w| w.id == "huji").expect("huji");
     let saturday = slots(&huji.local, &site.calendar, Date::parse("2026-09-12").expect("date"));
-    assert_eq!(saturday.first().map(|s| s.0.as_str()), Some("09:00"), "Saturday mornings are bookable");
+    assert_eq!(saturday.first().map(|s| s.start.as_str()), Some("09:00"), "Saturday mornings are bookable");
+    assert!(saturday.iter().all(|s| s.capacity == 2), "with the Saturday period's own capacity");
     let wednesday = slots(&huji.local, &site.calendar, Date::parse("2026-09-23").expect("date"));
-    assert_eq!(wednesday.last().map(|s| s.1.as_str()), Some("19:00"), "the extended Wednesday evening too");
-    assert!(wednesday.iter().any(|s| s.0 == "12:30"), "the staffed lunch hour too");
+    assert_eq!(wednesday.last().map(|s| s.end.as_str()), Some("19:00"), "the extended Wednesday evening too");
+    assert!(wednesday.iter().any(|s| s.start == "12:30"), "the staffed lunch hour too");
+    let rules = huji.local.booking.as_ref().expect("booking");
+    assert!(wednesday.iter().all(|s| s.capacity == rules.capacity), "the window's capacity on weekdays");
 }

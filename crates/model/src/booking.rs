@@ -17,11 +17,19 @@ fn hhmm(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// The slots ("HH:MM" start and end) of a window on a day, cut from the same opening hours the
-/// window page shows: every listed period of that weekday (Saturdays and extended evenings
-/// included), less the booking break if the window sets one. None on an official holiday; a
-/// make-up working day on a weekend uses Monday's hours.
-pub fn slots(local: &WindowLocal, calendar: &Calendar, day: Date) -> Vec<(String, String)> {
+/// One appointment slot: "HH:MM" start and end, and how many people it takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub start: String,
+    pub end: String,
+    pub capacity: u32,
+}
+
+/// The slots of a window on a day, cut from the same opening hours the window page shows:
+/// every listed period of that weekday (Saturdays and extended evenings included), less the
+/// booking break if the window sets one, each with its period's capacity (or the window's).
+/// None on an official holiday; a make-up working day on a weekend uses Monday's hours.
+pub fn slots(local: &WindowLocal, calendar: &Calendar, day: Date) -> Vec<Slot> {
     let Some(rules) = &local.booking else { return Vec::new() };
     if calendar.is_holiday(day) {
         return Vec::new();
@@ -37,7 +45,8 @@ pub fn slots(local: &WindowLocal, calendar: &Calendar, day: Date) -> Vec<(String
             let end = start + step;
             let in_break = pause.is_some_and(|(a, b)| start < b && end > a);
             if !in_break {
-                out.push((hhmm(start), hhmm(end)));
+                let capacity = hours.capacity.unwrap_or(rules.capacity);
+                out.push(Slot { start: hhmm(start), end: hhmm(end), capacity });
             }
             start = end;
         }
@@ -51,9 +60,9 @@ pub fn bookable_days(local: &WindowLocal, calendar: &Calendar, today: Date) -> V
     (1..=ahead).map(|n| today.add_days(n)).filter(|d| !slots(local, calendar, *d).is_empty()).collect()
 }
 
-/// The end time of a slot that starts at `start` on `day`, if that slot exists.
-pub fn slot_end(local: &WindowLocal, calendar: &Calendar, day: Date, start: &str) -> Option<String> {
-    slots(local, calendar, day).into_iter().find(|(s, _)| s == start).map(|(_, e)| e)
+/// The slot that starts at `start` on `day`, if there is one.
+pub fn slot(local: &WindowLocal, calendar: &Calendar, day: Date, start: &str) -> Option<Slot> {
+    slots(local, calendar, day).into_iter().find(|s| s.start == start)
 }
 
 #[cfg(test)]
@@ -70,7 +79,12 @@ mod tests {
             lunch: None,
             extended: None,
             holiday: None,
-            hours: vec![Hours { days: vec![1, 2, 3, 4, 5], open: "09:00".into(), close: "12:30".into() }],
+            hours: vec![Hours {
+                days: vec![1, 2, 3, 4, 5],
+                open: "09:00".into(),
+                close: "12:30".into(),
+                capacity: None,
+            }],
             officers: vec![],
             commitments: vec![],
             booking: Some(BookingRules {
@@ -101,7 +115,8 @@ mod tests {
 
     #[test]
     fn a_day_is_cut_into_slots_that_skip_the_break_and_fit_before_closing() {
-        let slots = slots(&window(), &calendar(), d("2026-09-22"));
+        let slots: Vec<(String, String)> =
+            slots(&window(), &calendar(), d("2026-09-22")).into_iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(slots, [("09:00".into(), "10:00".into()), ("10:00".into(), "11:00".into())]);
     }
 
@@ -115,17 +130,19 @@ mod tests {
     #[test]
     fn saturday_hours_and_an_extended_evening_are_offered_like_any_other_hours() {
         let mut w = window();
-        w.hours.push(Hours { days: vec![6], open: "09:00".into(), close: "11:00".into() });
-        w.hours.push(Hours { days: vec![3], open: "17:30".into(), close: "19:00".into() });
+        w.hours.push(Hours { days: vec![6], open: "09:00".into(), close: "11:00".into(), capacity: Some(1) });
+        w.hours.push(Hours { days: vec![3], open: "17:30".into(), close: "19:00".into(), capacity: None });
         if let Some(b) = w.booking.as_mut() {
             b.slot_minutes = 30;
             b.break_time = None;
         }
         let saturday = slots(&w, &calendar(), d("2026-09-26"));
-        assert_eq!(saturday.first().map(|s| s.0.as_str()), Some("09:00"));
-        assert_eq!(saturday.last().map(|s| s.1.as_str()), Some("11:00"));
+        assert_eq!(saturday.first().map(|s| s.start.as_str()), Some("09:00"));
+        assert_eq!(saturday.last().map(|s| s.end.as_str()), Some("11:00"));
+        assert!(saturday.iter().all(|s| s.capacity == 1), "the Saturday period's own capacity");
         let wednesday = slots(&w, &calendar(), d("2026-09-23"));
-        assert_eq!(wednesday.last().map(|s| s.1.as_str()), Some("19:00"));
+        assert_eq!(wednesday.last().map(|s| s.end.as_str()), Some("19:00"));
+        assert!(wednesday.iter().all(|s| s.capacity == 2), "the window's capacity elsewhere");
         assert!(slots(&w, &calendar(), d("2026-10-03")).is_empty(), "a Saturday inside the holiday");
     }
 

@@ -343,6 +343,10 @@ pub struct Hours {
     pub days: Vec<u8>,
     pub open: String,
     pub close: String,
+    /// Places per appointment slot in this period, where it differs from the window's
+    /// `booking.capacity` (fewer officers on a Saturday, more at a busy evening).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
 }
 
 impl Hours {

@@ -15,7 +15,7 @@ use swg_model::api::{
     Availability, Booking, BookingFind, BookingLookup, BookingRequest, BookingStatus, DayInfo, Need,
     Reschedule, SlotInfo,
 };
-use swg_model::booking::{bookable_days, slot_end, slots};
+use swg_model::booking::{bookable_days, slot, slots, Slot};
 use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
 use swg_model::checklist::{applicable, Answers};
 use swg_model::form::{
@@ -32,10 +32,6 @@ fn bookable_window<'a>(site: &'a Site, id: &str) -> Option<&'a WindowPage> {
     site.windows.iter().find(|w| w.id == id && w.local.booking.is_some())
 }
 
-fn capacity(window: &WindowPage) -> i64 {
-    window.local.booking.as_ref().map_or(0, |b| i64::from(b.capacity))
-}
-
 /// The days and slots of a window with the places left in each.
 pub async fn availability(state: &AppState, window_id: &str) -> Result<Availability, Failure> {
     let window = bookable_window(&state.site, window_id)
@@ -48,7 +44,6 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
     .bind(format!("{window_id}}}"))
     .fetch_all(&state.pool)
     .await?;
-    let capacity = capacity(window);
     let days: Vec<DayInfo> = bookable_days(&window.local, &state.site.calendar, today())
         .into_iter()
         .map(|day| DayInfo {
@@ -56,11 +51,12 @@ pub async fn availability(state: &AppState, window_id: &str) -> Result<Availabil
             label: day.label(),
             slots: slots(&window.local, &state.site.calendar, day)
                 .into_iter()
-                .map(|(start, end)| {
-                    let key = slot_key(window_id, day, &start);
+                .map(|slot| {
+                    let key = slot_key(window_id, day, &slot.start);
                     let booked =
                         taken.iter().find(|u| u.slot_key == key).map_or(0, |u| i64::from(u.booked.0));
-                    SlotInfo { start, end, remaining: u32::try_from((capacity - booked).max(0)).unwrap_or(0) }
+                    let remaining = u32::try_from((i64::from(slot.capacity) - booked).max(0)).unwrap_or(0);
+                    SlotInfo { start: slot.start, end: slot.end, remaining }
                 })
                 .collect(),
         })
@@ -75,7 +71,7 @@ struct Valid<'a> {
     window: &'a WindowPage,
     guide: &'a GuidePage,
     day: Date,
-    slot: String,
+    slot: Slot,
     name: String,
     phone: Phone,
     id: IdDocument,
@@ -89,8 +85,8 @@ fn parse_slot(
     calendar: &Calendar,
     window: Option<&WindowPage>,
     day: &str,
-    slot: &str,
-) -> Option<(Date, String)> {
+    start: &str,
+) -> Option<(Date, Slot)> {
     let day = if day.is_empty() {
         errors.add(FieldName::Day, "请选择预约日期");
         None
@@ -102,16 +98,16 @@ fn parse_slot(
         }
         open.map(|(d, _)| d)
     };
-    if slot.is_empty() {
+    if start.is_empty() {
         errors.add(FieldName::Slot, "请选择时段");
         return None;
     }
     let (day, window) = (day?, window?);
-    if slot_end(&window.local, calendar, day, slot).is_none() {
+    let Some(found) = slot(&window.local, calendar, day, start) else {
         errors.add(FieldName::Slot, "这个时段不存在，请另选");
         return None;
-    }
-    Some((day, slot.to_owned()))
+    };
+    Some((day, found))
 }
 
 fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, Failure> {
@@ -247,11 +243,19 @@ async fn book_once(
         key.reassign(&mut tx, &code).await?;
     }
     let id_hash = keys.hash(Purpose::Lookup, &[&valid.id.key()]);
-    let wanted =
-        Wanted { window: &valid.window.id, service: &valid.guide.id, day: valid.day, slot: &valid.slot };
+    let wanted = Wanted {
+        window: &valid.window.id,
+        service: &valid.guide.id,
+        day: valid.day,
+        slot: &valid.slot.start,
+    };
     check_id_cap(&mut tx, state, &id_hash, "", &wanted).await?;
-    if !take_place(&mut tx, &slot_key(&valid.window.id, valid.day, &valid.slot), capacity(valid.window))
-        .await?
+    if !take_place(
+        &mut tx,
+        &slot_key(&valid.window.id, valid.day, &valid.slot.start),
+        valid.slot.capacity.into(),
+    )
+    .await?
     {
         return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
     }
@@ -264,7 +268,7 @@ async fn book_once(
     .bind(&valid.window.id)
     .bind(&valid.guide.id)
     .bind(valid.day.to_string())
-    .bind(&valid.slot)
+    .bind(&valid.slot.start)
     .bind(seal(&valid.name)?.as_str())
     .bind(seal(valid.phone.as_str())?.as_str())
     .bind(seal(valid.id.number())?.as_str())
@@ -303,7 +307,7 @@ pub async fn book(
     }
     let (code, new) = db::retrying(|| book_once(state, &valid, &phone_hash, &key)).await?;
     if new {
-        tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot, "booked");
+        tracing::info!(window = %valid.window.id, day = %valid.day, slot = %valid.slot.start, "booked");
     }
     Ok((load(state, &code).await?, new))
 }
@@ -326,7 +330,9 @@ fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
         service: guide.id.clone(),
         service_title: guide.title.clone(),
         day: row.day.0,
-        slot_end: slot_end(&window.local, &site.calendar, row.day.0, &row.slot).unwrap_or_default(),
+        slot_end: slot(&window.local, &site.calendar, row.day.0, &row.slot)
+            .map(|s| s.end)
+            .unwrap_or_default(),
         slot: row.slot,
         phone: mask_phone(&open(&row.phone.0)?),
         id_number: mask_document(row.id_kind.0, &open(&row.id_number.0)?),
@@ -461,24 +467,25 @@ async fn reschedule_once(state: &AppState, req: &Reschedule, key: &Key) -> Resul
     let window = bookable_window(&state.site, &row.window_id)
         .ok_or_else(|| Failure::Conflict("这个窗口已不接受网上预约，请拨打窗口电话改约。".into()))?;
     let mut errors = Errors::default();
-    let Some((day, slot)) = parse_slot(&mut errors, &state.site.calendar, Some(window), &req.day, &req.slot)
+    let Some((day, wanted_slot)) =
+        parse_slot(&mut errors, &state.site.calendar, Some(window), &req.day, &req.slot)
     else {
         return Err(Failure::Invalid(errors.0));
     };
     // A booking whose day has passed does not count against the cap; moved to a coming day,
     // it does again.
-    let wanted = Wanted { window: &window.id, service: &row.service_id, day, slot: &slot };
+    let wanted = Wanted { window: &window.id, service: &row.service_id, day, slot: &wanted_slot.start };
     check_id_cap(&mut tx, state, &row.id_hash, &code, &wanted).await?;
     let old_key = slot_key(&window.id, row.day.0, &row.slot);
-    let new_key = slot_key(&window.id, day, &slot);
+    let new_key = slot_key(&window.id, day, &wanted_slot.start);
     if old_key != new_key {
-        if !take_place(&mut tx, &new_key, capacity(window)).await? {
+        if !take_place(&mut tx, &new_key, wanted_slot.capacity.into()).await? {
             return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
         }
         release_place(&mut tx, &old_key).await?;
         sqlx::query("UPDATE bookings SET day = $1, slot = $2 WHERE code = $3")
             .bind(day.to_string())
-            .bind(&slot)
+            .bind(&wanted_slot.start)
             .bind(&code)
             .execute(&mut *tx)
             .await?;
