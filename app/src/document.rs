@@ -42,6 +42,18 @@ pub fn loader_script(js: &str, wasm: &str) -> String {
     format!("import init from \"{base}/{js}\";init({{module_or_path:\"{base}/{wasm}\"}});")
 }
 
+/// The inline script of every page that keeps 长辈版 (the elderly-friendly mode) as the citizen
+/// left it: it sets the mode before the page is drawn (no flash of small text) and handles the
+/// header's switch, on pre-rendered and server pages alike, with or without the app. The server
+/// allows it by its hash.
+pub const CARE_SCRIPT: &str = "(function(){var d=document.documentElement,k='swg.care';\
+function show(on){d.classList.toggle('care',on);var b=document.querySelector('.care-toggle');\
+if(b){b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?'标准版':'长辈版';}}\
+try{show(localStorage.getItem(k)==='1');}catch(e){}\
+document.addEventListener('DOMContentLoaded',function(){show(d.classList.contains('care'));});\
+document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('.care-toggle');\
+if(!b)return;var on=!d.classList.contains('care');show(on);try{localStorage.setItem(k,on?'1':'0');}catch(e){}});})();";
+
 fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl IntoView) -> impl IntoView {
     let base = base_path();
     let loader = bundle.map(|Bundle { js, wasm }| {
@@ -64,6 +76,7 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
                 <link rel="stylesheet" href=format!("{base}/{}", head.css)/>
                 // Without JavaScript, controls that need it are not shown at all.
                 <noscript><style>".js-only{display:none!important}"</style></noscript>
+                <script inner_html=CARE_SCRIPT></script>
                 {loader}
                 {boot.map(|json| view! { <script id="boot" type="application/json" inner_html=json></script> })}
             </head>

@@ -10,7 +10,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top" lang=DEFAULT_LANG>
             <a class="brand" href=Route::Home.href()>{site.name.clone()}</a>
-            <a class="search-link" href=Route::Search.href()>"搜索"</a>
+            <span class="top-actions">
+                <button type="button" class="care-toggle js-only" aria-pressed="false">"长辈版"</button>
+                <a class="search-link" href=Route::Search.href()>"搜索"</a>
+            </span>
         </header>
         {site.example_data.then(|| view! {
             <aside class="example-banner" aria-label="示例网站说明" lang=DEFAULT_LANG>

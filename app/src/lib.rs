@@ -17,7 +17,7 @@ mod layout;
 mod nav;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use document::{loader_script, page_document, render};
+pub use document::{loader_script, page_document, render, CARE_SCRIPT};
 #[cfg(target_arch = "wasm32")]
 pub use nav::start;
 #[cfg(not(target_arch = "wasm32"))]

@@ -81,6 +81,10 @@ fn mount_islands(page: &PageData) {
             Part::Checklist(data) => {
                 Box::new(leptos::mount::mount_to(slot, move || view! { <Checklist data=*data typed=typed/> }))
             }
+            Part::Clock(data) => Box::new(leptos::mount::mount_to(
+                slot,
+                move || view! { <crate::pages::clock::Clock data=*data/> },
+            )),
             Part::Search(index) => {
                 Box::new(leptos::mount::mount_to(slot, move || view! { <Search index=*index/> }))
             }

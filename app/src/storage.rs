@@ -68,8 +68,60 @@ pub fn print() {
     let _ = window().print();
 }
 
+/// The device's date and minute of the day. Tests (and demonstrations) set the clock by
+/// defining `window.__swg_now = "YYYY-MM-DDTHH:MM"` before the page's scripts run.
+pub fn now() -> Option<(swg_model::calendar::Date, u16)> {
+    let set = js_sys::Reflect::get(&window(), &"__swg_now".into()).ok().and_then(|v| v.as_string());
+    if let Some(set) = set {
+        let (day, time) = set.split_once('T')?;
+        return Some((swg_model::calendar::Date::parse(day)?, swg_model::booking::minutes(time)?));
+    }
+    let now = js_sys::Date::new_0();
+    let day =
+        swg_model::calendar::Date::new(now.get_full_year() as i32, now.get_month() + 1, now.get_date())?;
+    Some((day, u16::try_from(now.get_hours() * 60 + now.get_minutes()).ok()?))
+}
+
 /// Today's date on the device, as YYYY-MM-DD.
 pub fn today() -> String {
+    if let Some((day, _)) = now() {
+        return day.to_string();
+    }
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// Whether the browser can read text aloud (the Web Speech API's synthesis).
+pub fn can_speak() -> bool {
+    let w = window();
+    ["speechSynthesis", "SpeechSynthesisUtterance"].iter().all(|name| {
+        js_sys::Reflect::get(&w, &(*name).into()).is_ok_and(|v| !v.is_undefined() && !v.is_null())
+    })
+}
+
+/// Reads `text` aloud in Mandarin, stopping whatever was being read.
+pub fn speak(text: &str) {
+    use wasm_bindgen::JsCast;
+    let w = window();
+    let Ok(synth) = js_sys::Reflect::get(&w, &"speechSynthesis".into()) else { return };
+    let Some(utterance) = js_sys::Reflect::get(&w, &"SpeechSynthesisUtterance".into())
+        .ok()
+        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+        .and_then(|c| js_sys::Reflect::construct(&c, &js_sys::Array::of1(&text.into())).ok())
+    else {
+        return;
+    };
+    let _ = js_sys::Reflect::set(&utterance, &"lang".into(), &"zh-CN".into());
+    let _ = js_sys::Reflect::set(&utterance, &"rate".into(), &0.9.into());
+    for (method, argument) in [("cancel", None), ("speak", Some(&utterance))] {
+        if let Some(f) = js_sys::Reflect::get(&synth, &method.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        {
+            let _ = match argument {
+                Some(a) => f.call1(&synth, a),
+                None => f.call0(&synth),
+            };
+        }
+    }
 }

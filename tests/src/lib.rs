@@ -333,6 +333,11 @@ impl Browser {
         self.cdp("Network.emulateNetworkConditions", conditions).await;
     }
 
+    /// Runs `script` in every page this browser opens from now on, before the page's own.
+    pub async fn before_each_page(&self, script: &str) {
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": script })).await;
+    }
+
     /// Makes every request take `latency_ms` longer, as a weak mobile signal.
     pub async fn slow_network(&self, latency_ms: u32) {
         self.cdp("Network.enable", serde_json::json!({})).await;

@@ -3,6 +3,11 @@
 use swg_tests::{Browser, Server};
 
 async fn violations(browser: &Browser) -> Vec<String> {
+    violations_with(browser, &[]).await
+}
+
+/// The violations of WCAG 2.x A/AA and best practice, and of the extra rules named.
+async fn violations_with(browser: &Browser, extra_rules: &[&str]) -> Vec<String> {
     let axe = std::fs::read_to_string(std::env::var("SWG_AXE").expect("SWG_AXE: run `cargo xtask test`"))
         .expect("axe.min.js");
     browser.js(&format!("{axe}\nreturn true")).await;
@@ -10,10 +15,11 @@ async fn violations(browser: &Browser) -> Vec<String> {
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
+             const rules = Object.fromEntries(arguments[0].map(r => [r, { enabled: true }]));
+             axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, rules })
                 .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
                 .catch(e => done(['axe failed: ' + e]));",
-            vec![],
+            vec![serde_json::json!(extra_rules)],
         )
         .await
         .expect("axe.run");
@@ -116,7 +122,9 @@ async fn the_servers_answer_pages_have_no_axe_violations() {
     let browser = Browser::open(true).await;
     for (name, response) in [("error page", refused), ("confirmation", filed)] {
         let html = response.text().await.expect("html");
-        assert!(!html.contains("<script"), "{name} carries no script");
+        // No app: only the inline script that keeps 长辈版 as the citizen left it.
+        assert_eq!(html.matches("<script").count(), 1, "{name} carries no app");
+        assert!(html.contains("swg.care"), "{name} keeps 长辈版");
         browser.goto(&server.url("/404.html")).await;
         browser.until_app_ready().await;
         let written = serde_json::to_string(&html).expect("a JS string");
@@ -138,5 +146,72 @@ async fn the_check_itself_catches_an_image_without_alt_text() {
     browser.js("const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').append(i); return true").await;
     let found = violations(&browser).await;
     assert!(found.iter().any(|v| v.starts_with("image-alt")), "{found:?}");
+    browser.close().await;
+}
+
+/// Every visible tap target shorter or narrower than `min` px, by its text.
+async fn small_targets(browser: &Browser, min: u32) -> Vec<String> {
+    let script = format!(
+        "return [...document.querySelectorAll('a:not(.skip), button, select, summary, input:not([type=radio]):not([type=checkbox]):not([type=hidden]), label.choice, .material label')]
+           .filter(e => e.offsetParent !== null && !e.closest('.hp'))
+           .filter(e => {{ const r = e.getBoundingClientRect(); return r.height < {min} - 0.5 || r.width < {min} - 0.5; }})
+           .map(e => e.tagName + ' ' + (e.textContent || e.id).trim().slice(0, 30))"
+    );
+    serde_json::from_value(browser.js(&script).await).expect("a list")
+}
+
+#[tokio::test]
+async fn the_elderly_mode_is_one_switch_with_20_px_text_60_px_targets_and_7_to_1_contrast_and_it_stays() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url("/")).await;
+    browser.until_app_ready().await;
+    let px = |css: &str, property: &str| {
+        format!("return parseFloat(getComputedStyle(document.querySelector('{css}')).{property})")
+    };
+    assert!(
+        browser.js(&px("body", "fontSize")).await.as_f64().is_some_and(|s| s < 20.0),
+        "normal mode first"
+    );
+    browser.find(".care-toggle").await.click().await.expect("switch");
+    assert_eq!(browser.js("return document.documentElement.classList.contains('care')").await, true);
+    assert_eq!(browser.text(".care-toggle").await, "标准版");
+    browser.client.refresh().await.expect("reload");
+    browser.until_app_ready().await;
+    assert_eq!(
+        browser.js("return document.documentElement.classList.contains('care')").await,
+        true,
+        "it stays after a reload"
+    );
+    for path in [
+        "/",
+        "/windows/huji/",
+        "/services/shenfenzheng-buling/",
+        "/search/?q=身份证",
+        "/book/?window=huji&service=shenfenzheng-huanling",
+        "/feedback/",
+        "/book/manage/",
+        "/feedback/track/",
+        "/stats/",
+        "/changes/",
+    ] {
+        browser.goto(&server.url(path)).await;
+        browser.until_app_ready().await;
+        if path.starts_with("/book/?") {
+            browser.until("the slots show", "const d = document.querySelector('details.day'); if (d) { d.open = true; return true } return false").await;
+        }
+        assert!(
+            browser.js(&px("body", "fontSize")).await.as_f64().is_some_and(|s| s >= 20.0),
+            "{path}: 20 px text"
+        );
+        assert!(
+            browser.js("const s = getComputedStyle(document.body); return parseFloat(s.lineHeight) / parseFloat(s.fontSize)").await.as_f64().is_some_and(|r| r >= 1.5),
+            "{path}: line height"
+        );
+        let small = small_targets(&browser, 60).await;
+        assert!(small.is_empty(), "{path}: tap targets under 60 px: {small:#?}");
+        let found = violations_with(&browser, &["color-contrast-enhanced"]).await;
+        assert!(found.is_empty(), "{path} in 长辈版: {found:#?}");
+    }
     browser.close().await;
 }

@@ -325,3 +325,71 @@ async fn a_window_page_sets_the_localitys_own_promises_apart_and_marks_example_o
     );
     browser.close().await;
 }
+
+/// Sets the page clock of every page this browser opens from now on.
+async fn set_clock(browser: &Browser, at: &str) {
+    browser.before_each_page(&format!("window.__swg_now = {at:?};")).await;
+}
+
+#[tokio::test]
+async fn a_guide_shows_the_expected_date_for_today_and_for_another_day() {
+    let site = content();
+    let guide = site
+        .guides
+        .iter()
+        .find(|g| !g.time_limit.calendar && g.time_limit.days >= 3)
+        .expect("a guide in working days");
+    let today = swg_model::calendar::Date::parse("2026-09-29").expect("date");
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    set_clock(&browser, "2026-09-29T10:00").await;
+    browser.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
+    browser.until_app_ready().await;
+    let expected = swg_model::clock::due_label(&guide.time_limit, &site.calendar, today, today);
+    assert!(expected.contains("今天受理") && !expected.contains("10月1日"), "{expected}");
+    assert_eq!(browser.text(".due [role=status]").await, expected);
+    browser
+        .js("const i = document.querySelector('.due input[type=date]'); i.value = '2026-12-28'; i.dispatchEvent(new Event('input', { bubbles: true })); return true")
+        .await;
+    let other = browser.text(".due [role=status]").await;
+    assert!(other.starts_with("12月28日（周一）受理"), "{other}");
+
+    browser.close().await;
+
+    // Without JavaScript the page makes no claim about a day it cannot know.
+    let plain = Browser::open(false).await;
+    plain.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
+    assert_eq!(plain.text(".due [role=status]").await, "办结日期按上面的办理时限计算。");
+    plain.close().await;
+}
+
+#[tokio::test]
+async fn a_window_says_whether_it_is_open_at_a_fixed_time_of_day() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    let page = server.url(&Route::Window("huji".into()).href());
+    for (at, says) in [
+        ("2026-09-22T10:00", "办公中，17:30 下班"),
+        ("2026-09-22T12:30", "午间值班（14:00 起全员办公），17:30 下班"),
+        ("2026-09-22T18:00", "已下班，明天 08:30 开门"),
+        ("2026-09-23T18:00", "办公中，19:00 下班"),
+        ("2026-10-02T10:00", "今天放假，10月8日（周四）08:30 开门"),
+    ] {
+        set_clock(&browser, at).await;
+        browser.goto(&page).await;
+        browser.until_app_ready().await;
+        assert_eq!(browser.text(".open-now").await, says, "at {at}");
+    }
+    // The home page lists every window with its state.
+    browser.goto(&server.url("/")).await;
+    browser.until_app_ready().await;
+    let list = browser.text(".open-now-list").await;
+    assert!(list.contains("今天放假"), "{list}");
+    assert_eq!(browser.all(".open-now-list li").await.len(), content().windows.len());
+    browser.close().await;
+
+    let plain = Browser::open(false).await;
+    plain.goto(&page).await;
+    assert_eq!(plain.text(".open-now").await, "现在是否办公：请看下面的办公时间。");
+    plain.close().await;
+}

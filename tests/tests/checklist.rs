@@ -64,7 +64,12 @@ async fn ticks_survive_a_reload() {
     assert_eq!(ticked(&browser).await, first);
     assert_eq!(browser.text(".progress").await, format!("已备 1/{total}"));
 
-    browser.find(".actions .button.secondary:last-child").await.click().await.expect("start over");
+    browser
+        .until(
+            "重新开始 can be pressed",
+            "const b = [...document.querySelectorAll('.checklist .actions button')].find(b => b.textContent === '重新开始'); if (b) { b.click(); return true } return false",
+        )
+        .await;
     browser
         .until(
             "the ticks are cleared",
@@ -475,4 +480,39 @@ async fn every_guides_longest_slip_prints_on_one_page() {
     }
     assert!(over.is_empty(), "slips longer than one page: {over:?}");
     browser.close().await;
+}
+
+#[tokio::test]
+async fn read_aloud_reads_the_materials_where_the_browser_can_speak_and_is_hidden_where_it_cannot() {
+    let (guide, ..) = guide_with_a_changing_answer();
+    let names_to_bring: Vec<String> =
+        to_bring(&guide.checklist(), &Answers::new()).iter().map(|m| m.name.clone()).collect();
+    let server = Server::start().await;
+    let speaking = Browser::open(true).await;
+    // A speech engine that writes down what it is asked to say.
+    speaking
+        .before_each_page(
+            "window.__spoken = []; window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+             Object.defineProperty(window, 'speechSynthesis', { value: { cancel() {}, speak(u) { window.__spoken.push(u.text); } } });",
+        )
+        .await;
+    open_guide(&speaking, &server, &guide).await;
+    let script = "const b = [...document.querySelectorAll('.checklist button')].find(b => b.textContent === '读给我听'); if (b) { b.click(); return true } return false";
+    speaking.until("读给我听 is offered", script).await;
+    let spoken = speaking.js("return window.__spoken.join('')").await;
+    let spoken = spoken.as_str().unwrap_or_default();
+    assert!(spoken.starts_with(&guide.title), "{spoken}");
+    for name in &names_to_bring {
+        assert!(spoken.contains(name.as_str()), "{name} is read: {spoken}");
+    }
+    speaking.close().await;
+
+    let silent = Browser::open(true).await;
+    silent.before_each_page("Object.defineProperty(window, 'speechSynthesis', { value: undefined });").await;
+    open_guide(&silent, &server, &guide).await;
+    let offered = silent
+        .js("return [...document.querySelectorAll('.checklist button')].some(b => b.textContent === '读给我听')")
+        .await;
+    assert_eq!(offered, false, "no button that cannot work");
+    silent.close().await;
 }

@@ -39,6 +39,13 @@ async fn pages_allow_exactly_their_own_inline_loader_and_wasm() {
         let hash =
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline_loader(&html).as_bytes()));
         assert!(csp.contains(&format!("'sha256-{hash}'")), "{page}: the loader's hash is allowed: {csp}");
+        let care = html
+            .split("<script>")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .expect("the 长辈版 script");
+        let care = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(care.as_bytes()));
+        assert!(csp.contains(&format!("'sha256-{care}'")), "{page}: the 长辈版 script is allowed: {csp}");
         assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("default-src 'self'"), "{csp}");
         let scripts = csp.split(';').find(|d| d.trim().starts_with("script-src")).expect("a script-src");
         assert!(!scripts.contains("unsafe-inline"), "no other inline script may run: {scripts}");

@@ -30,6 +30,8 @@ pub fn Checklist(
     let printed_on = RwSignal::new(String::new());
     // False in the pre-rendered page: the buttons wait for the app, which sets it on mounting.
     let mounted = RwSignal::new(false);
+    // Whether the browser can read the list aloud; the button is not shown where it cannot.
+    let can_speak = RwSignal::new(false);
     let guide = StoredValue::new(guide);
 
     let all = Memo::new(move |_| {
@@ -104,9 +106,22 @@ pub fn Checklist(
                 apply(&merged);
                 store();
             }
+            can_speak.set(storage::can_speak());
             mounted.set(true);
         }
     });
+    let read_aloud = move |_| {
+        let title = guide.with_value(|g| g.title.clone());
+        let items: Vec<String> = list.with(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, m)| format!("第{}项，{}，{}{}份", i + 1, m.name, m.form.label(), m.copies))
+                .collect()
+        });
+        let left = missing().len();
+        let tail = if left == 0 { "材料已备齐。".to_owned() } else { format!("还缺{left}项。") };
+        storage::speak(&format!("{title}。要带{}项材料。{}。{tail}", items.len(), items.join("。")));
+    };
 
     let questions = guide.with_value(|g| g.questions.clone());
     let save_q = save.clone();
@@ -261,6 +276,9 @@ pub fn Checklist(
                     share_url.set(Some(url));
                 }>"分享清单"</button>
                 <button type="button" class="button secondary" disabled=move || !mounted.get() on:click=reset>"重新开始"</button>
+                {move || can_speak.get().then(|| view! {
+                    <button type="button" class="button secondary" on:click=read_aloud>"读给我听"</button>
+                })}
             </div>
             {move || share_url.get().map(|url| view! {
                 <p class="share no-print" role="status">"链接已生成（可复制发给家人）："<a href=url.clone()>{url.clone()}</a></p>

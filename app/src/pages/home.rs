@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use swg_model::{HomePage as Data, Route};
 
+/// The top of the home page: what the site is for, the search box and the services.
 #[component]
-pub fn HomePage(data: Data) -> impl IntoView {
+pub fn HomeTop() -> impl IntoView {
     view! {
         <h1>"到窗口办事，一次带齐"</h1>
         <p class="lead">"选择要去的窗口，查看办事指南和材料清单。出门前对照清单逐项打勾，第一次去就能办成。"</p>
@@ -22,6 +23,13 @@ pub fn HomePage(data: Data) -> impl IntoView {
             <li><a class="button secondary" href=Route::Track.href()>"查询办理进度"</a></li>
             <li><a class="button secondary" href=Route::Stats.href()>"服务评价公开"</a></li>
         </ul>
+    }
+}
+
+/// Every window type, each one tap away, its guides two taps away.
+#[component]
+pub fn HomeCards(data: Data) -> impl IntoView {
+    view! {
         <ul class="cards">
             {data.windows.into_iter().map(|w| view! {
                 <li class="card">

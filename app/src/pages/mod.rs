@@ -2,6 +2,7 @@
 //! (`render`); only the islands (checklist, search) are in the browser bundle.
 
 pub(crate) mod checklist;
+pub(crate) mod clock;
 pub(crate) mod search;
 
 // Form islands: mounted in the browser only (the build renders `plain` forms in their place).
@@ -67,20 +68,21 @@ pub fn structure<V: leptos::IntoView + 'static>(
 /// place, showing `shown` (a checklist's answers and ticks, a search's query).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn page(data: &swg_model::PageData, shown: &swg_model::Shown) -> impl leptos::IntoView {
-    use leptos::either::EitherOf4;
+    use leptos::either::EitherOf5;
     use leptos::prelude::*;
     use swg_model::Part;
     let shown = shown.clone();
     structure(data, move |part| match part {
-        Part::Checklist(data) => EitherOf4::A(
+        Part::Checklist(data) => EitherOf5::A(
             view! { <checklist::Checklist data=(**data).clone() shown=shown.checklist.clone()/> },
         ),
         Part::Search(index) => {
-            EitherOf4::B(view! { <search::Search index=(**index).clone() initial=shown.query.clone()/> })
+            EitherOf5::B(view! { <search::Search index=(**index).clone() initial=shown.query.clone()/> })
         }
         Part::Form(kind, windows) => {
-            EitherOf4::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })
+            EitherOf5::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })
         }
-        Part::Html(_) => EitherOf4::D(()),
+        Part::Clock(data) => EitherOf5::D(view! { <clock::Clock data=(**data).clone()/> }),
+        Part::Html(_) => EitherOf5::E(()),
     })
 }

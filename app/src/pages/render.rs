@@ -3,18 +3,35 @@
 use super::{changes, form_intro, guide, home, not_found, window};
 use crate::document::render as html;
 use leptos::prelude::*;
-use swg_model::{Content, PageData, PageKind, Part, SiteInfo};
+use swg_model::calendar::Calendar;
+use swg_model::{ClockData, ClockKind, Content, PageData, PageKind, Part, SiteInfo};
 
-/// The page data of one route.
-pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
+/// The page data of one route; `calendar` is the official one, for the parts that depend on
+/// the day they are read.
+pub fn page_data(site: &SiteInfo, calendar: &Calendar, content: &Content) -> PageData {
+    let clock = |show: ClockKind| Part::Clock(Box::new(ClockData { calendar: calendar.clone(), show }));
     let (kind, parts) = match content {
         Content::Home(data) => {
-            let data = data.clone();
-            (PageKind::Home, vec![Part::Html(html(move || view! { <home::HomePage data=data/> }))])
+            let cards = data.clone();
+            (
+                PageKind::Home,
+                vec![
+                    Part::Html(html(|| view! { <home::HomeTop/> })),
+                    clock(ClockKind::Open(data.hours.clone())),
+                    Part::Html(html(move || view! { <home::HomeCards data=cards/> })),
+                ],
+            )
         }
         Content::Window(data) => {
-            let data = (**data).clone();
-            (PageKind::Window, vec![Part::Html(html(move || view! { <window::WindowPage data=data/> }))])
+            let (head, rest) = ((**data).clone(), (**data).clone());
+            (
+                PageKind::Window,
+                vec![
+                    Part::Html(html(move || view! { <window::WindowHead data=head/> })),
+                    clock(ClockKind::Open(vec![data.hours()])),
+                    Part::Html(html(move || view! { <window::WindowRest data=rest/> })),
+                ],
+            )
         }
         Content::Service(data) => {
             let (head, rest) = ((**data).clone(), (**data).clone());
@@ -22,6 +39,7 @@ pub fn page_data(site: &SiteInfo, content: &Content) -> PageData {
                 PageKind::Guide,
                 vec![
                     Part::Html(html(move || view! { <guide::GuideHead data=head/> })),
+                    clock(ClockKind::Due(data.time_limit.clone())),
                     Part::Checklist(Box::new(data.checklist())),
                     Part::Html(html(move || view! { <guide::GuideRest data=rest/> })),
                 ],

@@ -6,9 +6,9 @@ use swg_model::form::FieldName;
 use swg_model::tel_href;
 use swg_model::{Route, WindowPage as Data};
 
+/// The top of a window page: its name, what it handles, the call button.
 #[component]
-pub fn WindowPage(data: Data) -> impl IntoView {
-    let officers = data.local.officers.clone();
+pub fn WindowHead(data: Data) -> impl IntoView {
     view! {
         <nav class="crumbs" aria-label="位置"><a href=Route::Home.href()>"首页"</a></nav>
         <h1>{data.name.clone()}</h1>
@@ -16,6 +16,14 @@ pub fn WindowPage(data: Data) -> impl IntoView {
         {data.call.clone().map(|number| view! {
             <a class="call" href=tel_href(&number)>{format!("立即拨打 {number}")}</a>
         })}
+    }
+}
+
+/// The rest of a window page, below the open-now line.
+#[component]
+pub fn WindowRest(data: Data) -> impl IntoView {
+    let officers = data.local.officers.clone();
+    view! {
         <p class="actions">
             {data.local.booking.is_some().then(|| view! {
                 <a class="button js-only" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.id)])>"网上预约"</a>

@@ -105,6 +105,7 @@ impl Site {
                     services: w.services.clone(),
                 })
                 .collect(),
+            hours: self.windows.iter().map(WindowPage::hours).collect(),
         }
     }
 

@@ -4,6 +4,7 @@ pub mod api;
 pub mod booking;
 pub mod calendar;
 pub mod checklist;
+pub mod clock;
 pub mod form;
 pub mod guide;
 mod id_enum;

@@ -232,6 +232,8 @@ pub enum Part {
     Html(String),
     Checklist(Box<ChecklistData>),
     Search(Box<SearchPage>),
+    /// What depends on the moment the page is read: a guide's expected date, windows' state.
+    Clock(Box<ClockData>),
     /// An interactive form page (appointments, feedback, look-ups, figures).
     Form(FormKind, Vec<FormWindow>),
 }
@@ -326,6 +328,8 @@ pub struct WindowSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HomePage {
     pub windows: Vec<WindowSummary>,
+    /// Every window's hours, to say which is open now.
+    pub hours: Vec<crate::clock::WindowHours>,
 }
 
 /// A service commitment (服务承诺) of a window, as written in its front matter.
@@ -427,6 +431,33 @@ pub struct WindowPage {
     pub body_html: String,
     pub local: WindowLocal,
     pub services: Vec<ServiceLink>,
+}
+
+/// A clock part: the official calendar, and what to say with it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClockData {
+    pub calendar: crate::calendar::Calendar,
+    pub show: ClockKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ClockKind {
+    /// "今天受理，预计…前办结" for a guide's time limit, with a date picker.
+    Due(crate::guide::TimeLimit),
+    /// Whether each of these windows is open now (one on its own page, all on the home page).
+    Open(Vec<crate::clock::WindowHours>),
+}
+
+impl WindowPage {
+    /// What the open-now line needs of the window.
+    pub fn hours(&self) -> crate::clock::WindowHours {
+        crate::clock::WindowHours {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            hours: self.local.hours.clone(),
+            lunch: self.local.lunch.clone(),
+        }
+    }
 }
 
 /// What a page shows on arrival besides its content: a share link's checklist, a search's

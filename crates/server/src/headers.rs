@@ -15,13 +15,13 @@ use swg_model::Assets;
 /// The policy: only the site's own files, the wasm they load, and the inline loaders by hash.
 pub fn content_security_policy(assets: &Assets) -> String {
     let bundles = [(&assets.js, &assets.wasm), (&assets.forms_js, &assets.forms_wasm)];
-    let hashes: String = bundles
+    let scripts = bundles
         .into_iter()
         .filter_map(|(js, wasm)| js.as_ref().zip(wasm.as_ref()))
-        .map(|(js, wasm)| {
-            let digest = Sha256::digest(swg_app::loader_script(js, wasm).as_bytes());
-            format!(" 'sha256-{}'", STANDARD.encode(digest))
-        })
+        .map(|(js, wasm)| swg_app::loader_script(js, wasm))
+        .chain([swg_app::CARE_SCRIPT.to_owned()]);
+    let hashes: String = scripts
+        .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
         .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self' 'unsafe-inline'; \

@@ -43,7 +43,7 @@ pub async fn search(State(state): State<AppState>, request: Request) -> Response
 }
 
 fn render(state: &AppState, content: &Content, shown: &Shown) -> Option<Response> {
-    let page = swg_app::page_data(&state.site.info, content);
+    let page = swg_app::page_data(&state.site.info, &state.site.calendar, content);
     let description = content.description(&state.site.info);
     let html = swg_app::page_document(&state.site.info, &page, description, &state.assets, shown).ok()?;
     let headers = [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")];

@@ -20,7 +20,7 @@ pub struct Report {
 pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Report> {
     let mut report = Report::default();
     for (route, content) in site.pages() {
-        let page = page_data(&site.info, &content);
+        let page = page_data(&site.info, &site.calendar, &content);
         write(out, &route.data_file(), serde_json::to_string(&page)?.as_bytes())?;
         let html = page_document(
             &site.info,
