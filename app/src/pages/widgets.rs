@@ -169,27 +169,29 @@ pub fn SavedBookings(
 /// the page has been updated: a new step of a form starts at its top, not where the last
 /// button was.
 pub fn focus_at_top(id: &str) {
-    let id = id.to_owned();
-    leptos::prelude::request_animation_frame(move || {
-        let element =
-            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            element.scroll_into_view_with_bool(true);
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
-        }
+    after_update(id, |element| {
+        element.scroll_into_view_with_bool(true);
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
     });
 }
 
 /// Moves the keyboard focus to the element with this id, once the page has been updated.
 pub fn focus(id: &str) {
+    after_update(id, |element| {
+        let _ = element.focus();
+    });
+}
+
+/// Runs `then` on the element with this id in the next frame, when the page shows the update.
+fn after_update(id: &str, then: impl FnOnce(web_sys::HtmlElement) + 'static) {
     let id = id.to_owned();
     leptos::prelude::request_animation_frame(move || {
-        let element =
-            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
+        if let Some(element) =
+            document().get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            then(element);
         }
     });
 }
