@@ -23,6 +23,8 @@ pub use nav::start;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pages::answer::Answer;
 #[cfg(not(target_arch = "wasm32"))]
+pub use pages::lookup_answers::LookupStep;
+#[cfg(not(target_arch = "wasm32"))]
 pub use pages::render::page_data;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pages::staff::StaffPage;

@@ -493,3 +493,73 @@ async fn an_anonymous_low_rating_is_never_promised_a_call_back_on_its_track_page
     assert!(!page.contains("前电话回访"), "no call-back date is promised: {page}");
     browser.close().await;
 }
+
+/// Presses the submit button whose text is exactly `label` in a page without JavaScript.
+async fn submit(browser: &Browser, label: &str) {
+    for button in browser.all("main button[type=submit]").await {
+        if button.text().await.expect("text") == label {
+            button.click().await.expect("submit");
+            return;
+        }
+    }
+    panic!("no button {label}");
+}
+
+#[tokio::test]
+async fn without_javascript_a_citizen_looks_up_a_booking_and_cancels_it_after_being_asked() {
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let (day, slot, _) = swg_tests::open_slots(&app).await[0].clone();
+    let (_, booked) =
+        app.post_json(swg_model::api::path::BOOKINGS, &swg_tests::booking_json(&day, &slot, 51)).await;
+    let code = booked["code"].as_str().expect("code").to_owned();
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url("/book/manage/")).await;
+    fill(&browser, "#p-code", &code).await;
+    fill(&browser, "#p-phone", &phone(52)).await;
+    submit(&browser, "查询").await;
+    assert_eq!(browser.text("h1").await, "提交没有成功", "a wrong phone finds nothing");
+
+    browser.goto(&server.url("/book/manage/")).await;
+    fill(&browser, "#p-code", &code.to_lowercase()).await;
+    fill(&browser, "#p-phone", &phone(51)).await;
+    submit(&browser, "查询").await;
+    assert_eq!(browser.text("h1").await, "您的预约");
+    assert!(browser.text(".facts").await.contains("已预约"));
+    submit(&browser, "取消预约").await;
+    assert_eq!(browser.text("h1").await, "确定取消这个预约吗？");
+    submit(&browser, "不取消，返回").await;
+    assert!(browser.text(".facts").await.contains("已预约"), "nothing cancelled");
+    submit(&browser, "取消预约").await;
+    submit(&browser, "确定取消").await;
+    assert_eq!(browser.text("h1").await, "预约已取消");
+    assert!(browser.text(".facts").await.contains("已取消"));
+    browser.close().await;
+    let (_, found) = app
+        .post_json(
+            swg_model::api::path::BOOKING_LOOKUP,
+            &serde_json::json!({ "code": code, "phone": phone(51) }),
+        )
+        .await;
+    assert_eq!(found["status"], "cancelled");
+}
+
+#[tokio::test]
+async fn without_javascript_a_citizen_tracks_feedback_by_tracking_number_and_phone() {
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let complaint = serde_json::json!({ "idempotency_key": "plain-track", "kind": "complaint", "window": "huji",
+        "text": "窗口没有一次说清材料。", "phone": phone(53), "consent": true, "rating": 0, "what_went_wrong": "" });
+    let (status, receipt) = app.post_json(swg_model::api::path::FEEDBACK, &complaint).await;
+    assert_eq!(status, http::StatusCode::CREATED, "{receipt}");
+    let tracking = receipt["tracking"].as_str().expect("tracking").to_owned();
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url("/feedback/track/")).await;
+    fill(&browser, "#p-tracking", &tracking.replace('-', "")).await;
+    fill(&browser, "#p-phone", &phone(53)).await;
+    submit(&browser, "查询").await;
+    assert_eq!(browser.text("h1").await, "投诉办理进度");
+    let facts = browser.text(".facts").await;
+    assert!(facts.contains(&tracking) && facts.contains("尚未答复"), "{facts}");
+    browser.close().await;
+}

@@ -1,8 +1,9 @@
 //! The server's answers to the plain (no-JavaScript) forms: a booking confirmation, a feedback
 //! receipt, or what went wrong. Rendered by the server inside the site's own document.
 
+use super::lookup_answers::{Found, LookupStep, Tracked};
 use crate::document::answer_document;
-use leptos::either::EitherOf5;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 use swg_model::api::{path, ApiError, Availability, Booking, FeedbackReceipt, Need};
 use swg_model::form::{FieldName, IdKind};
@@ -34,6 +35,14 @@ pub enum Answer {
         ticket: String,
         seconds: u64,
     },
+    /// A booking looked up without JavaScript; `phone` is what the citizen typed, to carry on.
+    Found {
+        booking: Booking,
+        phone: String,
+        step: LookupStep,
+    },
+    /// Feedback's progress looked up without JavaScript.
+    Tracked(FeedbackReceipt),
 }
 
 impl Answer {
@@ -45,6 +54,8 @@ impl Answer {
             Answer::Failed { .. } => "提交没有成功".to_owned(),
             Answer::Wait { .. } => "请稍候再确认预约".to_owned(),
             Answer::Book { window_name, .. } => format!("预约：{window_name}"),
+            Answer::Found { step, .. } => step.heading().to_owned(),
+            Answer::Tracked(r) => format!("{}办理进度", r.kind.label()),
         }
     }
 
@@ -52,15 +63,19 @@ impl Answer {
     pub fn document(self, site: &SiteInfo, css: &str) -> String {
         let heading = self.heading();
         answer_document(site, css, &heading.clone(), move || match self {
-            Answer::Booked(b) => EitherOf5::A(view! { <Booked heading b/> }),
-            Answer::Filed(r) => EitherOf5::B(view! { <Filed heading r/> }),
-            Answer::Failed { error, back } => EitherOf5::C(view! { <Failed heading error back/> }),
+            Answer::Booked(b) => EitherOf7::A(view! { <Booked heading b/> }),
+            Answer::Filed(r) => EitherOf7::B(view! { <Filed heading r/> }),
+            Answer::Failed { error, back } => EitherOf7::C(view! { <Failed heading error back/> }),
             Answer::Wait { fields, ticket, seconds } => {
-                EitherOf5::D(view! { <Wait heading fields ticket seconds/> })
+                EitherOf7::D(view! { <Wait heading fields ticket seconds/> })
             }
             Answer::Book { window, services, service, availability, .. } => {
-                EitherOf5::E(view! { <Book heading window services service availability/> })
+                EitherOf7::E(view! { <Book heading window services service availability/> })
             }
+            Answer::Found { booking, phone, step } => {
+                EitherOf7::F(view! { <Found heading booking phone step/> })
+            }
+            Answer::Tracked(receipt) => EitherOf7::G(view! { <Tracked heading receipt/> }),
         })
     }
 }

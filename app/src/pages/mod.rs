@@ -32,6 +32,8 @@ mod home;
 #[cfg(not(target_arch = "wasm32"))]
 mod local;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod lookup_answers;
+#[cfg(not(target_arch = "wasm32"))]
 mod not_found;
 #[cfg(not(target_arch = "wasm32"))]
 mod plain;

@@ -1,7 +1,7 @@
 //! The forms as plain HTML, rendered at build time: what a browser without JavaScript gets.
 //! They post to the server's form targets; with JavaScript the interactive island replaces them.
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use swg_model::api::{path, FeedbackKind, RATING_LABELS};
 use swg_model::form::FieldName;
@@ -40,14 +40,14 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
             // The places left change by the minute: the server shows them on its own booking
             // form for the chosen window.
             let bookable: Vec<FormWindow> = windows.into_iter().filter(|w| w.bookable).collect();
-            EitherOf3::A(view! {
+            EitherOf5::A(view! {
                 <form class="flow" method="get" action=format!("{}{}", base_path(), path::FORM_BOOKING)>
                     {window_select(&bookable)}
                     <button type="submit" class="button">"查看可预约的日期和时段"</button>
                 </form>
             })
         }
-        FormKind::Feedback => EitherOf3::B(view! {
+        FormKind::Feedback => EitherOf5::B(view! {
             <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_FEEDBACK)>
                 <fieldset class="question"><legend>"您要"</legend>
                     {FeedbackKind::ALL.into_iter().map(|k| view! {
@@ -70,8 +70,23 @@ pub fn PlainForm(kind: FormKind, windows: Vec<FormWindow>) -> impl IntoView {
                 <button type="submit" class="button">"提交"</button>
             </form>
         }),
-        FormKind::Manage | FormKind::Track | FormKind::Stats => EitherOf3::C(view! {
-            <p class="notice">"这项查询需要浏览器开启 JavaScript。也可以直接打电话："{phones}</p>
+        FormKind::Manage => EitherOf5::C(view! {
+            <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_LOOKUP)>
+                {input("预约码", FieldName::Code, "text")}
+                {input("手机号码", FieldName::Phone, "tel")}
+                <button type="submit" class="button">"查询"</button>
+            </form>
+            <p class="hint">{format!("改约要开启 JavaScript；也可以直接打电话：{phones}")}</p>
+        }),
+        FormKind::Track => EitherOf5::D(view! {
+            <form class="flow" method="post" action=format!("{}{}", base_path(), path::FORM_TRACK)>
+                {input("受理编号", FieldName::Tracking, "text")}
+                {input("手机号码或查询码", FieldName::Phone, "text")}
+                <button type="submit" class="button">"查询"</button>
+            </form>
+        }),
+        FormKind::Stats => EitherOf5::E(view! {
+            <p class="notice">"这张统计表需要浏览器开启 JavaScript。也可以直接打电话："{phones}</p>
         }),
     }
 }

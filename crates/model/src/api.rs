@@ -24,6 +24,10 @@ pub mod path {
     /// The plain-HTML form targets used without JavaScript.
     pub const FORM_BOOKING: &str = "/forms/booking";
     pub const FORM_FEEDBACK: &str = "/forms/feedback";
+    /// A booking looked up (and cancelled) without JavaScript.
+    pub const FORM_LOOKUP: &str = "/forms/lookup";
+    /// Feedback's progress looked up without JavaScript.
+    pub const FORM_TRACK: &str = "/forms/track";
 }
 
 /// Every error answer: a message for the page, and per-field messages for the form.

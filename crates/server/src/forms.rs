@@ -12,8 +12,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Extension;
 use serde::Deserialize;
-use swg_app::Answer;
-use swg_model::api::{BookingRequest, FeedbackRequest};
+use swg_app::{Answer, LookupStep};
+use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest};
 use swg_model::form::FieldName;
 use swg_model::Route;
 
@@ -30,8 +30,13 @@ pub(crate) fn failure_page(state: &AppState, failure: &Failure, back: Route) -> 
 
 /// The form a plain post to `path` came from, to go back to.
 pub(crate) fn back(path: &str) -> Route {
-    if path.ends_with(swg_model::api::path::FORM_FEEDBACK) {
+    use swg_model::api::path;
+    if path.ends_with(path::FORM_FEEDBACK) {
         Route::Feedback
+    } else if path.ends_with(path::FORM_LOOKUP) {
+        Route::Manage
+    } else if path.ends_with(path::FORM_TRACK) {
+        Route::Track
     } else {
         Route::Book
     }
@@ -198,5 +203,60 @@ pub async fn feedback(
     match feedback::submit(&state, &request, via(client)).await {
         Ok((r, _)) => answer(&state, StatusCode::OK, Answer::Filed(r)),
         Err(failure) => failure_page(&state, &failure, Route::Feedback),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LookupForm {
+    code: String,
+    phone: String,
+    /// Empty to look up; "ask" to be asked whether to cancel; "yes" to cancel.
+    cancel: String,
+}
+
+/// 预约查询 without JavaScript: the booking, a button to cancel it, a question before
+/// cancelling, and the cancellation. (Moving a booking needs the interactive page or a call.)
+pub async fn lookup(State(state): State<AppState>, form: Result<PlainForm<LookupForm>, Failure>) -> Response {
+    let f = match form {
+        Ok(PlainForm(f)) => f,
+        Err(failure) => return failure_page(&state, &failure, Route::Manage),
+    };
+    if let Err(failure) = state.limits.code(&swg_model::form::normalise_code(&f.code)) {
+        return failure_page(&state, &failure, Route::Manage);
+    }
+    let request = BookingLookup { code: f.code, phone: f.phone };
+    let (result, step) = match f.cancel.as_str() {
+        "yes" => (booking::cancel(&state, &request).await, LookupStep::Cancelled),
+        "ask" => (booking::lookup(&state, &request).await, LookupStep::Ask),
+        _ => (booking::lookup(&state, &request).await, LookupStep::Shown),
+    };
+    match result {
+        Ok(found) => {
+            answer(&state, StatusCode::OK, Answer::Found { booking: found, phone: request.phone, step })
+        }
+        Err(failure) => failure_page(&state, &failure, Route::Manage),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TrackForm {
+    tracking: String,
+    phone: String,
+}
+
+/// 办理进度查询 without JavaScript.
+pub async fn track(State(state): State<AppState>, form: Result<PlainForm<TrackForm>, Failure>) -> Response {
+    let f = match form {
+        Ok(PlainForm(f)) => f,
+        Err(failure) => return failure_page(&state, &failure, Route::Track),
+    };
+    if let Err(failure) = state.limits.code(&swg_model::form::normalise_code(&f.tracking)) {
+        return failure_page(&state, &failure, Route::Track);
+    }
+    match feedback::lookup(&state, &FeedbackLookup { tracking: f.tracking, phone: f.phone }).await {
+        Ok(receipt) => answer(&state, StatusCode::OK, Answer::Tracked(receipt)),
+        Err(failure) => failure_page(&state, &failure, Route::Track),
     }
 }

@@ -107,6 +107,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(no_such_api))
         .route(path::FORM_BOOKING, post(forms::booking).get(forms::booking_page))
         .route(path::FORM_FEEDBACK, post(forms::feedback))
+        .route(path::FORM_LOOKUP, post(forms::lookup))
+        .route(path::FORM_TRACK, post(forms::track))
         .route(path::FIX_RATING, post(api::rate_fix))
         .merge(staff::routes())
         .layer(DefaultBodyLimit::max(16 * 1024))

@@ -132,6 +132,8 @@ fn kind(method: &Method, path: &str) -> Kind {
         path::BOOKING_FIND,
         path::FEEDBACK_LOOKUP,
         path::FIX_RATING,
+        path::FORM_LOOKUP,
+        path::FORM_TRACK,
     ];
     if *method == Method::POST {
         if lookups.iter().any(|p| path.ends_with(p)) {
