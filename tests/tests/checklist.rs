@@ -317,6 +317,8 @@ async fn the_printed_slip_carries_fee_phone_presence_what_is_missing_and_a_qr_co
              while (list.children.length < 12) list.append(list.lastElementChild.cloneNode(true)); return true")
         .await;
     assert_eq!(browser.printed_pages().await, 1, "a 12-item slip fits one page (longest real list: {count})");
+    browser.js("document.documentElement.classList.add('care'); return true").await;
+    assert_eq!(browser.printed_pages().await, 1, "and in 长辈版 too");
     browser.close().await;
 }
 

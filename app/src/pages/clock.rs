@@ -34,7 +34,8 @@ pub fn Clock(data: ClockData) -> impl IntoView {
                 <div class="due no-print">
                     <p role="status">{move || label().unwrap_or_else(|| "办结日期按上面的办理时限计算。".to_owned())}</p>
                     <label class="js-only">"换一天受理："
-                        <input type="date" on:input=move |ev| applied.set(Date::parse(&event_target_value(&ev)))/>
+                        <input type="date" min=move || now.get().map(|(today, _)| today.to_string())
+                            on:input=move |ev| applied.set(Date::parse(&event_target_value(&ev)).filter(|d| now.get_untracked().is_none_or(|(today, _)| *d >= today)))/>
                     </label>
                 </div>
             })
@@ -66,7 +67,7 @@ fn open_now(
                     {windows.into_iter().map(|w| {
                         let href = Route::Window(w.id.clone()).href();
                         let name = w.name.clone();
-                        view! { <li><a href=href>{name}</a>"："{move || state(&w).unwrap_or_default()}</li> }
+                        view! { <li><a href=href>{name}</a>"："{move || state(&w).unwrap_or_else(|| "请看窗口页的办公时间".to_owned())}</li> }
                     }).collect_view()}
                 </ul>
             </section>

@@ -13,17 +13,29 @@ pub fn due_label(limit: &TimeLimit, calendar: &Calendar, applied: Date, today: D
     if limit.days == 0 {
         return "材料齐全的，当场办结".to_owned();
     }
+    // Nothing is accepted on a day off: the count starts from the next working day.
+    let open = calendar.is_working_day(applied);
+    let accepted = if open { applied } else { next_working_day(calendar, applied) };
     let (due, published) = if limit.calendar {
-        let due = applied.add_days(i32::from(limit.days));
-        (due, calendar.is_published(due))
+        let due = accepted.add_days(i32::from(limit.days));
+        (due, true)
     } else {
-        calendar.add_working_days(applied, u32::from(limit.days))
+        calendar.add_working_days(accepted, u32::from(limit.days))
     };
-    let when =
-        if applied == today { "今天受理".to_owned() } else { format!("{}受理", applied.label()) };
+    let when = match (open, applied == today) {
+        (true, true) => "今天受理".to_owned(),
+        (true, false) => format!("{}受理", applied.label()),
+        (false, true) => format!("今天休息，最早 {}受理", accepted.label()),
+        (false, false) => format!("{}休息，最早 {}受理", applied.label(), accepted.label()),
+    };
     let note =
         if published { "" } else { "（那时的节假日安排尚未公布，暂只按周末计算）" };
     format!("{when}，预计 {}前办结{note}", due.label())
+}
+
+/// The first working day after `day`.
+fn next_working_day(calendar: &Calendar, day: Date) -> Date {
+    (1..=30).map(|n| day.add_days(n)).find(|d| calendar.is_working_day(*d)).unwrap_or(day.add_days(1))
 }
 
 /// What a window's page needs to say whether it is open.
@@ -67,13 +79,20 @@ fn hhmm(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
+/// Whether the window opens every day of the week (110, a 24-hour self-service area): such a
+/// service does not close for public holidays either.
+fn every_day(hours: &[Hours]) -> bool {
+    (1..=7).all(|d| hours.iter().any(|h| h.days.contains(&d)))
+}
+
 /// The day's opening periods in minutes, sorted, with touching periods joined (an extended
 /// evening that starts when the day ends is one period).
 fn periods(hours: &[Hours], calendar: &Calendar, day: Date) -> Vec<(u16, u16)> {
-    if calendar.is_holiday(day) {
+    let always = every_day(hours);
+    if calendar.is_holiday(day) && !always {
         return Vec::new();
     }
-    let weekday = if calendar.is_make_up_day(day) { 1 } else { day.weekday() };
+    let weekday = if calendar.is_make_up_day(day) && !always { 1 } else { day.weekday() };
     let mut out: Vec<(u16, u16)> = hours
         .iter()
         .filter(|h| h.days.contains(&weekday))
@@ -134,7 +153,7 @@ pub fn open_state(window: &WindowHours, calendar: &Calendar, day: Date, minute: 
         let first = periods(&window.hours, calendar, d).first().map(|(open, _)| hhmm(*open))?;
         Some((d, first))
     });
-    OpenState::Closed { next, holiday: calendar.is_holiday(day) }
+    OpenState::Closed { next, holiday: calendar.is_holiday(day) && !every_day(&window.hours) }
 }
 
 impl OpenState {
@@ -222,6 +241,24 @@ mod tests {
         assert_eq!(at("2026-09-23", "18:00"), "办公中，19:00 下班", "Wednesday's extended evening");
         assert_eq!(at("2026-10-02", "10:00"), "今天放假，10月8日（周四）08:30 开门");
         assert_eq!(at("2026-09-20", "10:00"), "办公中，17:30 下班", "a make-up Sunday works Monday's hours");
+    }
+
+    #[test]
+    fn a_service_open_every_day_stays_open_on_public_holidays() {
+        let mut w = huji();
+        w.hours = vec![hours(&[1, 2, 3, 4, 5, 6, 7], "00:00", "24:00")];
+        let holiday = d("2026-10-03");
+        assert_eq!(open_state(&w, &calendar(), holiday, 10 * 60).label(holiday), "24 小时办公");
+    }
+
+    #[test]
+    fn a_day_off_is_not_a_day_of_acceptance() {
+        let limit = TimeLimit { days: 3, calendar: false, note: None, covers: None, unsure: None };
+        let sunday = d("2026-09-27");
+        assert_eq!(
+            due_label(&limit, &calendar(), sunday, sunday),
+            "今天休息，最早 9月28日（周一）受理，预计 10月8日（周四）前办结"
+        );
     }
 
     #[test]
