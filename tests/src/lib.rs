@@ -288,6 +288,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
     }
 
+    /// Clicks an element that loads a new document (a plain form's button, a link the app does not
+    /// handle) and waits until that document has loaded, so nothing is read from the page before.
+    pub async fn click_to_next_page(&self, element: fantoccini::elements::Element) {
+        self.js("window.__swgPageBefore = true; return true").await;
+        element.click().await.expect("click");
+        self.until(
+            "the next page has loaded",
+            "return window.__swgPageBefore === undefined && document.readyState === 'complete'",
+        )
+        .await;
+    }
+
     pub async fn all(&self, css: &str) -> Vec<fantoccini::elements::Element> {
         self.client.find_all(Locator::Css(css)).await.expect("find_all")
     }

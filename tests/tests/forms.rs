@@ -308,7 +308,7 @@ async fn without_javascript_a_citizen_books_from_exactly_the_slots_the_api_offer
     let browser = Browser::open(false).await;
     browser.goto(&server.url("/book/")).await;
     browser.js("document.querySelector('#p-window').value = 'huji'; return true").await;
-    browser.find("main form button[type=submit]").await.click().await.expect("choose");
+    browser.click_to_next_page(browser.find("main form button[type=submit]").await).await;
     browser
         .until("the server's booking form", "return document.querySelectorAll('input[name=when]').length > 0")
         .await;
@@ -498,7 +498,7 @@ async fn an_anonymous_low_rating_is_never_promised_a_call_back_on_its_track_page
 async fn submit(browser: &Browser, label: &str) {
     for button in browser.all("main button[type=submit]").await {
         if button.text().await.expect("text") == label {
-            button.click().await.expect("submit");
+            browser.click_to_next_page(button).await;
             return;
         }
     }
