@@ -5,7 +5,7 @@ use crate::frame;
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
 use swg_model::route::base_path;
-use swg_model::{Assets, Boot, PageData, PageKind, Shown, SiteInfo, DEFAULT_LANG};
+use swg_model::{Assets, Boot, Lang, PageData, PageKind, Shown, SiteInfo};
 
 /// Renders a view to HTML in a fresh reactive owner.
 pub fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> String {
@@ -17,7 +17,9 @@ pub fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> String 
 
 /// What the `<head>` says about a page.
 pub struct Head {
-    pub lang: String,
+    pub lang: Lang,
+    /// The page's address in each language (absolute), for `hreflang` links.
+    pub versions: Vec<(Lang, String)>,
     pub title: String,
     pub description: String,
     pub css: String,
@@ -48,7 +50,7 @@ pub fn loader_script(js: &str, wasm: &str) -> String {
 /// allows it by its hash.
 pub const CARE_SCRIPT: &str = "(function(){var d=document.documentElement,k='swg.care';\
 function show(on){d.classList.toggle('care',on);var b=document.querySelector('.care-toggle');\
-if(b){b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?'标准版':'长辈版';}}\
+if(b){b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?b.dataset.on:b.dataset.off;}}\
 try{show(localStorage.getItem(k)==='1');}catch(e){}\
 document.addEventListener('DOMContentLoaded',function(){show(d.classList.contains('care'));});\
 document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('.care-toggle');\
@@ -66,7 +68,7 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
     });
     view! {
         <!DOCTYPE html>
-        <html lang=head.lang>
+        <html lang=head.lang.id()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -74,6 +76,9 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
                 <meta name="description" content=head.description/>
                 <meta name="theme-color" content="#0b4f8a"/>
                 <link rel="stylesheet" href=format!("{base}/{}", head.css)/>
+                {head.versions.into_iter().map(|(lang, href)| view! {
+                    <link rel="alternate" hreflang=lang.id() href=href/>
+                }).collect_view()}
                 // Without JavaScript, controls that need it are not shown at all.
                 <noscript><style>".js-only{display:none!important}"</style></noscript>
                 <script inner_html=CARE_SCRIPT></script>
@@ -102,15 +107,24 @@ pub fn page_document(
         PageKind::Form => assets.forms_js.clone().zip(assets.forms_wasm.clone()),
         _ => assets.js.clone().zip(assets.wasm.clone()),
     };
+    let site_url = site.url.trim_end_matches('/');
+    let versions = page
+        .versions
+        .iter()
+        .flat_map(|v| [Lang::Zh, Lang::En].map(|lang| (lang, format!("{site_url}{}", v.href(lang)))));
     let head = Head {
-        lang: page.lang.clone().unwrap_or_else(|| DEFAULT_LANG.to_owned()),
+        lang: page.lang,
+        versions: versions.collect(),
         title: page.title.clone(),
         description,
         css: assets.css.clone(),
     };
     let (site, page, shown) = (site.clone(), page.clone(), shown.clone());
+    let (lang, alternate) = (page.lang, page.versions.as_ref().map(|v| v.href(page.lang.other()).to_owned()));
     Ok(render(move || {
         provide_context(site);
+        provide_context(lang);
+        provide_context(crate::Alternate(alternate));
         document(
             head,
             bundle.map(|(js, wasm)| Bundle { js, wasm }),
@@ -141,7 +155,8 @@ pub fn server_document<V: IntoView + 'static>(
     main: impl FnOnce() -> V + 'static,
 ) -> String {
     let head = Head {
-        lang: DEFAULT_LANG.to_owned(),
+        lang: Lang::Zh,
+        versions: Vec::new(),
         title: format!("{title} - {}", site.name),
         description: site.description(),
         css: css.to_owned(),

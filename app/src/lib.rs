@@ -33,12 +33,22 @@ pub use pages::structure;
 #[cfg(not(target_arch = "wasm32"))]
 use leptos::prelude::*;
 
+/// The language of the page being drawn: the one its renderer provides, else Chinese.
+pub(crate) fn lang() -> swg_model::Lang {
+    leptos::prelude::use_context::<swg_model::Lang>().unwrap_or_default()
+}
+
+/// The same page in the other language, where there is one, for the header's language switch.
+#[derive(Clone, Debug, Default)]
+pub struct Alternate(pub Option<String>);
+
 /// The frame around every page's main area: skip link, header, footer. The pre-rendered pages
 /// and the server's answer pages share it byte for byte.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn frame(main: impl IntoView) -> impl IntoView {
+    let lang = lang();
     view! {
-        <a class="skip" href="#main" lang=swg_model::DEFAULT_LANG>"跳到正文"</a>
+        <a class="skip" href="#main" lang=lang.id()>{lang.pick("跳到正文", "Skip to the content")}</a>
         <layout::Header/>
         <main id="main" tabindex="-1">{main}</main>
         <layout::Footer/>

@@ -69,6 +69,7 @@ fn mount_islands(page: &PageData) {
     MOUNTED.with(|m| m.borrow_mut().clear());
     let Ok(slots) = document().query_selector_all("main .island") else { return };
     let islands = page.parts.iter().filter(|p| !matches!(p, Part::Html(_)));
+    let lang = page.lang;
     for (index, part) in islands.enumerate() {
         let Some(slot) = slots.get(index as u32).and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
         else {
@@ -78,16 +79,18 @@ fn mount_islands(page: &PageData) {
         let typed = typed_before_mount(&slot);
         slot.set_inner_html("");
         let handle: Box<dyn Any> = match part.clone() {
-            Part::Checklist(data) => {
-                Box::new(leptos::mount::mount_to(slot, move || view! { <Checklist data=*data typed=typed/> }))
-            }
-            Part::Clock(data) => Box::new(leptos::mount::mount_to(
-                slot,
-                move || view! { <crate::pages::clock::Clock data=*data/> },
-            )),
-            Part::Search(index) => {
-                Box::new(leptos::mount::mount_to(slot, move || view! { <Search index=*index/> }))
-            }
+            Part::Checklist(data) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <Checklist data=*data typed=typed/> }
+            })),
+            Part::Clock(data) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <crate::pages::clock::Clock data=*data/> }
+            })),
+            Part::Search(index) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <Search index=*index/> }
+            })),
             #[cfg(feature = "forms")]
             Part::Form(FormKind::Book, windows) => {
                 Box::new(leptos::mount::mount_to(slot, move || view! { <BookingFlow windows=windows/> }))
@@ -161,7 +164,16 @@ fn show(page: &PageData) {
     mount_islands(page);
     document().set_title(&page.title);
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", page.lang.as_deref().unwrap_or(swg_model::DEFAULT_LANG));
+        let _ = root.set_attribute("lang", page.lang.id());
+    }
+    // The header's language switch leads to this page in the other language, where there is one.
+    if let Ok(Some(switch)) = document().query_selector("a.lang-switch") {
+        let other = page.lang.other();
+        let href = page
+            .versions
+            .as_ref()
+            .map_or_else(|| Route::Home.in_lang(other).href(), |v| v.href(other).to_owned());
+        let _ = switch.set_attribute("href", &href);
     }
     window().scroll_to_with_x_and_y(0.0, 0.0);
     if let Some(main) = main_element() {
@@ -173,8 +185,12 @@ fn show(page: &PageData) {
 }
 
 /// Whether this bundle can show `route` without loading another bundle.
+/// A page in the other language comes with its own header and footer: it is loaded normally.
 fn can_show(route: &Route) -> bool {
-    cfg!(feature = "forms") || !swg_model::FormKind::ALL.iter().any(|kind| kind.route() == *route)
+    let same_language =
+        ROUTE.with(|r| r.borrow().as_ref().is_none_or(|on_screen| on_screen.lang() == route.lang()));
+    same_language
+        && (cfg!(feature = "forms") || !swg_model::FormKind::ALL.iter().any(|kind| kind.route() == *route))
 }
 
 /// Shows `route`, from the cache or by fetching its page data.
@@ -188,7 +204,8 @@ fn navigate(route: Route) {
         show(&page);
         return;
     }
-    show_in_main(|| view! { <p class="status" role="status">"正在加载…"</p> });
+    let lang = route.lang();
+    show_in_main(move || view! { <p class="status" role="status">{lang.pick("正在加载…", "Loading…")}</p> });
     wasm_bindgen_futures::spawn_local(async move {
         let page = fetch_page(&route.data_href()).await;
         if SEQUENCE.with(Cell::get) != sequence {
@@ -205,8 +222,8 @@ fn navigate(route: Route) {
                 show_in_main(move || {
                     view! {
                         <div class="status" role="alert">
-                            <p>"页面没有加载成功，请检查网络后重试。"</p>
-                            <a class="button" href=href data-reload="">"重新打开页面"</a>
+                            <p>{lang.pick("页面没有加载成功，请检查网络后重试。", "The page did not load. Check your connection and try again.")}</p>
+                            <a class="button" href=href data-reload="">{lang.pick("重新打开页面", "Open the page again")}</a>
                         </div>
                     }
                 });

@@ -100,7 +100,7 @@ pub fn can_speak() -> bool {
 }
 
 /// Reads `text` aloud in Mandarin, stopping whatever was being read.
-pub fn speak(text: &str) {
+pub fn speak(text: &str, lang: swg_model::Lang) {
     use wasm_bindgen::JsCast;
     let w = window();
     let Ok(synth) = js_sys::Reflect::get(&w, &"speechSynthesis".into()) else { return };
@@ -111,7 +111,7 @@ pub fn speak(text: &str) {
     else {
         return;
     };
-    let _ = js_sys::Reflect::set(&utterance, &"lang".into(), &"zh-CN".into());
+    let _ = js_sys::Reflect::set(&utterance, &"lang".into(), &lang.id().into());
     let _ = js_sys::Reflect::set(&utterance, &"rate".into(), &0.9.into());
     for (method, argument) in [("cancel", None), ("speak", Some(&utterance))] {
         if let Some(f) = js_sys::Reflect::get(&synth, &method.into())

@@ -41,6 +41,11 @@ async fn every_kind_of_page_has_no_axe_violations() {
         "/book/manage/",
         "/stats/",
         "/404.html",
+        "/en/",
+        "/en/windows/churujing/",
+        "/en/services/huzhao-shouci/",
+        "/en/services/waiguoren-tingjuliu/",
+        "/en/search/?q=passport",
     ] {
         browser.goto(&server.url(path)).await;
         browser.until_app_ready().await;
@@ -194,6 +199,8 @@ async fn the_elderly_mode_is_one_switch_with_20_px_text_60_px_targets_and_7_to_1
         "/feedback/track/",
         "/stats/",
         "/changes/",
+        "/en/",
+        "/en/services/huzhao-shouci/",
     ] {
         browser.goto(&server.url(path)).await;
         browser.until_app_ready().await;

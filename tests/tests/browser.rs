@@ -112,7 +112,9 @@ async fn a_guide_shows_its_materials_with_javascript_disabled() {
     assert!(!others.is_empty(), "the guide with the most questions has situational materials");
     let situational = browser.text(".situational").await;
     for material in others {
-        let when = material.situation(&data.questions).expect("a situational material has a rule");
+        let when = material
+            .situation(&data.questions, swg_model::Lang::Zh)
+            .expect("a situational material has a rule");
         assert!(situational.contains(&format!("{}：{when}", material.name)), "{situational}");
     }
     browser.close().await;
@@ -345,7 +347,8 @@ async fn a_guide_shows_the_expected_date_for_today_and_for_another_day() {
     set_clock(&browser, "2026-09-29T10:00").await;
     browser.goto(&server.url(&Route::Service(guide.id.clone()).href())).await;
     browser.until_app_ready().await;
-    let expected = swg_model::clock::due_label(&guide.time_limit, &site.calendar, today, today);
+    let expected =
+        swg_model::clock::due_label(&guide.time_limit, &site.calendar, today, today, swg_model::Lang::Zh);
     assert!(expected.contains("今天受理") && !expected.contains("10月1日"), "{expected}");
     assert_eq!(browser.text(".due [role=status]").await, expected);
     browser

@@ -7,7 +7,7 @@ use crate::storage;
 use leptos::prelude::*;
 use swg_model::calendar::Date;
 use swg_model::clock::{due_label, open_state, WindowHours};
-use swg_model::{ClockData, ClockKind, Route};
+use swg_model::{ClockData, ClockKind, Lang, Route};
 
 #[component]
 pub fn Clock(data: ClockData) -> impl IntoView {
@@ -22,25 +22,26 @@ pub fn Clock(data: ClockData) -> impl IntoView {
         }
     });
     let calendar = StoredValue::new(data.calendar);
+    let lang = crate::lang();
     match data.show {
         ClockKind::Due(limit) => {
             let applied = RwSignal::new(None::<Date>);
             let label = move || {
                 now.get().map(|(today, _)| {
-                    calendar.with_value(|c| due_label(&limit, c, applied.get().unwrap_or(today), today))
+                    calendar.with_value(|c| due_label(&limit, c, applied.get().unwrap_or(today), today, lang))
                 })
             };
             leptos::either::Either::Left(view! {
                 <div class="due no-print">
-                    <p role="status">{move || label().unwrap_or_else(|| "办结日期按上面的办理时限计算。".to_owned())}</p>
-                    <label class="js-only">"换一天受理："
+                    <p role="status">{move || label().unwrap_or_else(|| lang.pick("办结日期按上面的办理时限计算。", "The date it is done by follows the time limit above.").to_owned())}</p>
+                    <label class="js-only">{lang.pick("换一天受理：", "Apply on another day: ")}
                         <input type="date" min=move || now.get().map(|(today, _)| today.to_string())
                             on:input=move |ev| applied.set(Date::parse(&event_target_value(&ev)).filter(|d| now.get_untracked().is_none_or(|(today, _)| *d >= today)))/>
                     </label>
                 </div>
             })
         }
-        ClockKind::Open(windows) => leptos::either::Either::Right(open_now(windows, calendar, now)),
+        ClockKind::Open(windows) => leptos::either::Either::Right(open_now(windows, calendar, now, lang)),
     }
 }
 
@@ -48,26 +49,27 @@ fn open_now(
     windows: Vec<WindowHours>,
     calendar: StoredValue<swg_model::calendar::Calendar>,
     now: RwSignal<Option<(Date, u16)>>,
+    lang: Lang,
 ) -> impl IntoView {
     let state = move |w: &WindowHours| {
-        now.get().map(|(day, minute)| calendar.with_value(|c| open_state(w, c, day, minute)).label(day))
+        now.get().map(|(day, minute)| calendar.with_value(|c| open_state(w, c, day, minute)).label(day, lang))
     };
     if let [window] = windows.as_slice() {
         let window = window.clone();
         leptos::either::Either::Left(view! {
             <p class="open-now" role="status">
-                {move || state(&window).unwrap_or_else(|| "现在是否办公：请看下面的办公时间。".to_owned())}
+                {move || state(&window).unwrap_or_else(|| lang.pick("现在是否办公：请看下面的办公时间。", "Open now? See the opening hours below.").to_owned())}
             </p>
         })
     } else {
         leptos::either::Either::Right(view! {
             <section class="open-now-list js-only" aria-labelledby="open-now">
-                <h2 id="open-now">"现在各窗口"</h2>
+                <h2 id="open-now">{lang.pick("现在各窗口", "Open now?")}</h2>
                 <ul class="plain">
                     {windows.into_iter().map(|w| {
-                        let href = Route::Window(w.id.clone()).href();
+                        let href = Route::Window(w.id.clone()).in_lang(lang).href();
                         let name = w.name.clone();
-                        view! { <li><a href=href>{name}</a>"："{move || state(&w).unwrap_or_else(|| "请看窗口页的办公时间".to_owned())}</li> }
+                        view! { <li><a href=href>{name}</a>{lang.pick("：", ": ")}{move || state(&w).unwrap_or_else(|| lang.pick("请看窗口页的办公时间", "see the window's opening hours").to_owned())}</li> }
                     }).collect_view()}
                 </ul>
             </section>

@@ -1,21 +1,39 @@
 //! Home page: every window type, each one tap away, its guides two taps away.
 
 use leptos::prelude::*;
-use swg_model::{HomePage as Data, Route};
+use swg_model::{HomePage as Data, Lang, Route};
 
 /// The top of the home page: what the site is for, the search box and the services.
 #[component]
 pub fn HomeTop() -> impl IntoView {
+    let lang = crate::lang();
     view! {
-        <h1>"到窗口办事，一次带齐"</h1>
-        <p class="lead">"选择要去的窗口，查看办事指南和材料清单。出门前对照清单逐项打勾，第一次去就能办成。"</p>
-        <form class="search" role="search" action=Route::Search.href() method="get">
-            <label for="home-q">"要办什么事？"</label>
+        <h1>{lang.pick("到窗口办事，一次带齐", "Bring everything on your first visit")}</h1>
+        <p class="lead">{lang.pick(
+            "选择要去的窗口，查看办事指南和材料清单。出门前对照清单逐项打勾，第一次去就能办成。",
+            "Choose a guide and see exactly what to bring, the steps, time limits and fees. Tick each item on the checklist before you leave, and get it done on your first visit.",
+        )}</p>
+        {(lang == Lang::En).then(|| view! {
+            <p class="notice" role="note">
+                "In English: the exit-entry window (passports, permits for Hong Kong, Macao and Taiwan, residence permits for foreign nationals). Other windows, appointments and feedback forms are in Chinese: "
+                <a href=Route::Home.href() hreflang="zh-CN" lang="zh-CN">"中文首页"</a>"."
+            </p>
+        })}
+        <form class="search" role="search" action=Route::Search.in_lang(lang).href() method="get">
+            <label for="home-q">{lang.pick("要办什么事？", "What do you need to do?")}</label>
             <div class="search-row">
-                <input id="home-q" name="q" type="search" placeholder="例如：身份证丢了、车子过户"/>
-                <button type="submit" class="button">"搜索"</button>
+                <input id="home-q" name="q" type="search" placeholder=lang.pick("例如：身份证丢了、车子过户", "For example: renew passport")/>
+                <button type="submit" class="button">{lang.pick("搜索", "Search")}</button>
             </div>
         </form>
+        {(lang == Lang::Zh).then(|| view! { <HomeServices/> })}
+    }
+}
+
+/// The site's services (appointments, feedback, look-ups, figures), on the Chinese home page.
+#[component]
+fn HomeServices() -> impl IntoView {
+    view! {
         <ul class="services" aria-label="办事服务">
             <li><a class="button" href=Route::Book.href()>"网上预约"</a></li>
             <li><a class="button secondary" href=Route::Manage.href()>"查询、改约、取消预约"</a></li>
@@ -29,17 +47,18 @@ pub fn HomeTop() -> impl IntoView {
 /// Every window type, each one tap away, its guides two taps away.
 #[component]
 pub fn HomeCards(data: Data) -> impl IntoView {
+    let lang = crate::lang();
     view! {
         <ul class="cards">
             {data.windows.into_iter().map(|w| view! {
                 <li class="card">
-                    <a class="card-title" href=Route::Window(w.id.clone()).href()>{w.name}</a>
+                    <a class="card-title" href=Route::Window(w.id.clone()).in_lang(lang).href()>{w.name}</a>
                     <p>{w.summary}</p>
                     <details>
-                        <summary>{format!("{} 项办事指南", w.services.len())}</summary>
+                        <summary>{lang.pick(format!("{} 项办事指南", w.services.len()), format!("{} guides", w.services.len()))}</summary>
                         <ul class="links">
                             {w.services.into_iter().map(|s| view! {
-                                <li><a href=Route::Service(s.id).href()>{s.title}</a></li>
+                                <li><a href=Route::Service(s.id).in_lang(lang).href()>{s.title}</a></li>
                             }).collect_view()}
                         </ul>
                     </details>

@@ -3,6 +3,7 @@
 
 pub(crate) mod checklist;
 pub(crate) mod clock;
+pub(crate) mod mixed;
 pub(crate) mod search;
 
 // Form islands: mounted in the browser only (the build renders `plain` forms in their place).
@@ -63,7 +64,7 @@ pub fn structure<V: leptos::IntoView + 'static>(
             other => Either::Right(view! { <div class="island">{island(other)}</div> }),
         })
         .collect_view();
-    view! { <div class=data.kind.class() lang=data.lang.clone()>{parts}</div> }
+    view! { <div class=data.kind.class()>{parts}</div> }
 }
 
 /// A page as the build (or the server) renders it: its structure with every island rendered in

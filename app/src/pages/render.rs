@@ -4,11 +4,11 @@ use super::{changes, form_intro, guide, home, not_found, window};
 use crate::document::render as html;
 use leptos::prelude::*;
 use swg_model::calendar::Calendar;
-use swg_model::{ClockData, ClockKind, Content, PageData, PageKind, Part, SiteInfo};
+use swg_model::{ClockData, ClockKind, Content, Lang, PageData, PageKind, Part, SiteInfo};
 
 /// The page data of one route; `calendar` is the official one, for the parts that depend on
 /// the day they are read.
-pub fn page_data(site: &SiteInfo, calendar: &Calendar, content: &Content) -> PageData {
+pub fn page_data(site: &SiteInfo, calendar: &Calendar, lang: Lang, content: &Content) -> PageData {
     let clock = |show: ClockKind| Part::Clock(Box::new(ClockData { calendar: calendar.clone(), show }));
     let (kind, parts) = match content {
         Content::Home(data) => {
@@ -16,9 +16,9 @@ pub fn page_data(site: &SiteInfo, calendar: &Calendar, content: &Content) -> Pag
             (
                 PageKind::Home,
                 vec![
-                    Part::Html(html(|| view! { <home::HomeTop/> })),
+                    part(lang, || view! { <home::HomeTop/> }),
                     clock(ClockKind::Open(data.hours.clone())),
-                    Part::Html(html(move || view! { <home::HomeCards data=cards/> })),
+                    part(lang, move || view! { <home::HomeCards data=cards/> }),
                 ],
             )
         }
@@ -27,9 +27,9 @@ pub fn page_data(site: &SiteInfo, calendar: &Calendar, content: &Content) -> Pag
             (
                 PageKind::Window,
                 vec![
-                    Part::Html(html(move || view! { <window::WindowHead data=head/> })),
+                    part(lang, move || view! { <window::WindowHead data=head/> }),
                     clock(ClockKind::Open(vec![data.hours()])),
-                    Part::Html(html(move || view! { <window::WindowRest data=rest/> })),
+                    part(lang, move || view! { <window::WindowRest data=rest/> }),
                 ],
             )
         }
@@ -38,10 +38,10 @@ pub fn page_data(site: &SiteInfo, calendar: &Calendar, content: &Content) -> Pag
             (
                 PageKind::Guide,
                 vec![
-                    Part::Html(html(move || view! { <guide::GuideHead data=head/> })),
+                    part(lang, move || view! { <guide::GuideHead data=head/> }),
                     clock(ClockKind::Due(data.time_limit.clone())),
                     Part::Checklist(Box::new(data.checklist())),
-                    Part::Html(html(move || view! { <guide::GuideRest data=rest/> })),
+                    part(lang, move || view! { <guide::GuideRest data=rest/> }),
                 ],
             )
         }
@@ -51,21 +51,24 @@ pub fn page_data(site: &SiteInfo, calendar: &Calendar, content: &Content) -> Pag
             (
                 PageKind::Form,
                 vec![
-                    Part::Html(html(move || view! { <form_intro::FormIntro kind=kind/> })),
+                    part(lang, move || view! { <form_intro::FormIntro kind=kind/> }),
                     Part::Form(kind, windows.clone()),
                 ],
             )
         }
         Content::Changes(entries) => {
             let entries = entries.clone();
-            (
-                PageKind::Changes,
-                vec![Part::Html(html(move || view! { <changes::ChangesPage entries=entries/> }))],
-            )
+            (PageKind::Changes, vec![part(lang, move || view! { <changes::ChangesPage entries=entries/> })])
         }
-        Content::NotFound => {
-            (PageKind::NotFound, vec![Part::Html(html(|| view! { <not_found::NotFound/> }))])
-        }
+        Content::NotFound => (PageKind::NotFound, vec![part(lang, || view! { <not_found::NotFound/> })]),
     };
-    PageData { kind, title: content.title(site), lang: content.lang(), parts }
+    PageData { kind, title: content.title(site, lang), lang, versions: None, parts }
+}
+
+/// A static part of a page, rendered in `lang`.
+fn part<V: IntoView + 'static>(lang: Lang, f: impl FnOnce() -> V + 'static) -> Part {
+    Part::Html(html(move || {
+        provide_context(lang);
+        f()
+    }))
 }

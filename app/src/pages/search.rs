@@ -5,7 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use swg_model::search::Searcher;
-use swg_model::{Route, SearchEntry, SearchPage};
+use swg_model::{Lang, Route, SearchEntry, SearchPage};
 
 /// The national enquiry line for government services.
 const ENQUIRY_PHONE: &str = "12345";
@@ -22,15 +22,16 @@ pub fn Search(index: SearchPage, #[prop(optional)] initial: String) -> impl Into
             query.set(q.into());
         }
     });
-    let a_to_z = move || index.with_value(|i| view! { <AToZ entries=i.entries.clone()/> });
+    let lang = crate::lang();
+    let a_to_z = move || index.with_value(|i| view! { <AToZ entries=i.entries.clone() lang=lang/> });
     view! {
-        <h1>"搜索办事指南"</h1>
-        <form class="search" role="search" action=Route::Search.href() method="get" on:submit=|ev| ev.prevent_default()>
-            <label for="q">"要办什么事？用您自己的话说就行"</label>
-            <input id="q" name="q" type="search" placeholder="例如：身份证丢了、车子过户、考驾照"
+        <h1>{lang.pick("搜索办事指南", "Search the guides")}</h1>
+        <form class="search" role="search" action=Route::Search.in_lang(lang).href() method="get" on:submit=|ev| ev.prevent_default()>
+            <label for="q">{lang.pick("要办什么事？用您自己的话说就行", "What do you need to do? Say it in your own words")}</label>
+            <input id="q" name="q" type="search" placeholder=lang.pick("例如：身份证丢了、车子过户、考驾照", "For example: renew passport, visa extension")
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
-            <noscript><button type="submit" class="button">"搜索"</button></noscript>
+            <noscript><button type="submit" class="button">{lang.pick("搜索", "Search")}</button></noscript>
         </form>
         {move || {
             let q = query.get();
@@ -43,17 +44,20 @@ pub fn Search(index: SearchPage, #[prop(optional)] initial: String) -> impl Into
             });
             Either::Right(if hits.is_empty() {
                 Either::Left(view! {
-                    <p role="status">{format!("没有找到「{}」。", q.trim())}</p>
+                    <p role="status">{lang.pick(format!("没有找到「{}」。", q.trim()), format!("Nothing found for “{}”.", q.trim()))}</p>
                     {(!close.is_empty()).then(|| view! {
-                        <h2>"您是不是要找"</h2>
+                        <h2>{lang.pick("您是不是要找", "Did you mean")}</h2>
                         <Hits entries=close/>
                     })}
-                    <p>{format!("也可以换个说法，只写关键词（例如：身份证、户口、驾驶证、护照）；或拨打 {ENQUIRY_PHONE} 政务服务便民热线，或各窗口页面上的咨询电话问一问。")}</p>
+                    <p>{lang.pick(
+                        format!("也可以换个说法，只写关键词（例如：身份证、户口、驾驶证、护照）；或拨打 {ENQUIRY_PHONE} 政务服务便民热线，或各窗口页面上的咨询电话问一问。"),
+                        format!("Try other words, or just a key word (for example: passport, visa, Hong Kong); or call the {ENQUIRY_PHONE} government service hotline, or the enquiry phone on the window's page."),
+                    )}</p>
                     {a_to_z()}
                 })
             } else {
                 Either::Right(view! {
-                    <p role="status">{format!("找到 {} 项", hits.len())}</p>
+                    <p role="status">{lang.pick(format!("找到 {} 项", hits.len()), format!("Found {}", hits.len()))}</p>
                     <Hits entries=hits/>
                 })
             })
@@ -70,13 +74,16 @@ fn Hits(entries: Vec<SearchEntry>) -> impl IntoView {
     }
 }
 
-/// Every guide by the first letter of its pinyin (the id is its pinyin), then the windows.
+/// Every guide by the first letter of its pinyin (the id is its pinyin; in English, of its
+/// title), then the windows.
 #[component]
-fn AToZ(entries: Vec<SearchEntry>) -> impl IntoView {
+fn AToZ(entries: Vec<SearchEntry>, lang: Lang) -> impl IntoView {
     let mut guides: Vec<(char, SearchEntry)> = entries
         .iter()
-        .filter_map(|e| match Route::from_location(&e.href) {
-            Route::Service(id) => Some((id.chars().next()?.to_ascii_uppercase(), e.clone())),
+        .filter_map(|e| match Route::from_location(&e.href).in_lang(Lang::Zh) {
+            Route::Service(id) => {
+                Some((lang.pick(&id, &e.title).chars().next()?.to_ascii_uppercase(), e.clone()))
+            }
             _ => None,
         })
         .collect();
@@ -88,11 +95,13 @@ fn AToZ(entries: Vec<SearchEntry>) -> impl IntoView {
             _ => letters.push((letter, vec![entry])),
         }
     }
-    let windows: Vec<SearchEntry> =
-        entries.into_iter().filter(|e| matches!(Route::from_location(&e.href), Route::Window(_))).collect();
+    let windows: Vec<SearchEntry> = entries
+        .into_iter()
+        .filter(|e| matches!(Route::from_location(&e.href).in_lang(Lang::Zh), Route::Window(_)))
+        .collect();
     view! {
         <section aria-labelledby="a-to-z">
-            <h2 id="a-to-z">"全部办事指南（按拼音 A–Z）"</h2>
+            <h2 id="a-to-z">{lang.pick("全部办事指南（按拼音 A–Z）", "All guides (A–Z)")}</h2>
             <p class="letters">{letters.iter().map(|(l, _)| view! { <a href=format!("#letter-{l}")>{l.to_string()}</a>" " }).collect_view()}</p>
             {letters.into_iter().map(|(letter, list)| view! {
                 <h3 id=format!("letter-{letter}")>{letter.to_string()}</h3>
@@ -100,7 +109,7 @@ fn AToZ(entries: Vec<SearchEntry>) -> impl IntoView {
             }).collect_view()}
         </section>
         <section aria-labelledby="all-windows">
-            <h2 id="all-windows">"按窗口找"</h2>
+            <h2 id="all-windows">{lang.pick("按窗口找", "By window")}</h2>
             <Hits entries=windows/>
         </section>
     }

@@ -1,8 +1,8 @@
 //! Turns checked front matter into the shared page types.
 
-use crate::load::{Parsed, ParsedGuide};
+use crate::load::Edition;
 use crate::raw::*;
-use crate::site::Site;
+use crate::site::{English, Site};
 use swg_model::calendar::Calendar;
 use swg_model::*;
 
@@ -13,10 +13,26 @@ fn non_empty(s: &Option<String>) -> Option<String> {
 pub(crate) fn assemble(
     site: SiteFile,
     calendar: Calendar,
-    mut windows: Vec<Parsed<RawWindow>>,
-    services: Vec<ParsedGuide>,
+    chinese: Edition,
+    english: Edition,
     synonyms: Vec<Vec<String>>,
 ) -> Site {
+    let (windows, guides) = pages(&site, Lang::Zh, chinese);
+    let (english_windows, english_guides) = pages(&site, Lang::En, english);
+    Site {
+        calendar,
+        info: site.site,
+        rectification: site.rectification,
+        windows,
+        guides,
+        english: English { windows: english_windows, guides: english_guides },
+        synonyms,
+    }
+}
+
+/// One language's window pages (in home-page order) and guides (in file-name order).
+fn pages(site: &SiteFile, lang: Lang, edition: Edition) -> (Vec<WindowPage>, Vec<GuidePage>) {
+    let Edition { mut windows, services, .. } = edition;
     windows.sort_by(|a, b| (a.value.order, a.value.id.get_ref()).cmp(&(b.value.order, b.value.id.get_ref())));
     let local = |id: &str| site.windows.get(id).cloned();
     let window_pages: Vec<WindowPage> = windows
@@ -53,20 +69,13 @@ pub(crate) fn assemble(
             let page_url = format!(
                 "{}{}",
                 site.site.url.trim_end_matches('/'),
-                Route::Service(s.parsed.value.id.clone()).href()
+                Route::Service(s.parsed.value.id.clone()).in_lang(lang).href()
             );
             let qr = qr_code(&page_url);
-            Some(s.parsed.value.at(at, s.parsed.body_html, page_url, qr))
+            Some(s.parsed.value.at(lang, at, s.parsed.body_html, page_url, qr))
         })
         .collect();
-    Site {
-        calendar,
-        info: site.site,
-        rectification: site.rectification,
-        windows: window_pages,
-        guides,
-        synonyms,
-    }
+    (window_pages, guides)
 }
 
 /// The QR code of an address (error correction level M, enough for a creased slip).

@@ -236,11 +236,6 @@ pub(crate) fn check_service(
             "set free = true, or give both amount and basis",
         ));
     }
-    if let Some(lang) = &page.lang {
-        if !["zh", "en"].contains(&lang.as_str()) {
-            errors.push(src.error(line, format!("lang `{lang}` is not supported"), "use \"zh\" or \"en\""));
-        }
-    }
     check_questions(guide, errors);
 }
 

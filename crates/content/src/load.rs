@@ -10,7 +10,7 @@ use crate::{frontmatter, markdown};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use swg_model::GuidePage;
+use swg_model::{Condition, GuidePage, Lang};
 use toml::Spanned;
 
 /// The holiday calendar's file name within the content folder.
@@ -62,28 +62,18 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
     };
     let site = read_site(&dir.join("site.toml"), &mut errors);
     let synonyms = read_synonyms(&dir.join(SYNONYMS_FILE), &mut errors);
-    let windows: Vec<Parsed<RawWindow>> = read_dir(&dir.join("windows"), &mut errors);
-    let errors_before_services = errors.0.len();
-    let services: Vec<ParsedGuide> = read_dir(&dir.join("services"), &mut errors)
-        .into_iter()
-        .filter_map(|parsed: Parsed<GuidePage<String>>| match toml::from_str(&parsed.front) {
-            Ok(lines) => Some(ParsedGuide { parsed, lines }),
-            Err(e) => {
-                let first_line = line_of(&parsed.source.text, parsed.source.toml_offset);
-                errors.push(from_toml(&parsed.source.file, &parsed.front, first_line, &e));
-                None
-            }
-        })
-        .collect();
-    let every_service_parsed = errors.0.len() == errors_before_services;
+    let chinese = read_edition(dir, Lang::Zh, &mut errors);
+    let english_dir = dir.join(ENGLISH_DIR);
+    let english = if english_dir.is_dir() {
+        read_edition(&english_dir, Lang::En, &mut errors)
+    } else {
+        Edition::default()
+    };
     let Some((site_source, site)) = site else {
         return Err(errors);
     };
 
-    let mut window_ids = BTreeSet::new();
-    for w in &windows {
-        check_window(w, &site, &site_source, &mut window_ids, &mut errors);
-    }
+    let window_ids = check_edition(&chinese, &site, &site_source, &mut errors);
     for id in site.windows.keys() {
         if !window_ids.contains(id.as_str()) {
             let line = find_line(&site_source.text, &format!("[windows.{id}]"));
@@ -94,15 +84,73 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
             ));
         }
     }
+    check_edition(&english, &site, &site_source, &mut errors);
+    if site.site.en.is_none() && !english.windows.is_empty() {
+        errors.push(site_source.error(
+            find_line(&site_source.text, "[site]"),
+            "content/en/ has English pages, but site.toml has no [site.en] table",
+            "add [site.en] with name, organisation and source in English",
+        ));
+    }
+    check_translations(&chinese, &english, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(assemble(site, calendar, chinese, english, synonyms))
+}
+
+/// The folder of the English pages inside the content folder, with its own `windows/` and
+/// `services/`.
+pub const ENGLISH_DIR: &str = "en";
+
+/// The windows and guides of one language, as read.
+#[derive(Default)]
+pub(crate) struct Edition {
+    pub windows: Vec<Parsed<RawWindow>>,
+    pub services: Vec<ParsedGuide>,
+    /// Whether every guide's front matter parsed (else "a window without guides" is not said).
+    pub complete: bool,
+}
+
+/// Reads `windows/` and `services/` below `dir`.
+fn read_edition(dir: &Path, lang: Lang, errors: &mut ContentErrors) -> Edition {
+    let windows: Vec<Parsed<RawWindow>> = read_dir(&dir.join("windows"), lang, errors);
+    let errors_before_services = errors.0.len();
+    let services: Vec<ParsedGuide> = read_dir(&dir.join("services"), lang, errors)
+        .into_iter()
+        .filter_map(|parsed: Parsed<GuidePage<String>>| match toml::from_str(&parsed.front) {
+            Ok(lines) => Some(ParsedGuide { parsed, lines }),
+            Err(e) => {
+                let first_line = line_of(&parsed.source.text, parsed.source.toml_offset);
+                errors.push(from_toml(&parsed.source.file, &parsed.front, first_line, &e));
+                None
+            }
+        })
+        .collect();
+    let complete = errors.0.len() == errors_before_services;
+    Edition { windows, services, complete }
+}
+
+/// Checks one language's windows and guides; returns the window ids.
+fn check_edition(
+    edition: &Edition,
+    site: &SiteFile,
+    site_source: &Source,
+    errors: &mut ContentErrors,
+) -> BTreeSet<String> {
+    let mut window_ids = BTreeSet::new();
+    for w in &edition.windows {
+        check_window(w, site, site_source, &mut window_ids, errors);
+    }
     let mut service_ids = BTreeSet::new();
-    for s in &services {
-        check_service(s, &window_ids, &mut service_ids, &mut errors);
-        crate::lint::check(s, &mut errors);
+    for s in &edition.services {
+        check_service(s, &window_ids, &mut service_ids, errors);
+        crate::lint::check(s, errors);
     }
     // A guide that did not parse may well be the window's guide: say nothing more until it does.
-    for w in windows.iter().filter(|_| every_service_parsed) {
+    for w in edition.windows.iter().filter(|_| edition.complete) {
         let id = w.value.id.get_ref();
-        if !services.iter().any(|s| &s.parsed.value.window == id) {
+        if !edition.services.iter().any(|s| &s.parsed.value.window == id) {
             errors.push(w.source.error(
                 w.source.line(&w.value.id),
                 format!("window `{id}` has no service guide"),
@@ -110,10 +158,61 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
             ));
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    window_ids
+}
+
+/// Every English page translates a Chinese one of the same id, with the same questions,
+/// options and materials (so answers, ticks and share links carry over between the languages).
+fn check_translations(chinese: &Edition, english: &Edition, errors: &mut ContentErrors) {
+    for w in &english.windows {
+        let id = w.value.id.get_ref();
+        if !chinese.windows.iter().any(|c| c.value.id.get_ref() == id) {
+            errors.push(w.source.error(
+                w.source.line(&w.value.id),
+                format!("English window `{id}` translates no Chinese window"),
+                format!("use the id of a file in content/windows/ (content/windows/{id}.md does not exist)"),
+            ));
+        }
     }
-    Ok(assemble(site, calendar, windows, services, synonyms))
+    for guide in &english.services {
+        let (src, page) = (&guide.parsed.source, &guide.parsed.value);
+        let line = src.line(&guide.lines.id);
+        let Some(original) = chinese.services.iter().find(|c| c.parsed.value.id == page.id) else {
+            errors.push(src.error(
+                line,
+                format!("English guide `{}` translates no Chinese guide", page.id),
+                format!(
+                    "use the id of a file in content/services/ (content/services/{}.md does not exist)",
+                    page.id
+                ),
+            ));
+            continue;
+        };
+        if shape(page) != shape(&original.parsed.value) {
+            errors.push(src.error(
+                line,
+                format!("English guide `{}` does not have the Chinese guide's questions, options and materials", page.id),
+                format!(
+                    "use the same ids, `only_if` and `unless` as {} (answers and ticks carry over between the languages)",
+                    original.parsed.source.file.display()
+                ),
+            ));
+        }
+    }
+}
+
+/// A guide's questions (with their option ids) and materials (with their conditions), by id.
+type Shape<'a> = (Vec<(&'a str, Vec<&'a str>)>, Vec<(&'a str, &'a [Condition], &'a [Condition])>);
+
+/// What a translation must keep: question and option ids, and each material's id and conditions.
+fn shape(page: &GuidePage<String>) -> Shape<'_> {
+    (
+        page.questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.options.iter().map(|o| o.id.as_str()).collect()))
+            .collect(),
+        page.materials.iter().map(|m| (m.id.as_str(), m.only_if.as_slice(), m.unless.as_slice())).collect(),
+    )
 }
 
 /// The shared search synonyms, next to `site.toml`; optional.
@@ -180,7 +279,7 @@ fn read_site(file: &Path, errors: &mut ContentErrors) -> Option<(Source, SiteFil
     }
 }
 
-fn read_dir<T: DeserializeOwned>(dir: &Path, errors: &mut ContentErrors) -> Vec<Parsed<T>> {
+fn read_dir<T: DeserializeOwned>(dir: &Path, lang: Lang, errors: &mut ContentErrors) -> Vec<Parsed<T>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -198,10 +297,14 @@ fn read_dir<T: DeserializeOwned>(dir: &Path, errors: &mut ContentErrors) -> Vec<
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
     files.sort();
-    files.into_iter().filter_map(|file| read_document(&file, errors)).collect()
+    files.into_iter().filter_map(|file| read_document(&file, lang, errors)).collect()
 }
 
-fn read_document<T: DeserializeOwned>(file: &Path, errors: &mut ContentErrors) -> Option<Parsed<T>> {
+fn read_document<T: DeserializeOwned>(
+    file: &Path,
+    lang: Lang,
+    errors: &mut ContentErrors,
+) -> Option<Parsed<T>> {
     let text = read_text(file, errors)?;
     let (front, front_line, toml_offset, body) = match frontmatter::split(file, &text) {
         Ok(doc) => (
@@ -220,7 +323,7 @@ fn read_document<T: DeserializeOwned>(file: &Path, errors: &mut ContentErrors) -
             source: Source { file: file.to_path_buf(), text, toml_offset },
             value,
             front,
-            body_html: markdown::to_html(&body),
+            body_html: markdown::to_html(&body, lang),
         }),
         Err(e) => {
             errors.push(from_toml(file, &front, front_line, &e));

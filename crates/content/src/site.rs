@@ -15,8 +15,17 @@ pub struct Site {
     pub windows: Vec<WindowPage>,
     /// Guides in file-name order.
     pub guides: Vec<GuidePage>,
+    /// The English pages (`content/en/`): translations of some windows and their guides.
+    pub english: English,
     /// Search synonyms from `synonyms.toml`.
     pub synonyms: Vec<Vec<String>>,
+}
+
+/// The windows and guides translated into English, each with its Chinese page's id.
+#[derive(Clone, Debug, Default)]
+pub struct English {
+    pub windows: Vec<WindowPage>,
+    pub guides: Vec<GuidePage>,
 }
 
 /// Counts the build reports.
@@ -44,9 +53,10 @@ impl Site {
         }
     }
 
-    /// Every route of the site with the data it renders from.
+    /// Every route of the site with the data it renders from: the Chinese site, then the
+    /// English pages (home, the translated windows and guides, search).
     pub fn pages(&self) -> Vec<(Route, Content)> {
-        let mut pages = vec![(Route::Home, Content::Home(self.home()))];
+        let mut pages = vec![(Route::Home, Content::Home(home(&self.windows)))];
         pages.extend(
             self.windows.iter().map(|w| (Route::Window(w.id.clone()), Content::Window(Box::new(w.clone())))),
         );
@@ -59,7 +69,33 @@ impl Site {
         }
         pages.push((Route::Changes, Content::Changes(self.changes())));
         pages.push((Route::NotFound, Content::NotFound));
+        let English { windows, guides } = &self.english;
+        if windows.is_empty() {
+            return pages;
+        }
+        let en = |route: Route| route.in_lang(Lang::En);
+        pages.push((en(Route::Home), Content::Home(home(windows))));
+        pages.extend(
+            windows.iter().map(|w| (en(Route::Window(w.id.clone())), Content::Window(Box::new(w.clone())))),
+        );
+        pages.extend(
+            guides.iter().map(|g| (en(Route::Service(g.id.clone())), Content::Service(Box::new(g.clone())))),
+        );
+        pages.push((en(Route::Search), Content::Search(search(Lang::En, windows, guides, &[]))));
         pages
+    }
+
+    /// A page's links in both languages, when it has an English version.
+    pub fn versions(&self, route: &Route) -> Option<Versions> {
+        let chinese = route.clone().in_lang(Lang::Zh);
+        let English { windows, guides } = &self.english;
+        let translated = match &chinese {
+            Route::Home | Route::Search => !windows.is_empty(),
+            Route::Window(id) => windows.iter().any(|w| &w.id == id),
+            Route::Service(id) => guides.iter().any(|g| &g.id == id),
+            _ => false,
+        };
+        translated.then(|| Versions { en: chinese.clone().in_lang(Lang::En).href(), zh: chinese.href() })
     }
 
     /// Every guide's changes, newest first (a guide's title breaks ties).
@@ -81,54 +117,64 @@ impl Site {
 
     /// The windows as the forms offer them.
     pub fn form_windows(&self) -> Vec<FormWindow> {
-        self.windows
-            .iter()
-            .map(|w| FormWindow {
-                id: w.id.clone(),
-                name: w.name.clone(),
-                phone: w.local.phone.clone(),
-                bookable: w.local.booking.is_some(),
-                services: w.services.clone(),
-            })
-            .collect()
+        form_windows(&self.windows)
     }
 
-    fn home(&self) -> HomePage {
-        HomePage {
-            windows: self
-                .windows
-                .iter()
-                .map(|w| WindowSummary {
-                    id: w.id.clone(),
-                    name: w.name.clone(),
-                    summary: w.summary.clone(),
-                    services: w.services.clone(),
-                })
-                .collect(),
-            hours: self.windows.iter().map(WindowPage::hours).collect(),
-        }
-    }
-
-    /// The search index: one entry per window and guide, with the text a citizen might type.
     /// Every window and guide as search finds them, with the shared synonyms.
     pub fn search(&self) -> SearchPage {
-        let windows = self.windows.iter().map(|w| SearchEntry {
-            title: w.name.clone(),
-            href: Route::Window(w.id.clone()).href(),
-            context: w.summary.clone(),
-            aliases: Vec::new(),
-            text: format!("{} {}", w.name, w.summary),
-        });
-        let guides = self.guides.iter().map(|g| {
-            let materials: Vec<&str> = g.materials.iter().map(|m| m.name.as_str()).collect();
-            SearchEntry {
-                title: g.title.clone(),
-                href: Route::Service(g.id.clone()).href(),
-                context: g.window.name.clone(),
-                aliases: g.aliases.clone(),
-                text: format!("{} {} {}", g.title, g.summary, materials.join(" ")),
-            }
-        });
-        SearchPage { entries: windows.chain(guides).collect(), synonyms: self.synonyms.clone() }
+        search(Lang::Zh, &self.windows, &self.guides, &self.synonyms)
     }
+}
+
+/// The windows as the forms offer them.
+fn form_windows(windows: &[WindowPage]) -> Vec<FormWindow> {
+    windows
+        .iter()
+        .map(|w| FormWindow {
+            id: w.id.clone(),
+            name: w.name.clone(),
+            phone: w.local.phone.clone(),
+            bookable: w.local.booking.is_some(),
+            services: w.services.clone(),
+        })
+        .collect()
+}
+
+/// The home page of one language: its windows, with their hours.
+fn home(windows: &[WindowPage]) -> HomePage {
+    HomePage {
+        windows: windows
+            .iter()
+            .map(|w| WindowSummary {
+                id: w.id.clone(),
+                name: w.name.clone(),
+                summary: w.summary.clone(),
+                services: w.services.clone(),
+            })
+            .collect(),
+        hours: windows.iter().map(WindowPage::hours).collect(),
+    }
+}
+
+/// The search index of one language: one entry per window and guide, with the text a citizen
+/// might type.
+fn search(lang: Lang, windows: &[WindowPage], guides: &[GuidePage], synonyms: &[Vec<String>]) -> SearchPage {
+    let windows = windows.iter().map(|w| SearchEntry {
+        title: w.name.clone(),
+        href: Route::Window(w.id.clone()).in_lang(lang).href(),
+        context: w.summary.clone(),
+        aliases: Vec::new(),
+        text: format!("{} {}", w.name, w.summary),
+    });
+    let guides = guides.iter().map(|g| {
+        let materials: Vec<&str> = g.materials.iter().map(|m| m.name.as_str()).collect();
+        SearchEntry {
+            title: g.title.clone(),
+            href: Route::Service(g.id.clone()).in_lang(lang).href(),
+            context: g.window.name.clone(),
+            aliases: g.aliases.clone(),
+            text: format!("{} {} {}", g.title, g.summary, materials.join(" ")),
+        }
+    });
+    SearchPage { entries: windows.chain(guides).collect(), synonyms: synonyms.to_vec() }
 }

@@ -63,9 +63,21 @@ impl Date {
 
     /// "9月22日（周二）"
     pub fn label(self) -> String {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    /// The day as a page in `lang` says it: "10月9日（周五）", "Fri 9 Oct".
+    pub fn label_in(self, lang: crate::Lang) -> String {
         const NAMES: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         let (_, m, d) = self.ymd();
-        format!("{m}月{d}日（{}）", NAMES[usize::from(self.weekday() - 1)])
+        let weekday = usize::from(self.weekday() - 1);
+        match lang {
+            crate::Lang::Zh => format!("{m}月{d}日（{}）", NAMES[weekday]),
+            crate::Lang::En => format!("{} {d} {}", DAYS[weekday], MONTHS[(m.clamp(1, 12) - 1) as usize]),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::guide::{Condition, Material, Question};
 use crate::page::ChecklistData;
 use crate::route::is_id;
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,7 +20,7 @@ impl Condition {
 
 impl Condition {
     /// The condition in words, e.g. "「申请人年龄」答「未满16周岁」".
-    pub fn describe(&self, questions: &[Question]) -> String {
+    pub fn describe(&self, questions: &[Question], lang: Lang) -> String {
         let question = questions.iter().find(|q| q.id == self.question);
         let label = |o: &String| {
             question
@@ -28,22 +29,31 @@ impl Condition {
         };
         let options: Vec<String> = self.options.iter().map(label).collect();
         let text = question.map_or_else(|| self.question.clone(), |q| q.text.clone());
-        format!("「{text}」答「{}」", options.join("」或「"))
+        match lang {
+            Lang::Zh => format!("「{text}」答「{}」", options.join("」或「")),
+            Lang::En => format!("“{text}” is answered “{}”", options.join("” or “")),
+        }
     }
 }
 
 impl Material {
     /// When the material is needed, in words; `None` when it always is.
-    pub fn situation(&self, questions: &[Question]) -> Option<String> {
-        let words =
-            |list: &[Condition]| list.iter().map(|c| c.describe(questions)).collect::<Vec<_>>().join("且");
-        match (self.only_if.is_empty(), self.unless.is_empty()) {
-            (true, true) => None,
-            (false, true) => Some(format!("{}时需要", words(&self.only_if))),
-            (true, false) => Some(format!("{}时不需要", words(&self.unless))),
-            (false, false) => {
-                Some(format!("{}时需要，{}时不需要", words(&self.only_if), words(&self.unless)))
-            }
+    pub fn situation(&self, questions: &[Question], lang: Lang) -> Option<String> {
+        let words = |list: &[Condition]| {
+            list.iter()
+                .map(|c| c.describe(questions, lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick("且", " and "))
+        };
+        let (only, unless) = (words(&self.only_if), words(&self.unless));
+        match (lang, self.only_if.is_empty(), self.unless.is_empty()) {
+            (_, true, true) => None,
+            (Lang::Zh, false, true) => Some(format!("{only}时需要")),
+            (Lang::Zh, true, false) => Some(format!("{unless}时不需要")),
+            (Lang::Zh, false, false) => Some(format!("{only}时需要，{unless}时不需要")),
+            (Lang::En, false, true) => Some(format!("needed when {only}")),
+            (Lang::En, true, false) => Some(format!("not needed when {unless}")),
+            (Lang::En, false, false) => Some(format!("needed when {only}, but not when {unless}")),
         }
     }
 
@@ -279,13 +289,15 @@ mod tests {
     fn a_material_says_in_words_when_it_is_needed() {
         let questions =
             vec![question("age", &["adult", "minor"]), question("case", &["lost", "damaged", "expired"])];
-        assert_eq!(material("a", &[], &[]).situation(&questions), None);
+        assert_eq!(material("a", &[], &[]).situation(&questions, Lang::Zh), None);
         assert_eq!(
-            material("b", &["age=minor"], &[]).situation(&questions).as_deref(),
+            material("b", &["age=minor"], &[]).situation(&questions, Lang::Zh).as_deref(),
             Some("「age」答「minor」时需要")
         );
         assert_eq!(
-            material("c", &["case=damaged|expired"], &["age=minor"]).situation(&questions).as_deref(),
+            material("c", &["case=damaged|expired"], &["age=minor"])
+                .situation(&questions, Lang::Zh)
+                .as_deref(),
             Some("「case」答「damaged」或「expired」时需要，「age」答「minor」时不需要")
         );
     }

@@ -5,13 +5,16 @@ use crate::booking::minutes;
 use crate::calendar::{Calendar, Date};
 use crate::guide::TimeLimit;
 use crate::page::Hours;
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The expected date for something applied for on `applied`, in words: "今天受理，预计
 /// 10月9日（周五）前办结". Working days follow the official calendar; 日 count every day.
-pub fn due_label(limit: &TimeLimit, calendar: &Calendar, applied: Date, today: Date) -> String {
+pub fn due_label(limit: &TimeLimit, calendar: &Calendar, applied: Date, today: Date, lang: Lang) -> String {
     if limit.days == 0 {
-        return "材料齐全的，当场办结".to_owned();
+        return lang
+            .pick("材料齐全的，当场办结", "Done on the spot when your documents are complete")
+            .to_owned();
     }
     // Nothing is accepted on a day off: the count starts from the next working day.
     let open = calendar.is_working_day(applied);
@@ -22,15 +25,28 @@ pub fn due_label(limit: &TimeLimit, calendar: &Calendar, applied: Date, today: D
     } else {
         calendar.add_working_days(accepted, u32::from(limit.days))
     };
-    let when = match (open, applied == today) {
-        (true, true) => "今天受理".to_owned(),
-        (true, false) => format!("{}受理", applied.label()),
-        (false, true) => format!("今天休息，最早 {}受理", accepted.label()),
-        (false, false) => format!("{}休息，最早 {}受理", applied.label(), accepted.label()),
+    let day = |d: Date| d.label_in(lang);
+    let when = match (lang, open, applied == today) {
+        (Lang::Zh, true, true) => "今天受理".to_owned(),
+        (Lang::Zh, true, false) => format!("{}受理", day(applied)),
+        (Lang::Zh, false, true) => format!("今天休息，最早 {}受理", day(accepted)),
+        (Lang::Zh, false, false) => format!("{}休息，最早 {}受理", day(applied), day(accepted)),
+        (Lang::En, true, true) => "Apply today".to_owned(),
+        (Lang::En, true, false) => format!("Apply on {}", day(applied)),
+        (Lang::En, false, true) => format!("Closed today; the earliest day to apply is {}", day(accepted)),
+        (Lang::En, false, false) => {
+            format!("{} is a day off; the earliest day to apply is {}", day(applied), day(accepted))
+        }
     };
-    let note =
-        if published { "" } else { "（那时的节假日安排尚未公布，暂只按周末计算）" };
-    format!("{when}，预计 {}前办结{note}", due.label())
+    match (lang, published) {
+        (Lang::Zh, true) => format!("{when}，预计 {}前办结", day(due)),
+        (Lang::Zh, false) => format!("{when}，预计 {}前办结（那时的节假日安排尚未公布，暂只按周末计算）", day(due)),
+        (Lang::En, true) => format!("{when}: expect it done by {}", day(due)),
+        (Lang::En, false) => format!(
+            "{when}: expect it done by {} (that year's public holidays are not published yet, so only weekends are counted)",
+            day(due)
+        ),
+    }
 }
 
 /// The first working day after `day`.
@@ -158,21 +174,40 @@ pub fn open_state(window: &WindowHours, calendar: &Calendar, day: Date, minute: 
 
 impl OpenState {
     /// The state in words, as the window page and the list say it.
-    pub fn label(&self, today: Date) -> String {
-        match self {
-            OpenState::AllDay => "24 小时办公".to_owned(),
-            OpenState::Open { closes } => format!("办公中，{closes} 下班"),
-            OpenState::LunchDuty { until, closes } => {
+    pub fn label(&self, today: Date, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Zh, OpenState::AllDay) => "24 小时办公".to_owned(),
+            (Lang::Zh, OpenState::Open { closes }) => format!("办公中，{closes} 下班"),
+            (Lang::Zh, OpenState::LunchDuty { until, closes }) => {
                 format!("午间值班（{until} 起全员办公），{closes} 下班")
             }
-            OpenState::Break { reopens } => format!("午休中，{reopens} 开门"),
-            OpenState::NotYet { opens } => format!("还没开门，今天 {opens} 开门"),
-            OpenState::Closed { next, holiday } => {
-                let now = if *holiday { "今天放假" } else { "已下班" };
-                match next {
-                    Some((d, time)) if *d == today.add_days(1) => format!("{now}，明天 {time} 开门"),
-                    Some((d, time)) => format!("{now}，{}{time} 开门", d.label()),
-                    None => format!("{now}，开门时间见办公时间"),
+            (Lang::Zh, OpenState::Break { reopens }) => format!("午休中，{reopens} 开门"),
+            (Lang::Zh, OpenState::NotYet { opens }) => format!("还没开门，今天 {opens} 开门"),
+            (Lang::En, OpenState::AllDay) => "Open 24 hours".to_owned(),
+            (Lang::En, OpenState::Open { closes }) => format!("Open now, closes at {closes}"),
+            (Lang::En, OpenState::LunchDuty { until, closes }) => {
+                format!("Lunch-time duty desk (all counters from {until}), closes at {closes}")
+            }
+            (Lang::En, OpenState::Break { reopens }) => format!("Lunch break, opens again at {reopens}"),
+            (Lang::En, OpenState::NotYet { opens }) => format!("Not open yet, opens today at {opens}"),
+            (_, OpenState::Closed { next, holiday }) => {
+                let now = match (lang, *holiday) {
+                    (Lang::Zh, true) => "今天放假",
+                    (Lang::Zh, false) => "已下班",
+                    (Lang::En, true) => "Closed today (public holiday)",
+                    (Lang::En, false) => "Closed now",
+                };
+                match (lang, next) {
+                    (Lang::Zh, Some((d, time))) if *d == today.add_days(1) => {
+                        format!("{now}，明天 {time} 开门")
+                    }
+                    (Lang::Zh, Some((d, time))) => format!("{now}，{}{time} 开门", d.label()),
+                    (Lang::Zh, None) => format!("{now}，开门时间见办公时间"),
+                    (Lang::En, Some((d, time))) if *d == today.add_days(1) => {
+                        format!("{now}, opens tomorrow at {time}")
+                    }
+                    (Lang::En, Some((d, time))) => format!("{now}, opens {} at {time}", d.label_in(lang)),
+                    (Lang::En, None) => format!("{now}; see the opening hours"),
                 }
             }
         }
@@ -223,7 +258,7 @@ mod tests {
 
     fn at(day: &str, time: &str) -> String {
         let day = d(day);
-        open_state(&huji(), &calendar(), day, minutes(time).expect("time")).label(day)
+        open_state(&huji(), &calendar(), day, minutes(time).expect("time")).label(day, Lang::Zh)
     }
 
     #[test]
@@ -248,7 +283,7 @@ mod tests {
         let mut w = huji();
         w.hours = vec![hours(&[1, 2, 3, 4, 5, 6, 7], "00:00", "24:00")];
         let holiday = d("2026-10-03");
-        assert_eq!(open_state(&w, &calendar(), holiday, 10 * 60).label(holiday), "24 小时办公");
+        assert_eq!(open_state(&w, &calendar(), holiday, 10 * 60).label(holiday, Lang::Zh), "24 小时办公");
     }
 
     #[test]
@@ -256,7 +291,7 @@ mod tests {
         let limit = TimeLimit { days: 3, calendar: false, note: None, covers: None, unsure: None };
         let sunday = d("2026-09-27");
         assert_eq!(
-            due_label(&limit, &calendar(), sunday, sunday),
+            due_label(&limit, &calendar(), sunday, sunday, Lang::Zh),
             "今天休息，最早 9月28日（周一）受理，预计 10月8日（周四）前办结"
         );
     }
@@ -267,9 +302,9 @@ mod tests {
         w.hours = vec![hours(&[1, 2, 3, 4, 5], "08:30", "12:00"), hours(&[1, 2, 3, 4, 5], "13:30", "17:30")];
         w.lunch = None;
         let day = d("2026-09-22");
-        assert_eq!(open_state(&w, &calendar(), day, 12 * 60 + 30).label(day), "午休中，13:30 开门");
+        assert_eq!(open_state(&w, &calendar(), day, 12 * 60 + 30).label(day, Lang::Zh), "午休中，13:30 开门");
         w.hours = vec![hours(&[1, 2, 3, 4, 5, 6, 7], "00:00", "24:00")];
-        assert_eq!(open_state(&w, &calendar(), day, 3 * 60).label(day), "24 小时办公");
+        assert_eq!(open_state(&w, &calendar(), day, 3 * 60).label(day, Lang::Zh), "24 小时办公");
     }
 
     #[test]
@@ -277,17 +312,25 @@ mod tests {
         let limit = |days, calendar| TimeLimit { days, calendar, note: None, covers: None, unsure: None };
         let today = d("2026-09-29");
         assert_eq!(
-            due_label(&limit(3, false), &calendar(), today, today),
+            due_label(&limit(3, false), &calendar(), today, today, Lang::Zh),
             "今天受理，预计 10月9日（周五）前办结",
             "the National Day week is skipped"
         );
         assert_eq!(
-            due_label(&limit(60, true), &calendar(), today, today),
+            due_label(&limit(60, true), &calendar(), today, today, Lang::Zh),
             "今天受理，预计 11月28日（周六）前办结"
         );
-        assert_eq!(due_label(&limit(0, false), &calendar(), today, today), "材料齐全的，当场办结");
+        assert_eq!(due_label(&limit(0, false), &calendar(), today, today, Lang::Zh), "材料齐全的，当场办结");
+        assert_eq!(
+            due_label(&limit(3, false), &calendar(), today, today, Lang::En),
+            due_label(&limit(3, false), &calendar(), today, today, Lang::Zh)
+                .replace("今天受理，预计 ", "Apply today: expect it done by ")
+                .replace("10月9日（周五）前办结", "Fri 9 Oct"),
+            "the same date, in English"
+        );
         let later = d("2026-12-28");
-        assert!(due_label(&limit(10, false), &calendar(), later, today).contains("尚未公布"));
-        assert!(due_label(&limit(10, false), &calendar(), later, today).starts_with("12月28日（周一）受理"));
+        assert!(due_label(&limit(10, false), &calendar(), later, today, Lang::Zh).contains("尚未公布"));
+        assert!(due_label(&limit(10, false), &calendar(), later, today, Lang::Zh)
+            .starts_with("12月28日（周一）受理"));
     }
 }

@@ -17,12 +17,16 @@ pub enum Form {
 
 impl Form {
     pub fn label(self) -> &'static str {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            Form::Original => "原件",
-            Form::Copy => "复印件",
-            Form::OriginalAndCopy => "原件和复印件",
-            Form::Electronic => "电子材料",
-            Form::Form => "申请表（窗口可领取）",
+            Form::Original => lang.pick("原件", "Original"),
+            Form::Copy => lang.pick("复印件", "Copy"),
+            Form::OriginalAndCopy => lang.pick("原件和复印件", "Original and copy"),
+            Form::Electronic => lang.pick("电子材料", "Electronic file"),
+            Form::Form => lang.pick("申请表（窗口可领取）", "Application form (available at the window)"),
         }
     }
 }
@@ -117,10 +121,20 @@ pub enum Presence {
 
 impl Presence {
     pub fn label(self) -> &'static str {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            Presence::InPerson => "申请人本人必须到场",
-            Presence::SelfOrAgent => "本人到场，也可以委托他人代办（代办要带的材料见清单）",
-            Presence::NotNeeded => "不用到窗口：可以网上、电话或邮寄办理",
+            Presence::InPerson => lang.pick("申请人本人必须到场", "You must come in person"),
+            Presence::SelfOrAgent => lang.pick(
+                "本人到场，也可以委托他人代办（代办要带的材料见清单）",
+                "Come yourself, or send someone on your behalf (what they bring is on the checklist)",
+            ),
+            Presence::NotNeeded => lang.pick(
+                "不用到窗口：可以网上、电话或邮寄办理",
+                "No need to come: apply online, by phone or by post",
+            ),
         }
     }
 }
@@ -212,22 +226,33 @@ impl From<TimeLimit> for WrittenTimeLimit {
 
 impl TimeLimit {
     pub fn label(&self) -> String {
-        match (self.days, self.calendar) {
-            (0, _) => "当场办结".to_owned(),
-            (n, true) => format!("{n} 日（含节假日）"),
-            (n, false) => format!("{n} 个工作日"),
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(&self, lang: crate::Lang) -> String {
+        match (lang, self.days, self.calendar) {
+            (crate::Lang::Zh, 0, _) => "当场办结".to_owned(),
+            (crate::Lang::Zh, n, true) => format!("{n} 日（含节假日）"),
+            (crate::Lang::Zh, n, false) => format!("{n} 个工作日"),
+            (crate::Lang::En, 0, _) => "Done on the spot".to_owned(),
+            (crate::Lang::En, n, true) => format!("{n} days (including holidays)"),
+            (crate::Lang::En, n, false) => format!("{n} working days"),
         }
     }
 
     /// The label with what it covers and, where uncertain, the mark: "60 日（含节假日）·
     /// 从受理到发证（待确认）".
     pub fn summary(&self) -> String {
-        let mut text = self.label();
+        self.summary_in(crate::Lang::Zh)
+    }
+
+    pub fn summary_in(&self, lang: crate::Lang) -> String {
+        let mut text = self.label_in(lang);
         if let Some(covers) = &self.covers {
             text.push_str(&format!(" · {covers}"));
         }
         if self.unsure.is_some() {
-            text.push_str(UNSURE_MARK);
+            text.push_str(unsure_mark(lang));
         }
         text
     }
@@ -235,6 +260,11 @@ impl TimeLimit {
 
 /// Written after anything marked `unsure`, wherever it is shown or printed.
 pub const UNSURE_MARK: &str = "（待确认）";
+
+/// The unsure mark in `lang`.
+pub fn unsure_mark(lang: crate::Lang) -> &'static str {
+    lang.pick(UNSURE_MARK, " (to be confirmed)")
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -267,9 +297,9 @@ pub struct GuidePage<W = WindowRef> {
     pub id: String,
     pub title: String,
     pub window: W,
-    /// The language when it is not Chinese (`lang = "zh"` is the same as none).
-    #[serde(default)]
-    pub lang: Option<String>,
+    /// The guide's language: its folder's (`content/en/` is English), never written.
+    #[serde(default, skip_deserializing)]
+    pub lang: crate::Lang,
     pub summary: String,
     /// How citizens ask for this service, for search ("户口本丢了", "车子过户").
     #[serde(default)]
@@ -306,12 +336,19 @@ pub struct GuidePage<W = WindowRef> {
 
 impl GuidePage<String> {
     /// The guide placed at its window, with its rendered body and its public address.
-    pub fn at(self, window: WindowRef, body_html: String, page_url: String, qr: Qr) -> GuidePage {
+    pub fn at(
+        self,
+        lang: crate::Lang,
+        window: WindowRef,
+        body_html: String,
+        page_url: String,
+        qr: Qr,
+    ) -> GuidePage {
         GuidePage {
             id: self.id,
             title: self.title,
             window,
-            lang: self.lang.filter(|l| l != "zh"),
+            lang,
             summary: self.summary,
             aliases: self.aliases,
             basis: self.basis,
@@ -345,10 +382,14 @@ impl GuidePage {
             title: self.title.clone(),
             window_name: self.window.name.clone(),
             address: self.window.local.address.clone(),
-            hours: Hours::summary(&self.window.local.hours),
+            hours: Hours::summary(&self.window.local.hours, self.lang),
             phone: self.window.local.phone.clone(),
-            fee: format!("{}{}", self.fee_label(), if self.fee.unsure.is_some() { UNSURE_MARK } else { "" }),
-            time_limit: self.time_limit.summary(),
+            fee: format!(
+                "{}{}",
+                self.fee_label(),
+                if self.fee.unsure.is_some() { unsure_mark(self.lang) } else { "" }
+            ),
+            time_limit: self.time_limit.summary_in(self.lang),
             presence: self.presence,
             questions: self.questions.clone(),
             materials: self.materials.clone(),
@@ -360,8 +401,11 @@ impl GuidePage {
     /// The fee in a few words: "免费", or the amount as written.
     pub fn fee_label(&self) -> String {
         match (&self.fee.amount, self.fee.free) {
-            (_, true) => "免费".to_owned(),
-            (None, false) => "收费，标准以窗口告知为准".to_owned(),
+            (_, true) => self.lang.pick("免费", "Free").to_owned(),
+            (None, false) => self
+                .lang
+                .pick("收费，标准以窗口告知为准", "A fee is charged: please confirm at the window")
+                .to_owned(),
             (Some(amount), false) => amount.clone(),
         }
     }

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod form;
 pub mod guide;
 mod id_enum;
+pub mod lang;
 pub mod page;
 pub mod route;
 pub mod search;
@@ -16,5 +17,6 @@ pub mod work;
 
 pub use guide::*;
 pub use id_enum::InvalidValue;
+pub use lang::Lang;
 pub use page::*;
 pub use route::{tel_href, Route};

@@ -16,12 +16,51 @@ pub struct SiteInfo {
     /// The site's public address, scheme and host only (e.g. `https://guide.example.gov.cn`);
     /// printed slips carry it with the page's path as a QR code.
     pub url: String,
+    /// The name, organisation and content source as the English pages give them; required
+    /// when `content/en/` has pages.
+    #[serde(default)]
+    pub en: Option<SiteEnglish>,
+}
+
+/// The `[site.en]` table: the deployment's facts in English.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteEnglish {
+    pub name: String,
+    pub organisation: String,
+    pub source: String,
 }
 
 impl SiteInfo {
+    /// The site's name in `lang`.
+    pub fn name_in(&self, lang: crate::Lang) -> &str {
+        self.english(lang).map_or(&self.name, |en| &en.name)
+    }
+
+    pub fn organisation_in(&self, lang: crate::Lang) -> &str {
+        self.english(lang).map_or(&self.organisation, |en| &en.organisation)
+    }
+
+    pub fn source_in(&self, lang: crate::Lang) -> &str {
+        self.english(lang).map_or(&self.source, |en| &en.source)
+    }
+
+    /// The English facts, on an English page.
+    fn english(&self, lang: crate::Lang) -> Option<&SiteEnglish> {
+        self.en.as_ref().filter(|_| lang == crate::Lang::En)
+    }
+
     /// The site's one-line description for search engines, on pages without their own.
     pub fn description(&self) -> String {
         format!("{}：到窗口办事前，一次看清要带的材料、流程、时限和收费。", self.name)
+    }
+
+    /// The English pages' description for search engines.
+    pub fn description_en(&self) -> String {
+        format!(
+            "{}: everything to bring, the steps, time limits and fees, before you go to the window.",
+            self.name_in(crate::Lang::En)
+        )
     }
 }
 
@@ -141,12 +180,18 @@ impl FormKind {
         [FormKind::Book, FormKind::Manage, FormKind::Feedback, FormKind::Track, FormKind::Stats];
 
     pub fn title(self) -> &'static str {
+        self.title_in(crate::Lang::Zh)
+    }
+
+    pub fn title_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            FormKind::Book => "网上预约",
-            FormKind::Manage => "预约查询、改约、取消",
-            FormKind::Feedback => "意见箱：投诉、建议、表扬、咨询",
-            FormKind::Track => "办理进度查询",
-            FormKind::Stats => "服务评价公开",
+            FormKind::Book => lang.pick("网上预约", "Book an appointment"),
+            FormKind::Manage => lang.pick("预约查询、改约、取消", "Find, change or cancel a booking"),
+            FormKind::Feedback => {
+                lang.pick("意见箱：投诉、建议、表扬、咨询", "Complaints, suggestions, praise and questions")
+            }
+            FormKind::Track => lang.pick("办理进度查询", "Track your feedback"),
+            FormKind::Stats => lang.pick("服务评价公开", "Published service ratings"),
         }
     }
 
@@ -173,32 +218,25 @@ pub struct FormWindow {
 
 impl Content {
     /// The document title of the page.
-    pub fn title(&self, site: &SiteInfo) -> String {
+    pub fn title(&self, site: &SiteInfo, lang: crate::Lang) -> String {
+        let name = site.name_in(lang);
         match self {
-            Content::Home(_) => site.name.clone(),
-            Content::Window(w) => format!("{} - {}", w.name, site.name),
-            Content::Service(g) => format!("{} - {}", g.title, site.name),
-            Content::Search(_) => format!("搜索 - {}", site.name),
-            Content::Form(kind, _) => format!("{} - {}", kind.title(), site.name),
-            Content::Changes(_) => format!("最近更新 - {}", site.name),
-            Content::NotFound => format!("页面不存在 - {}", site.name),
+            Content::Home(_) => name.to_owned(),
+            Content::Window(w) => format!("{} - {name}", w.name),
+            Content::Service(g) => format!("{} - {name}", g.title),
+            Content::Search(_) => format!("{} - {name}", lang.pick("搜索", "Search")),
+            Content::Form(kind, _) => format!("{} - {name}", kind.title_in(lang)),
+            Content::Changes(_) => format!("最近更新 - {name}"),
+            Content::NotFound => format!("页面不存在 - {name}"),
         }
     }
 
     /// A one-line description for search engines.
-    pub fn description(&self, site: &SiteInfo) -> String {
+    pub fn description(&self, site: &SiteInfo, lang: crate::Lang) -> String {
         match self {
             Content::Window(w) => w.summary.clone(),
             Content::Service(g) => g.summary.clone(),
-            _ => site.description(),
-        }
-    }
-
-    /// The language of the page when it is not Chinese.
-    pub fn lang(&self) -> Option<String> {
-        match self {
-            Content::Service(g) => g.lang.clone(),
-            _ => None,
+            _ => lang.pick(site.description(), site.description_en()),
         }
     }
 }
@@ -209,8 +247,25 @@ impl Content {
 pub struct PageData {
     pub kind: PageKind,
     pub title: String,
-    pub lang: Option<String>,
+    pub lang: crate::Lang,
+    /// The page's links in both languages, where it has both (the language switch and
+    /// `hreflang` links).
+    pub versions: Option<Versions>,
     pub parts: Vec<Part>,
+}
+
+/// A page's link in each language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Versions {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Versions {
+    /// The page's link in `lang`.
+    pub fn href(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
 }
 
 impl PageData {
@@ -356,18 +411,23 @@ pub struct Hours {
 impl Hours {
     /// The days in words, e.g. "周一至周五" or "周六、周日".
     pub fn days_label(&self) -> String {
+        self.days_label_in(crate::Lang::Zh)
+    }
+
+    /// The days in `lang`: "周一至周五", "Mon–Fri".
+    pub fn days_label_in(&self, lang: crate::Lang) -> String {
         const NAMES: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-        let name = |d: u8| NAMES[usize::from(d.clamp(1, 7) - 1)];
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let name = |d: u8| lang.pick(NAMES, DAYS)[usize::from(d.clamp(1, 7) - 1)];
         let contiguous = self.days.windows(2).all(|w| w[1] == w[0] + 1);
         match self.days.as_slice() {
             [] => String::new(),
             [one] => name(*one).to_owned(),
-            [first, .., last] if contiguous && self.days.len() == 7 => {
-                let _ = (first, last);
-                "每天".to_owned()
+            [_, .., _] if contiguous && self.days.len() == 7 => lang.pick("每天", "Every day").to_owned(),
+            [first, .., last] if contiguous => {
+                format!("{}{}{}", name(*first), lang.pick("至", "–"), name(*last))
             }
-            [first, .., last] if contiguous => format!("{}至{}", name(*first), name(*last)),
-            days => days.iter().map(|d| name(*d)).collect::<Vec<_>>().join("、"),
+            days => days.iter().map(|d| name(*d)).collect::<Vec<_>>().join(lang.pick("、", ", ")),
         }
     }
 }
@@ -498,11 +558,11 @@ pub struct Boot {
 
 impl Hours {
     /// All opening hours in one line, e.g. "周一至周五 08:30–17:30；周六 09:00–12:00".
-    pub fn summary(hours: &[Hours]) -> String {
+    pub fn summary(hours: &[Hours], lang: crate::Lang) -> String {
         hours
             .iter()
-            .map(|h| format!("{} {}–{}", h.days_label(), h.open, h.close))
+            .map(|h| format!("{} {}–{}", h.days_label_in(lang), h.open, h.close))
             .collect::<Vec<_>>()
-            .join("；")
+            .join(lang.pick("；", "; "))
     }
 }

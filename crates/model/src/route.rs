@@ -1,5 +1,7 @@
 //! Every route of the site as a typed value: parsing a path, building links and file names.
 
+use crate::Lang;
+
 /// The sub-path the site is deployed under, fixed at build time (`SWG_BASE_PATH`, e.g. `/guide`).
 /// Empty when the site lives at the root of its host.
 pub fn base_path() -> &'static str {
@@ -29,6 +31,8 @@ pub enum Route {
     /// 最近更新: what changed in which guide
     Changes,
     NotFound,
+    /// The English version of a page, below `/en/` (the exit-entry window's pages and forms).
+    En(Box<Route>),
 }
 
 impl Route {
@@ -46,6 +50,25 @@ impl Route {
             Route::Stats => "/stats/".to_owned(),
             Route::Changes => "/changes/".to_owned(),
             Route::NotFound => "/404.html".to_owned(),
+            Route::En(page) => format!("/en{}", page.path()),
+        }
+    }
+
+    /// The same page in `lang`.
+    pub fn in_lang(self, lang: Lang) -> Route {
+        match (self, lang) {
+            (Route::En(page), Lang::Zh) => *page,
+            (Route::En(page), Lang::En) => Route::En(page),
+            (page, Lang::Zh) => page,
+            (page, Lang::En) => Route::En(Box::new(page)),
+        }
+    }
+
+    /// The language the route's page is written in.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Route::En(_) => Lang::En,
+            _ => Lang::Zh,
         }
     }
 
@@ -81,6 +104,7 @@ impl Route {
             Route::Stats => "data/stats.json".to_owned(),
             Route::Changes => "data/changes.json".to_owned(),
             Route::NotFound => "data/404.json".to_owned(),
+            Route::En(page) => format!("data/en/{}", page.data_file().trim_start_matches("data/")),
         }
     }
 
@@ -95,6 +119,10 @@ impl Route {
         let path = path.strip_suffix("index.html").unwrap_or(path);
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
+            ["en", rest @ ..] => match Route::parse(&rest.join("/")) {
+                Route::NotFound | Route::En(_) => Route::NotFound,
+                page => Route::En(Box::new(page)),
+            },
             [] => Route::Home,
             ["windows", id] if is_id(id) => Route::Window((*id).to_owned()),
             ["services", id] if is_id(id) => Route::Service((*id).to_owned()),
@@ -176,6 +204,20 @@ mod tests {
         assert_eq!(Route::parse("/windows/Huji/"), Route::NotFound);
         assert_eq!(Route::parse("/services/a/b/"), Route::NotFound);
         assert_eq!(Route::parse("/../etc/passwd"), Route::NotFound);
+    }
+
+    #[test]
+    fn an_english_page_lives_below_en_and_switches_back_to_its_chinese_page() {
+        let english = Route::Service("huzhao-shouci".into()).in_lang(Lang::En);
+        assert_eq!(english.path(), "/en/services/huzhao-shouci/");
+        assert_eq!(Route::parse("/en/services/huzhao-shouci/"), english);
+        assert_eq!(Route::parse("/en/"), Route::En(Box::new(Route::Home)));
+        assert_eq!(english.data_file(), "data/en/services/huzhao-shouci.json");
+        assert_eq!(english.html_file(), "en/services/huzhao-shouci/index.html");
+        assert_eq!(english.lang(), Lang::En);
+        assert_eq!(english.in_lang(Lang::Zh), Route::Service("huzhao-shouci".into()));
+        assert_eq!(Route::parse("/en/en/"), Route::NotFound);
+        assert_eq!(Route::parse("/en/nowhere/"), Route::NotFound);
     }
 
     #[test]

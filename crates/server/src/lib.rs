@@ -119,6 +119,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state.clone());
     let shared = Router::new()
         .route(&swg_model::Route::Service("{id}".to_owned()).path(), get(shown::guide))
+        .route(
+            &swg_model::Route::Service("{id}".to_owned()).in_lang(swg_model::Lang::En).path(),
+            get(shown::english_guide),
+        )
         .route(&swg_model::Route::Search.path(), get(shown::search))
         .with_state(state.clone());
     let site =

@@ -20,12 +20,13 @@ pub struct Report {
 pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Report> {
     let mut report = Report::default();
     for (route, content) in site.pages() {
-        let page = page_data(&site.info, &site.calendar, &content);
+        let mut page = page_data(&site.info, &site.calendar, route.lang(), &content);
+        page.versions = site.versions(&route);
         write(out, &route.data_file(), serde_json::to_string(&page)?.as_bytes())?;
         let html = page_document(
             &site.info,
             &page,
-            content.description(&site.info),
+            content.description(&site.info, route.lang()),
             assets,
             &swg_model::Shown::default(),
         )?;

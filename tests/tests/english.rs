@@ -1,0 +1,97 @@
+//! The English pages of the exit-entry window in real headless Chromium at 375 px: the page's
+//! language, English navigation, Chinese fragments marked as Chinese, `hreflang` links, and a
+//! language switch that keeps the page (and the checklist's ticks).
+
+use swg_model::{Lang, Route};
+use swg_tests::{content, Browser, Server};
+
+/// Text in `main` with Chinese characters whose nearest `lang` is not Chinese.
+const UNMARKED_CHINESE: &str = "const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT); \
+    const bad = []; while (w.nextNode()) { const n = w.currentNode; \
+    if (/[\\u3400-\\u9fff]/.test(n.textContent) && n.parentElement.closest('[lang]').lang !== 'zh-CN') bad.push(n.textContent.slice(0, 40)); } \
+    return bad;";
+
+#[tokio::test]
+async fn the_english_exit_entry_guide_is_english_with_its_chinese_fragments_marked_and_hreflang_links() {
+    let site = content();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    let english = Route::Service("huzhao-shouci".into()).in_lang(Lang::En);
+    browser.goto(&server.url(&english.href())).await;
+    browser.until_app_ready().await;
+    assert_eq!(browser.js("return document.documentElement.lang").await, "en");
+    let name = site.info.en.as_ref().expect("the site's English name").name.clone();
+    assert_eq!(browser.text("header.top .brand").await, name);
+    assert_eq!(browser.text("header.top .search-link").await, "Search");
+    assert_eq!(browser.text("header.top .care-toggle").await, "Large text");
+    assert_eq!(browser.text(".crumbs a").await, "Home");
+    assert_eq!(browser.text("#materials").await, "What to bring");
+    assert!(browser.text(".progress").await.starts_with("Ready:"), "the checklist speaks English");
+    assert!(browser.text(".due").await.starts_with("Apply"), "the expected date in English");
+    assert_eq!(browser.js(UNMARKED_CHINESE).await, serde_json::json!([]), "every Chinese fragment is marked");
+    assert_eq!(
+        browser.js("return [...document.querySelectorAll('link[rel=alternate]')].map(l => l.hreflang + ' ' + new URL(l.href).pathname)").await,
+        serde_json::json!(["zh-CN /services/huzhao-shouci/", "en /en/services/huzhao-shouci/"])
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_language_switch_keeps_the_page_and_its_ticks_in_both_directions() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(&Route::Service("huzhao-shouci".into()).in_lang(Lang::En).href())).await;
+    browser.until_app_ready().await;
+    browser.find(".material input").await.click().await.expect("tick the first item");
+    let ticked = browser.js("return document.querySelector('.material input').value").await;
+    browser.click_to_next_page(browser.find("a.lang-switch").await).await;
+    browser.until_app_ready().await;
+    assert_eq!(browser.js("return location.pathname").await, "/services/huzhao-shouci/");
+    assert_eq!(browser.js("return document.documentElement.lang").await, "zh-CN");
+    assert_eq!(browser.text("a.lang-switch").await, "English");
+    assert_eq!(
+        browser
+            .js("return [...document.querySelectorAll('.material input:checked')].map(i => i.value)")
+            .await,
+        serde_json::json!([ticked]),
+        "the tick made on the English page"
+    );
+    browser.click_to_next_page(browser.find("a.lang-switch").await).await;
+    assert_eq!(browser.js("return location.pathname").await, "/en/services/huzhao-shouci/");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn moving_between_english_pages_keeps_english_and_points_the_switch_at_each_page() {
+    let site = content();
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(&Route::Home.in_lang(Lang::En).href())).await;
+    browser.until_app_ready().await;
+    assert_eq!(browser.js("return document.documentElement.lang").await, "en");
+    let window = &site.english.windows[0];
+    assert_eq!(browser.text(".card-title").await, window.name, "the English window list");
+    browser
+        .js("window.__swgSamePage = true; document.querySelector('.card-title').click(); return true")
+        .await;
+    browser
+        .until("the window page shows", "return document.querySelector('main h1')?.textContent !== document.title && location.pathname.startsWith('/en/windows/')")
+        .await;
+    assert_eq!(
+        browser.js("return window.__swgSamePage === true").await,
+        true,
+        "no reload between English pages"
+    );
+    assert_eq!(
+        browser.js("return new URL(document.querySelector('a.lang-switch').href).pathname").await,
+        Route::Window(window.id.clone()).href()
+    );
+    let chinese_only = Route::Window("huji".into()).href();
+    browser.goto(&server.url(&chinese_only)).await;
+    assert_eq!(
+        browser.js("return new URL(document.querySelector('a.lang-switch').href).pathname").await,
+        "/en/",
+        "a page with no English version switches to the English home page"
+    );
+    browser.close().await;
+}
