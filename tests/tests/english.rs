@@ -95,3 +95,20 @@ async fn moving_between_english_pages_keeps_english_and_points_the_switch_at_eac
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn without_javascript_the_english_search_lists_the_english_guides_and_the_server_answers_a_query() {
+    let site = content();
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url(&Route::Search.in_lang(Lang::En).href())).await;
+    let listed = browser.all("section[aria-labelledby=a-to-z] ul.links li a").await.len();
+    assert_eq!(listed, site.english.guides.len());
+    browser.find("#q").await.send_keys("renew passport").await.expect("type");
+    browser.click_to_next_page(browser.find("form.search button").await).await;
+    assert_eq!(browser.js("return document.documentElement.lang").await, "en");
+    assert!(browser.text("main [role=status]").await.starts_with("Found"));
+    let first = browser.find("main ul.links li a").await.attr("href").await.expect("attr");
+    assert_eq!(first, Some(Route::Service("huzhao-huanfa".into()).in_lang(Lang::En).href()));
+    browser.close().await;
+}

@@ -81,7 +81,7 @@ impl Site {
         pages.extend(
             guides.iter().map(|g| (en(Route::Service(g.id.clone())), Content::Service(Box::new(g.clone())))),
         );
-        pages.push((en(Route::Search), Content::Search(search(Lang::En, windows, guides, &[]))));
+        pages.push((en(Route::Search), Content::Search(self.search_in(Lang::En))));
         pages
     }
 
@@ -122,7 +122,15 @@ impl Site {
 
     /// Every window and guide as search finds them, with the shared synonyms.
     pub fn search(&self) -> SearchPage {
-        search(Lang::Zh, &self.windows, &self.guides, &self.synonyms)
+        self.search_in(Lang::Zh)
+    }
+
+    /// The search index of the pages in `lang` (the shared synonyms are Chinese).
+    pub fn search_in(&self, lang: Lang) -> SearchPage {
+        match lang {
+            Lang::Zh => search(lang, &self.windows, &self.guides, &self.synonyms),
+            Lang::En => search(lang, &self.english.windows, &self.english.guides, &[]),
+        }
     }
 }
 

@@ -124,6 +124,7 @@ pub fn router(state: AppState) -> Router {
             get(shown::english_guide),
         )
         .route(&swg_model::Route::Search.path(), get(shown::search))
+        .route(&swg_model::Route::Search.in_lang(swg_model::Lang::En).path(), get(shown::english_search))
         .with_state(state.clone());
     let site =
         Router::new().merge(dynamic).merge(shared).fallback_service(files::service(&state.config.dist));

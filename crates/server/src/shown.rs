@@ -44,14 +44,24 @@ async fn shared_guide(
 }
 
 /// `GET /search/`: with `?q=`, the search page rendered with its results.
-pub async fn search(State(state): State<AppState>, request: Request) -> Response {
+pub async fn search(state: State<AppState>, request: Request) -> Response {
+    search_in(state, Lang::Zh, request).await
+}
+
+/// `GET /en/search/`: the English pages' search, the same way.
+pub async fn english_search(state: State<AppState>, request: Request) -> Response {
+    search_in(state, Lang::En, request).await
+}
+
+async fn search_in(State(state): State<AppState>, lang: Lang, request: Request) -> Response {
     let query = request.uri().query().and_then(|q| {
         form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "q").map(|(_, v)| v.into_owned())
     });
     if let Some(query) = query.filter(|q| !q.trim().is_empty()) {
         let query: String = query.chars().take(MAX_QUERY).collect();
-        let content = Content::Search(state.site.search());
-        if let Some(page) = render(&state, &Route::Search, &content, &Shown { query, ..Shown::default() }) {
+        let content = Content::Search(state.site.search_in(lang));
+        let route = Route::Search.in_lang(lang);
+        if let Some(page) = render(&state, &route, &content, &Shown { query, ..Shown::default() }) {
             return page;
         }
     }

@@ -56,11 +56,13 @@ fn main() -> ExitCode {
             }
             let _ = writeln!(
                 out,
-                "content: {} windows, {} guides, {} materials, {} situation questions, calendar to {}, {} warning(s)",
+                "content: {} windows, {} guides, {} materials, {} situation questions, in English {} window(s) and {} guides, calendar to {}, {} warning(s)",
                 stats.windows,
                 stats.guides,
                 stats.materials,
                 stats.questions,
+                site.english.windows.len(),
+                site.english.guides.len(),
                 site.calendar.last_year().map_or_else(|| "none".to_owned(), |y| y.to_string()),
                 warnings.len()
             );
