@@ -9,6 +9,7 @@ use swg_model::api::ApiError;
 use swg_model::form::FieldName;
 use swg_model::route::base_path;
 use swg_model::work::PROOF_HEADER;
+use swg_model::Lang;
 
 /// Why a request did not succeed.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,10 +21,16 @@ pub enum Failed {
 }
 
 impl Failed {
-    pub fn message(&self) -> String {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            Failed::Network => "网络不通或服务暂时无法连接。".to_owned(),
-            Failed::Api(_, e) => e.message.clone(),
+            Failed::Network => lang
+                .pick(
+                    "网络不通或服务暂时无法连接。",
+                    "No connection, or the service cannot be reached just now.",
+                )
+                .to_owned(),
+            Failed::Api(_, e) => e.text(lang).to_owned(),
         }
     }
 
@@ -35,10 +42,10 @@ impl Failed {
         }
     }
 
-    /// The message for one form field, if the server named it.
-    pub fn field(&self, name: FieldName) -> Option<String> {
+    /// The message for one form field, if the server named it, in `lang`.
+    pub fn field(&self, name: FieldName, lang: Lang) -> Option<String> {
         match self {
-            Failed::Api(_, e) => e.fields.iter().find(|f| f.field == name).map(|f| f.message.clone()),
+            Failed::Api(_, e) => e.fields.iter().find(|f| f.field == name).map(|f| f.text(lang).to_owned()),
             Failed::Network => None,
         }
     }

@@ -92,19 +92,25 @@ fn mount_islands(page: &PageData) {
                 view! { <Search index=*index/> }
             })),
             #[cfg(feature = "forms")]
-            Part::Form(FormKind::Book, windows) => {
-                Box::new(leptos::mount::mount_to(slot, move || view! { <BookingFlow windows=windows/> }))
-            }
+            Part::Form(FormKind::Book, windows) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <BookingFlow windows=windows/> }
+            })),
             #[cfg(feature = "forms")]
-            Part::Form(FormKind::Manage, _) => {
-                Box::new(leptos::mount::mount_to(slot, || view! { <Manage/> }))
-            }
+            Part::Form(FormKind::Manage, _) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <Manage/> }
+            })),
             #[cfg(feature = "forms")]
-            Part::Form(FormKind::Feedback, windows) => {
-                Box::new(leptos::mount::mount_to(slot, move || view! { <FeedbackForm windows=windows/> }))
-            }
+            Part::Form(FormKind::Feedback, windows) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <FeedbackForm windows=windows/> }
+            })),
             #[cfg(feature = "forms")]
-            Part::Form(FormKind::Track, _) => Box::new(leptos::mount::mount_to(slot, || view! { <Track/> })),
+            Part::Form(FormKind::Track, _) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <Track/> }
+            })),
             #[cfg(feature = "forms")]
             Part::Form(FormKind::Stats, _) => {
                 Box::new(leptos::mount::mount_to(slot, || view! { <StatsView/> }))

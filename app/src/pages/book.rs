@@ -40,6 +40,7 @@ const OUTBOX: &str = "booking";
 
 #[component]
 pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
+    let lang = crate::lang();
     let windows: Vec<FormWindow> = windows.into_iter().filter(|w| w.bookable).collect();
     let windows = StoredValue::new(windows);
     let window_id = RwSignal::new(String::new());
@@ -94,8 +95,8 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
             }
             Err(other) => {
                 sending.set(false);
-                let slot_problem = other.field(FieldName::Day).is_some()
-                    || other.field(FieldName::Slot).is_some()
+                let slot_problem = other.field(FieldName::Day, lang).is_some()
+                    || other.field(FieldName::Slot, lang).is_some()
                     || matches!(other, Failed::Api(409, _));
                 failed.set(Some(other));
                 step.set(if slot_problem { Step::Choose } else { Step::Details });
@@ -129,8 +130,8 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 .map(drop),
             ),
         ] {
-            if let Err(message) = result {
-                errors.push((field, message));
+            if let Err(said) = result {
+                errors.push((field, said.in_lang(lang).to_owned()));
             }
         }
         let first_wrong = errors.first().map(|(field, _)| *field);
@@ -222,7 +223,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
                 })),
                 Some(Err(f)) => Some(EitherOf3::C(view! {
                     <div class="notice" role="alert">
-                        <p>{format!("暂时查不到可预约的时间：{}", f.message())}</p>
+                        <p>{format!("暂时查不到可预约的时间：{}", f.message(lang))}</p>
                         <p>{format!("请稍后再试，或直接打电话预约：{}", phone_of_window.get())}</p>
                     </div>
                 })),

@@ -16,7 +16,7 @@ pub fn StatsView() -> impl IntoView {
     move || match stats.get() {
         None => EitherOf3::A(view! { <p role="status">"正在读取…"</p> }),
         Some(Err(f)) => EitherOf3::B(
-            view! { <p class="notice" role="alert">{format!("暂时读不到数据：{}", f.message())}</p> },
+            view! { <p class="notice" role="alert">{format!("暂时读不到数据：{}", f.message(swg_model::Lang::Zh))}</p> },
         ),
         Some(Ok(s)) => EitherOf3::C(view! {
             <div class="table-wrap" tabindex="0" role="region" aria-label="服务评价数据表（可左右滑动）">

@@ -39,23 +39,25 @@ pub fn field_error(
     server: RwSignal<Option<Failed>>,
     field: FieldName,
 ) -> Signal<Option<String>> {
+    let lang = crate::lang();
     Signal::derive(move || {
         local
             .with(|l| l.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
-            .or_else(|| server.with(|s| s.as_ref().and_then(|s| s.field(field))))
+            .or_else(|| server.with(|s| s.as_ref().and_then(|s| s.field(field, lang))))
     })
 }
 
 /// A page-level message: what went wrong, and for an unreachable API, the phone to call.
 #[component]
 pub fn Problem(failed: RwSignal<Option<Failed>>, #[prop(into)] phone: Signal<String>) -> impl IntoView {
+    let lang = crate::lang();
     move || {
         failed.get().map(|f| {
             let offline = f == Failed::Network;
             view! {
                 <div class="notice" role="alert">
-                    <p>{f.message()}</p>
-                    {offline.then(|| view! { <p>{format!("也可以直接打电话办理：{}", phone.get())}</p> })}
+                    <p>{f.message(lang)}</p>
+                    {offline.then(|| view! { <p>{lang.pick(format!("也可以直接打电话办理：{}", phone.get()), format!("You can also call: {}", phone.get()))}</p> })}
                 </div>
             }
         })

@@ -34,11 +34,25 @@ pub mod path {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
     pub message: String,
+    /// The message in English.
+    #[serde(default)]
+    pub en: String,
     #[serde(default)]
     pub fields: Vec<FieldError>,
     /// With 428: the proof of work to solve before sending the same request again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub challenge: Option<crate::work::Challenge>,
+}
+
+impl ApiError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: crate::Lang) -> &str {
+        if lang == crate::Lang::En && !self.en.is_empty() {
+            &self.en
+        } else {
+            &self.message
+        }
+    }
 }
 
 crate::id_enum! {
@@ -54,12 +68,16 @@ crate::id_enum! {
 
 impl Need {
     pub fn label(self) -> &'static str {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            Need::None => "不需要",
-            Need::Elderly => "老年人（绿色通道）",
-            Need::Disabled => "残疾人（绿色通道）",
-            Need::Pregnant => "孕妇（绿色通道）",
-            Need::Urgent => "急事急办（绿色通道）",
+            Need::None => lang.pick("不需要", "None"),
+            Need::Elderly => lang.pick("老年人（绿色通道）", "Elderly (priority lane)"),
+            Need::Disabled => lang.pick("残疾人（绿色通道）", "Disability (priority lane)"),
+            Need::Pregnant => lang.pick("孕妇（绿色通道）", "Pregnancy (priority lane)"),
+            Need::Urgent => lang.pick("急事急办（绿色通道）", "Urgent (priority lane)"),
         }
     }
 }
@@ -150,12 +168,16 @@ crate::id_enum! {
 
 impl BookingStatus {
     pub fn label(self) -> &'static str {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            BookingStatus::Booked => "已预约",
-            BookingStatus::Cancelled => "已取消",
-            BookingStatus::Arrived => "已到窗口",
-            BookingStatus::Done => "已办理",
-            BookingStatus::NoShow => "未到",
+            BookingStatus::Booked => lang.pick("已预约", "Booked"),
+            BookingStatus::Cancelled => lang.pick("已取消", "Cancelled"),
+            BookingStatus::Arrived => lang.pick("已到窗口", "Arrived"),
+            BookingStatus::Done => lang.pick("已办理", "Done"),
+            BookingStatus::NoShow => lang.pick("未到", "Did not come"),
         }
     }
 }
@@ -202,12 +224,16 @@ crate::id_enum! {
 
 impl FeedbackKind {
     pub fn label(self) -> &'static str {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            FeedbackKind::Complaint => "投诉",
-            FeedbackKind::Suggestion => "建议",
-            FeedbackKind::Praise => "表扬",
-            FeedbackKind::Enquiry => "咨询",
-            FeedbackKind::Rating => "评价",
+            FeedbackKind::Complaint => lang.pick("投诉", "Complaint"),
+            FeedbackKind::Suggestion => lang.pick("建议", "Suggestion"),
+            FeedbackKind::Praise => lang.pick("表扬", "Praise"),
+            FeedbackKind::Enquiry => lang.pick("咨询", "Question"),
+            FeedbackKind::Rating => lang.pick("评价", "Rating"),
         }
     }
 
@@ -219,6 +245,10 @@ impl FeedbackKind {
 
 /// The five satisfaction levels (好差评), 5 = 非常满意.
 pub const RATING_LABELS: [&str; 5] = ["非常不满意", "不满意", "基本满意", "满意", "非常满意"];
+
+/// The five ratings in English, in the same order.
+pub const RATING_LABELS_EN: [&str; 5] =
+    ["Very dissatisfied", "Dissatisfied", "Fair", "Satisfied", "Very satisfied"];
 
 /// A feedback submission as typed by the citizen.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,11 +290,15 @@ crate::id_enum! {
 
 impl FeedbackStatus {
     pub fn label(self) -> &'static str {
+        self.label_in(crate::Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
-            FeedbackStatus::Received => "已受理",
-            FeedbackStatus::InProgress => "办理中",
-            FeedbackStatus::Answered => "已答复",
-            FeedbackStatus::Closed => "已办结",
+            FeedbackStatus::Received => lang.pick("已受理", "Received"),
+            FeedbackStatus::InProgress => lang.pick("办理中", "In progress"),
+            FeedbackStatus::Answered => lang.pick("已答复", "Answered"),
+            FeedbackStatus::Closed => lang.pick("已办结", "Closed"),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Citizen input parsed into typed values, with field errors in Chinese; masking of personal data.
 
+use crate::{Lang, Said};
 use serde::{Deserialize, Serialize};
 
 crate::id_enum! {
@@ -30,11 +31,29 @@ crate::id_enum! {
     }
 }
 
-/// One field's problem, shown next to the field.
+/// One field's problem, shown next to the field: `message` in Chinese, `en` in English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: FieldName,
     pub message: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl FieldError {
+    pub fn new(field: FieldName, said: impl Into<Said>) -> FieldError {
+        let Said { zh, en } = said.into();
+        FieldError { field, message: zh, en }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        if lang == Lang::En && !self.en.is_empty() {
+            &self.en
+        } else {
+            &self.message
+        }
+    }
 }
 
 /// Collects field errors while parsing a form.
@@ -42,13 +61,13 @@ pub struct FieldError {
 pub struct Errors(pub Vec<FieldError>);
 
 impl Errors {
-    pub fn add(&mut self, field: FieldName, message: impl Into<String>) {
-        self.0.push(FieldError { field, message: message.into() });
+    pub fn add(&mut self, field: FieldName, said: impl Into<Said>) {
+        self.0.push(FieldError::new(field, said));
     }
 
     /// Keeps the value of a successful parse; records the message of a failed one.
-    pub fn take<T>(&mut self, field: FieldName, result: Result<T, String>) -> Option<T> {
-        result.map_err(|message| self.add(field, message)).ok()
+    pub fn take<T>(&mut self, field: FieldName, result: Result<T, Said>) -> Option<T> {
+        result.map_err(|said| self.add(field, said)).ok()
     }
 }
 
@@ -77,7 +96,7 @@ pub fn normalise_code(input: &str) -> String {
 
 /// A feedback tracking number (F, the date, six letters or digits), with or without its dash,
 /// spaces or full-width characters; given back as written on the receipt, F20260918-ABC123.
-pub fn parse_tracking(input: &str) -> Result<String, String> {
+pub fn parse_tracking(input: &str) -> Result<String, Said> {
     let plain = normalise_code(input);
     let ok = plain.len() == 15
         && plain.starts_with('F')
@@ -86,7 +105,10 @@ pub fn parse_tracking(input: &str) -> Result<String, String> {
     if ok {
         Ok(format!("{}-{}", &plain[..9], &plain[9..]))
     } else {
-        Err("受理编号像 F20260918-ABC123 这样，请核对".into())
+        Err(Said::new(
+            "受理编号像 F20260918-ABC123 这样，请核对",
+            "A tracking number looks like F20260918-ABC123; please check it",
+        ))
     }
 }
 
@@ -96,13 +118,13 @@ pub fn parse_tracking(input: &str) -> Result<String, String> {
 pub struct Phone(String);
 
 impl Phone {
-    pub fn parse(input: &str) -> Result<Phone, String> {
+    pub fn parse(input: &str) -> Result<Phone, Said> {
         let digits: String = half_width(input)
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
             .collect();
         if digits.is_empty() {
-            return Err("请填写手机号码".into());
+            return Err(Said::new("请填写手机号码", "Enter your mobile number"));
         }
         let digits = match digits.strip_prefix("+86").or_else(|| digits.strip_prefix("0086")) {
             Some(mainland) => mainland.to_owned(),
@@ -115,7 +137,10 @@ impl Phone {
             return if ok {
                 Ok(Phone(format!("+{international}")))
             } else {
-                Err("境外手机号请写国家或地区代码，例如 +852 9123 4567".into())
+                Err(Said::new(
+                    "境外手机号请写国家或地区代码，例如 +852 9123 4567",
+                    "For a number outside mainland China, add the country code, e.g. +852 9123 4567",
+                ))
             };
         }
         let valid = digits.len() == 11
@@ -125,7 +150,10 @@ impl Phone {
         if valid {
             Ok(Phone(digits))
         } else {
-            Err("手机号码应为 1 开头的 11 位数字；境外手机号请加国家或地区代码，例如 +852".into())
+            Err(Said::new(
+                "手机号码应为 1 开头的 11 位数字；境外手机号请加国家或地区代码，例如 +852",
+                "A mainland mobile number has 11 digits starting with 1; for another country add its code, e.g. +44",
+            ))
         }
     }
 
@@ -166,24 +194,33 @@ pub fn mask_phone(phone: &str) -> String {
 pub struct IdNumber(String);
 
 impl IdNumber {
-    pub fn parse(input: &str) -> Result<IdNumber, String> {
+    pub fn parse(input: &str) -> Result<IdNumber, Said> {
         let id = half_width(input).trim().to_ascii_uppercase();
         if id.is_empty() {
-            return Err("请填写身份证号码".into());
+            return Err(Said::new("请填写身份证号码", "Enter the ID card number"));
         }
         let bytes = id.as_bytes();
         if bytes.len() != 18
             || !bytes[..17].iter().all(u8::is_ascii_digit)
             || !(bytes[17].is_ascii_digit() || bytes[17] == b'X')
         {
-            return Err("身份证号码应为 18 位（最后一位可以是 X）".into());
+            return Err(Said::new(
+                "身份证号码应为 18 位（最后一位可以是 X）",
+                "An ID card number has 18 characters (the last may be X)",
+            ));
         }
         let birth = format!("{}-{}-{}", &id[6..10], &id[10..12], &id[12..14]);
         if crate::calendar::Date::parse(&birth).is_none() {
-            return Err("身份证号码中的出生日期不对，请核对".into());
+            return Err(Said::new(
+                "身份证号码中的出生日期不对，请核对",
+                "The date of birth in the ID card number is not valid; please check it",
+            ));
         }
         if check_char(&bytes[..17]) != bytes[17] {
-            return Err("身份证号码校验位不对，请逐位核对".into());
+            return Err(Said::new(
+                "身份证号码校验位不对，请逐位核对",
+                "The ID card number's check character does not match; please check each character",
+            ));
         }
         Ok(IdNumber(id))
     }
@@ -219,25 +256,53 @@ crate::id_enum! {
 
 impl IdKind {
     pub fn label(self) -> &'static str {
+        self.label_in(Lang::Zh)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
         match self {
-            IdKind::ResidentId => "居民身份证",
-            IdKind::Passport => "护照",
-            IdKind::ForeignPermanent => "外国人永久居留身份证",
-            IdKind::HmtResidence => "港澳台居民居住证",
-            IdKind::HkMacauPermit => "港澳居民来往内地通行证",
-            IdKind::TaiwanPermit => "台湾居民来往大陆通行证",
+            IdKind::ResidentId => lang.pick("居民身份证", "Resident identity card"),
+            IdKind::Passport => lang.pick("护照", "Passport"),
+            IdKind::ForeignPermanent => {
+                lang.pick("外国人永久居留身份证", "Foreign permanent resident ID card")
+            }
+            IdKind::HmtResidence => {
+                lang.pick("港澳台居民居住证", "Residence permit for Hong Kong, Macao and Taiwan residents")
+            }
+            IdKind::HkMacauPermit => lang
+                .pick("港澳居民来往内地通行证", "Mainland travel permit for Hong Kong and Macao residents"),
+            IdKind::TaiwanPermit => {
+                lang.pick("台湾居民来往大陆通行证", "Mainland travel permit for Taiwan residents")
+            }
         }
     }
 
     /// What the number looks like, for the hint under the field.
     pub fn hint(self) -> &'static str {
+        self.hint_in(Lang::Zh)
+    }
+
+    pub fn hint_in(self, lang: Lang) -> &'static str {
         match self {
-            IdKind::ResidentId => "18 位，最后一位可以是 X；身份证丢了可填记得的号码，或选其他证件",
-            IdKind::Passport => "护照号码，5–17 位字母和数字",
-            IdKind::ForeignPermanent => "18 位（9 开头）或旧版 15 位（3 个字母加 12 位数字）",
-            IdKind::HmtResidence => "18 位，810000、820000 或 830000 开头",
-            IdKind::HkMacauPermit => "H 或 M 开头，后面 8 位或 10 位数字",
-            IdKind::TaiwanPermit => "8 位数字（旧版 10 位）",
+            IdKind::ResidentId => lang.pick(
+                "18 位，最后一位可以是 X；身份证丢了可填记得的号码，或选其他证件",
+                "18 characters, the last may be X",
+            ),
+            IdKind::Passport => {
+                lang.pick("护照号码，5–17 位字母和数字", "The passport number: 5–17 letters and digits")
+            }
+            IdKind::ForeignPermanent => lang.pick(
+                "18 位（9 开头）或旧版 15 位（3 个字母加 12 位数字）",
+                "18 digits starting with 9, or the old 15 (3 letters and 12 digits)",
+            ),
+            IdKind::HmtResidence => lang.pick(
+                "18 位，810000、820000 或 830000 开头",
+                "18 characters starting 810000, 820000 or 830000",
+            ),
+            IdKind::HkMacauPermit => {
+                lang.pick("H 或 M 开头，后面 8 位或 10 位数字", "H or M followed by 8 or 10 digits")
+            }
+            IdKind::TaiwanPermit => lang.pick("8 位数字（旧版 10 位）", "8 digits (10 on old permits)"),
         }
     }
 
@@ -259,11 +324,14 @@ pub struct IdDocument {
 }
 
 impl IdDocument {
-    pub fn parse(kind: IdKind, input: &str) -> Result<IdDocument, String> {
+    pub fn parse(kind: IdKind, input: &str) -> Result<IdDocument, Said> {
         let number: String =
             half_width(input).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
         if number.is_empty() {
-            return Err(format!("请填写{}号码", kind.label()));
+            return Err(Said::new(
+                format!("请填写{}号码", kind.label()),
+                format!("Enter your {} number", kind.label_in(Lang::En)),
+            ));
         }
         let bytes = number.as_bytes();
         let digits = |from: usize| bytes[from..].iter().all(u8::is_ascii_digit);
@@ -298,7 +366,10 @@ impl IdDocument {
         if ok {
             Ok(IdDocument { kind, number })
         } else {
-            Err(format!("{}号码格式不对：{}", kind.label(), kind.hint()))
+            Err(Said::new(
+                format!("{}号码格式不对：{}", kind.label(), kind.hint()),
+                format!("That is not a valid {} number: {}", kind.label_in(Lang::En), kind.hint_in(Lang::En)),
+            ))
         }
     }
 
@@ -354,23 +425,25 @@ pub fn check_char(first17: &[u8]) -> u8 {
 }
 
 /// A person's name: 1–30 characters after trimming.
-pub fn parse_name(input: &str) -> Result<String, String> {
+pub fn parse_name(input: &str) -> Result<String, Said> {
     let name = input.trim();
     match name.chars().count() {
-        0 => Err("请填写姓名".into()),
-        n if n > 30 => Err("姓名不能超过 30 个字".into()),
+        0 => Err(Said::new("请填写姓名", "Enter your name")),
+        n if n > 30 => Err(Said::new("姓名不能超过 30 个字", "A name has at most 30 characters")),
         _ => Ok(name.to_owned()),
     }
 }
 
-/// Free text of at most `max` characters; `required` says whether it may be empty.
-pub fn parse_text(input: &str, required: bool, max: usize, what: &str) -> Result<String, String> {
+/// Free text of at most `max` characters; `required` says whether it may be empty; `what` names
+/// it in both languages.
+pub fn parse_text(input: &str, required: bool, max: usize, what: (&str, &str)) -> Result<String, Said> {
     let text = input.trim();
+    let (zh, en) = what;
     if required && text.is_empty() {
-        return Err(format!("请填写{what}"));
+        return Err(Said::new(format!("请填写{zh}"), format!("Please write {en}")));
     }
     if text.chars().count() > max {
-        return Err(format!("{what}不能超过 {max} 个字"));
+        return Err(Said::new(format!("{zh}不能超过 {max} 个字"), format!("{en}: at most {max} characters")));
     }
     Ok(text.to_owned())
 }
@@ -409,7 +482,7 @@ mod tests {
 
     #[test]
     fn bad_mobile_numbers_get_a_chinese_message() {
-        assert_eq!(Phone::parse(""), Err("请填写手机号码".into()));
+        assert_eq!(Phone::parse("").map_err(|e| e.zh), Err("请填写手机号码".to_owned()));
         for bad in ["1380013800", "12800138000", "23800138000", "1380013800a"] {
             assert!(Phone::parse(bad).is_err(), "{bad}");
         }
@@ -419,9 +492,18 @@ mod tests {
     fn the_gb11643_check_character_is_enforced() {
         assert!(IdNumber::parse("11010519491231002X").is_ok());
         assert!(IdNumber::parse("11010519491231002x").is_ok());
-        assert_eq!(IdNumber::parse("110105194912310021"), Err("身份证号码校验位不对，请逐位核对".into()));
-        assert_eq!(IdNumber::parse("110105194913310021"), Err("身份证号码中的出生日期不对，请核对".into()));
-        assert_eq!(IdNumber::parse("1101051949"), Err("身份证号码应为 18 位（最后一位可以是 X）".into()));
+        assert_eq!(
+            IdNumber::parse("110105194912310021").map_err(|e| e.zh),
+            Err("身份证号码校验位不对，请逐位核对".to_owned())
+        );
+        assert_eq!(
+            IdNumber::parse("110105194913310021").map_err(|e| e.zh),
+            Err("身份证号码中的出生日期不对，请核对".to_owned())
+        );
+        assert_eq!(
+            IdNumber::parse("1101051949").map_err(|e| e.zh),
+            Err("身份证号码应为 18 位（最后一位可以是 X）".to_owned())
+        );
     }
 
     #[test]
@@ -444,7 +526,15 @@ mod tests {
         assert!(ok(IdKind::HkMacauPermit, "H12345678") && ok(IdKind::HkMacauPermit, "M1234567890"));
         assert!(!ok(IdKind::HkMacauPermit, "X12345678"));
         assert!(ok(IdKind::TaiwanPermit, "12345678") && !ok(IdKind::TaiwanPermit, "1234567"));
-        assert_eq!(IdDocument::parse(IdKind::Passport, ""), Err("请填写护照号码".into()));
+        assert_eq!(
+            IdDocument::parse(IdKind::Passport, "").map_err(|e| e.zh),
+            Err("请填写护照号码".to_owned())
+        );
+        assert_eq!(
+            IdDocument::parse(IdKind::Passport, "").map_err(|e| e.en),
+            Err("Enter your Passport number".to_owned()),
+            "and in English for the English pages"
+        );
         assert_eq!(mask_document(IdKind::Passport, "E12345678"), "E1*****78");
     }
 

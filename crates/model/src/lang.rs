@@ -35,6 +35,41 @@ impl Lang {
     }
 }
 
+/// A message to a citizen in both languages; each page shows its own. Written with an empty
+/// English text only where no English page can show it (the staff console).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Said {
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Said {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said { zh: zh.into(), en: en.into() }
+    }
+
+    /// The text in `lang` (the Chinese one where there is no English).
+    pub fn in_lang(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.zh,
+        }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(zh: &str) -> Said {
+        Said::new(zh, "")
+    }
+}
+
+impl From<String> for Said {
+    fn from(zh: String) -> Said {
+        Said::new(zh, "")
+    }
+}
+
 /// A Han character or CJK punctuation (including full-width forms such as 《》（）).
 pub fn is_chinese(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')

@@ -17,6 +17,6 @@ pub mod work;
 
 pub use guide::*;
 pub use id_enum::InvalidValue;
-pub use lang::Lang;
+pub use lang::{Lang, Said};
 pub use page::*;
 pub use route::{tel_href, Route};

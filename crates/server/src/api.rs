@@ -27,7 +27,10 @@ pub async fn availability(
     query: Result<Query<WindowQuery>, QueryRejection>,
 ) -> Result<Response, Failure> {
     let Ok(Query(q)) = query else {
-        return Err(Failure::BadRequest("请指明窗口（?window=…）。".into()));
+        return Err(Failure::BadRequest(swg_model::Said::new(
+            "请指明窗口（?window=…）。",
+            "Name the window (?window=…).",
+        )));
     };
     Ok(Json(booking::availability(&state, &q.window).await?).into_response())
 }

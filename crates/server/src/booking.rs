@@ -21,6 +21,7 @@ use swg_model::checklist::{applicable, Answers};
 use swg_model::form::{
     mask_document, mask_name, mask_phone, parse_name, Errors, FieldName, IdDocument, IdKind, Phone,
 };
+use swg_model::Said;
 use swg_model::{GuidePage, WindowPage};
 
 /// Today in China time.
@@ -34,8 +35,12 @@ fn bookable_window<'a>(site: &'a Site, id: &str) -> Option<&'a WindowPage> {
 
 /// The days and slots of a window with the places left in each.
 pub async fn availability(state: &AppState, window_id: &str) -> Result<Availability, Failure> {
-    let window = bookable_window(&state.site, window_id)
-        .ok_or_else(|| Failure::NotFound("这个窗口不接受网上预约，请拨打窗口电话。".into()))?;
+    let window = bookable_window(&state.site, window_id).ok_or_else(|| {
+        Failure::NotFound(Said::new(
+            "这个窗口不接受网上预约，请拨打窗口电话。",
+            "This window takes no online appointments; please call it.",
+        ))
+    })?;
     let prefix = format!("{window_id}|");
     let taken = sqlx::query_as::<_, SlotUsage>(
         "SELECT slot_key, booked FROM slot_usage WHERE slot_key > $1 AND slot_key < $2",
@@ -88,23 +93,32 @@ fn parse_slot(
     start: &str,
 ) -> Option<(Date, Slot)> {
     let day = if day.is_empty() {
-        errors.add(FieldName::Day, "请选择预约日期");
+        errors.add(FieldName::Day, Said::new("请选择预约日期", "Choose a day"));
         None
     } else {
         let parsed = Date::parse(day);
         let open = parsed.zip(window).filter(|(d, w)| bookable_days(&w.local, calendar, today()).contains(d));
         if open.is_none() {
-            errors.add(FieldName::Day, "这一天不能预约（节假日、已过或超出可预约范围），请另选日期");
+            errors.add(
+                FieldName::Day,
+                Said::new(
+                    "这一天不能预约（节假日、已过或超出可预约范围），请另选日期",
+                    "That day cannot be booked (a holiday, past, or too far ahead); choose another day",
+                ),
+            );
         }
         open.map(|(d, _)| d)
     };
     if start.is_empty() {
-        errors.add(FieldName::Slot, "请选择时段");
+        errors.add(FieldName::Slot, Said::new("请选择时段", "Choose a time"));
         return None;
     }
     let (day, window) = (day?, window?);
     let Some(found) = slot(&window.local, calendar, day, start) else {
-        errors.add(FieldName::Slot, "这个时段不存在，请另选");
+        errors.add(
+            FieldName::Slot,
+            Said::new("这个时段不存在，请另选", "That time does not exist; choose another"),
+        );
         return None;
     };
     Some((day, found))
@@ -113,12 +127,18 @@ fn parse_slot(
 fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, Failure> {
     let mut errors = Errors::default();
     let window = if req.window.is_empty() {
-        errors.add(FieldName::Window, "请选择办理窗口");
+        errors.add(FieldName::Window, Said::new("请选择办理窗口", "Choose a window"));
         None
     } else {
         let found = bookable_window(site, &req.window);
         if found.is_none() {
-            errors.add(FieldName::Window, "这个窗口不接受网上预约，请拨打窗口电话");
+            errors.add(
+                FieldName::Window,
+                Said::new(
+                    "这个窗口不接受网上预约，请拨打窗口电话",
+                    "This window takes no online appointments; please call it",
+                ),
+            );
         }
         found
     };
@@ -127,7 +147,10 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
         .iter()
         .find(|g| g.id == req.service && Some(g.window.id.as_str()) == window.map(|w| w.id.as_str()));
     if guide.is_none() {
-        errors.add(FieldName::Service, "请选择这个窗口办理的事项");
+        errors.add(
+            FieldName::Service,
+            Said::new("请选择这个窗口办理的事项", "Choose a service of this window"),
+        );
     }
     let when = parse_slot(&mut errors, &site.calendar, window, &req.day, &req.slot);
     let name = errors.take(FieldName::Name, parse_name(&req.name));
@@ -135,13 +158,16 @@ fn parse_request<'a>(site: &'a Site, req: &BookingRequest) -> Result<Valid<'a>, 
     let id = match IdKind::from_request(&req.id_kind) {
         Some(kind) => errors.take(FieldName::IdNumber, IdDocument::parse(kind, &req.id_number)),
         None => {
-            errors.add(FieldName::IdKind, "请选择证件类型");
+            errors.add(FieldName::IdKind, Said::new("请选择证件类型", "Choose the kind of document"));
             None
         }
     };
     let need = Need::parse(&req.need);
     if need.is_none() {
-        errors.add(FieldName::Need, "请选择是否需要绿色通道");
+        errors.add(
+            FieldName::Need,
+            Said::new("请选择是否需要绿色通道", "Say whether you need the priority lane"),
+        );
     }
     match (window, guide, when, name, phone, id, need) {
         (Some(window), Some(guide), Some((day, slot)), Some(name), Some(phone), Some(id), Some(need))
@@ -204,15 +230,22 @@ async fn check_id_cap(
     .fetch_optional(&mut **tx)
     .await?;
     if let Some(slot) = same {
-        return Err(Failure::Conflict(format!(
-            "这个证件 {} {slot} 已有本窗口的预约，不用再约一次。要换时间，请用“查询、改约或取消预约”。",
-            wanted.day
+        return Err(Failure::Conflict(Said::new(
+            format!(
+                "这个证件 {} {slot} 已有本窗口的预约，不用再约一次。要换时间，请用“查询、改约或取消预约”。",
+                wanted.day
+            ),
+            format!(
+                "This document already has a booking at this window on {} at {slot}; no need to book again. To change the time, use “Find, change or cancel a booking”.",
+                wanted.day
+            ),
         )));
     }
     let cap = i64::from(state.config.max_bookings_per_id);
     if held >= cap {
-        return Err(Failure::Conflict(format!(
-            "这个身份证号已有 {cap} 个未到期的预约，不能再约。请先取消不需要的预约。"
+        return Err(Failure::Conflict(Said::new(
+            format!("这个身份证号已有 {cap} 个未到期的预约，不能再约。请先取消不需要的预约。"),
+            format!("This document already has {cap} coming bookings, the most allowed. Cancel one you do not need first."),
         )));
     }
     Ok(())
@@ -257,7 +290,10 @@ async fn book_once(
     )
     .await?
     {
-        return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
+        return Err(Failure::Conflict(Said::new(
+            "这个时段已经约满了，请另选时段。",
+            "That time is fully booked; choose another.",
+        )));
     }
     let seal = |value: &str| keys.seal(value).map_err(Failure::Unavailable);
     sqlx::query(
@@ -356,13 +392,19 @@ async fn load(state: &AppState, code: &str) -> Result<Booking, Failure> {
     to_booking(state, row)
 }
 
-const NOT_FOUND: &str = "没有找到这个预约，请核对预约码和手机号。";
+const NOT_FOUND: (&str, &str) = (
+    "没有找到这个预约，请核对预约码和手机号。",
+    "No booking found: check the booking code and the mobile number.",
+);
 
 fn parse_lookup(code: &str, phone: &str) -> Result<(String, Phone), Failure> {
     let mut errors = Errors::default();
     let code = swg_model::form::normalise_code(code);
     if code.len() != 8 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        errors.add(FieldName::Code, "预约码是 8 位字母和数字");
+        errors.add(
+            FieldName::Code,
+            Said::new("预约码是 8 位字母和数字", "A booking code has 8 letters and digits"),
+        );
     }
     let phone = errors.take(FieldName::Phone, Phone::parse(phone));
     match phone {
@@ -380,7 +422,7 @@ pub async fn lookup(state: &AppState, req: &BookingLookup) -> Result<Booking, Fa
         .bind(state.keys.hash(Purpose::Lookup, &[phone.as_str()]))
         .fetch_optional(&state.pool)
         .await?;
-    to_booking(state, row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))?)
+    to_booking(state, row.ok_or_else(|| Failure::NotFound(Said::new(NOT_FOUND.0, NOT_FOUND.1)))?)
 }
 
 /// The coming bookings made with this phone and this identity document (a lost code is found
@@ -391,7 +433,7 @@ pub async fn find(state: &AppState, req: &BookingFind) -> Result<Vec<Booking>, F
     let id = match IdKind::from_request(&req.id_kind) {
         Some(kind) => errors.take(FieldName::IdNumber, IdDocument::parse(kind, &req.id_number)),
         None => {
-            errors.add(FieldName::IdKind, "请选择证件类型");
+            errors.add(FieldName::IdKind, Said::new("请选择证件类型", "Choose the kind of document"));
             None
         }
     };
@@ -409,7 +451,10 @@ pub async fn find(state: &AppState, req: &BookingFind) -> Result<Vec<Booking>, F
     .fetch_all(&state.pool)
     .await?;
     if rows.is_empty() {
-        return Err(Failure::NotFound("没有找到这个手机号和证件的预约（已取消或已过期的不显示）。".into()));
+        return Err(Failure::NotFound(Said::new(
+            "没有找到这个手机号和证件的预约（已取消或已过期的不显示）。",
+            "No bookings found for this mobile number and document (cancelled or past ones are not shown).",
+        )));
     }
     rows.into_iter().map(|row| to_booking(state, row)).collect()
 }
@@ -430,7 +475,10 @@ async fn lock_active(
     .execute(&mut **tx)
     .await?;
     if locked.rows_affected() != 1 {
-        return Err(Failure::NotFound("没有找到可以修改的预约（预约码或手机号不对，或已取消）。".into()));
+        return Err(Failure::NotFound(Said::new(
+            "没有找到可以修改的预约（预约码或手机号不对，或已取消）。",
+            "No booking to change was found (wrong code or mobile number, or it is cancelled).",
+        )));
     }
     Ok(sqlx::query_as("SELECT * FROM bookings WHERE code = $1").bind(code).fetch_one(&mut **tx).await?)
 }
@@ -464,8 +512,12 @@ async fn reschedule_once(state: &AppState, req: &Reschedule, key: &Key) -> Resul
         return Ok(code);
     }
     let row = lock_active(&mut tx, state, &code, &phone).await?;
-    let window = bookable_window(&state.site, &row.window_id)
-        .ok_or_else(|| Failure::Conflict("这个窗口已不接受网上预约，请拨打窗口电话改约。".into()))?;
+    let window = bookable_window(&state.site, &row.window_id).ok_or_else(|| {
+        Failure::Conflict(Said::new(
+            "这个窗口已不接受网上预约，请拨打窗口电话改约。",
+            "This window no longer takes online appointments; call it to change your booking.",
+        ))
+    })?;
     let mut errors = Errors::default();
     let Some((day, wanted_slot)) =
         parse_slot(&mut errors, &state.site.calendar, Some(window), &req.day, &req.slot)
@@ -480,7 +532,10 @@ async fn reschedule_once(state: &AppState, req: &Reschedule, key: &Key) -> Resul
     let new_key = slot_key(&window.id, day, &wanted_slot.start);
     if old_key != new_key {
         if !take_place(&mut tx, &new_key, wanted_slot.capacity.into()).await? {
-            return Err(Failure::Conflict("这个时段已经约满了，请另选时段。".into()));
+            return Err(Failure::Conflict(Said::new(
+                "这个时段已经约满了，请另选时段。",
+                "That time is fully booked; choose another.",
+            )));
         }
         release_place(&mut tx, &old_key).await?;
         sqlx::query("UPDATE bookings SET day = $1, slot = $2 WHERE code = $3")

@@ -1,17 +1,19 @@
-//! Why a request failed, as an HTTP answer with a message (and field messages) in Chinese.
+//! Why a request failed, as an HTTP answer with a message (and field messages) in Chinese and,
+//! for the English pages, in English.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use swg_model::api::ApiError;
 use swg_model::form::{FieldError, FieldName};
+use swg_model::Said;
 
 #[derive(Debug)]
 pub enum Failure {
     /// 422: the fields and what is wrong with each.
     Invalid(Vec<FieldError>),
     /// 400: the request itself is malformed (bad JSON, unknown field).
-    BadRequest(String),
+    BadRequest(Said),
     /// 408: the body did not arrive in time.
     TimedOut,
     /// 413
@@ -19,11 +21,11 @@ pub enum Failure {
     /// 415: the API takes JSON only.
     UnsupportedType,
     /// 409: the slot is full, the phone's cap is reached, the booking is already cancelled.
-    Conflict(String),
+    Conflict(Said),
     /// 403: a post from another site.
-    Forbidden(String),
+    Forbidden(Said),
     /// 404: nothing matches (also for a wrong phone: nothing is revealed).
-    NotFound(String),
+    NotFound(Said),
     /// 428: the booking needs a proof of work first (unusual pressure).
     ProofNeeded(Box<crate::work::Demand>),
     /// 429: a rate limit; the seconds until it allows the request.
@@ -63,20 +65,7 @@ impl Failure {
     }
 
     pub fn body(&self) -> ApiError {
-        let message = match self {
-            Failure::Invalid(_) => "有几项需要修改，请看各栏下面的提示。".to_owned(),
-            Failure::BadRequest(m) | Failure::Conflict(m) | Failure::NotFound(m) | Failure::Forbidden(m) => {
-                m.clone()
-            }
-            Failure::TimedOut => "提交的内容长时间没有收到，请检查网络后重新提交。".to_owned(),
-            Failure::TooLarge => "提交的内容太大。".to_owned(),
-            Failure::UnsupportedType => "请以 JSON 格式提交（Content-Type: application/json）。".to_owned(),
-            Failure::ProofNeeded(_) => "预约的人较多，正在确认提交来自真人，请稍候…".to_owned(),
-            Failure::TooMany(seconds) => format!("操作太频繁了，请{}后再试。", wait_label(*seconds)),
-            Failure::Busy(_) | Failure::Unavailable(_) => {
-                "服务暂时不可用，请稍后再试，或拨打窗口电话办理。".to_owned()
-            }
-        };
+        let Said { zh: message, en } = self.said();
         let fields = match self {
             Failure::Invalid(fields) => fields.clone(),
             _ => Vec::new(),
@@ -85,7 +74,41 @@ impl Failure {
             Failure::ProofNeeded(demand) => Some(demand.challenge.clone()),
             _ => None,
         };
-        ApiError { message, fields, challenge }
+        ApiError { message, en, fields, challenge }
+    }
+
+    /// What the failure says to the citizen, in both languages.
+    pub fn said(&self) -> Said {
+        match self {
+            Failure::Invalid(_) => Said::new(
+                "有几项需要修改，请看各栏下面的提示。",
+                "Some answers need changing: see the note under each field.",
+            ),
+            Failure::BadRequest(m) | Failure::Conflict(m) | Failure::NotFound(m) | Failure::Forbidden(m) => {
+                m.clone()
+            }
+            Failure::TimedOut => Said::new(
+                "提交的内容长时间没有收到，请检查网络后重新提交。",
+                "What you sent did not arrive in time. Check your connection and send it again.",
+            ),
+            Failure::TooLarge => Said::new("提交的内容太大。", "What you sent is too large."),
+            Failure::UnsupportedType => Said::new(
+                "请以 JSON 格式提交（Content-Type: application/json）。",
+                "Send JSON (Content-Type: application/json).",
+            ),
+            Failure::ProofNeeded(_) => Said::new(
+                "预约的人较多，正在确认提交来自真人，请稍候…",
+                "Many people are booking: checking that this comes from a person, please wait…",
+            ),
+            Failure::TooMany(seconds) => Said::new(
+                format!("操作太频繁了，请{}后再试。", wait_label(*seconds)),
+                format!("Too many tries: please wait {} and try again.", wait_label_en(*seconds)),
+            ),
+            Failure::Busy(_) | Failure::Unavailable(_) => Said::new(
+                "服务暂时不可用，请稍后再试，或拨打窗口电话办理。",
+                "The service is unavailable just now. Try again later, or call the window.",
+            ),
+        }
     }
 
     /// Writes a failure of the service itself (never the citizen's input) to the log.
@@ -102,6 +125,15 @@ fn wait_label(seconds: u64) -> String {
         format!(" {seconds} 秒")
     } else {
         format!(" {} 分钟", seconds.div_ceil(60))
+    }
+}
+
+/// "30 seconds", "2 minutes"
+fn wait_label_en(seconds: u64) -> String {
+    if seconds < 60 {
+        format!("{seconds} seconds")
+    } else {
+        format!("{} minutes", seconds.div_ceil(60))
     }
 }
 
@@ -122,6 +154,6 @@ impl Failure {
     }
 }
 
-pub fn invalid(field: FieldName, message: &str) -> Failure {
-    Failure::Invalid(vec![FieldError { field, message: message.to_owned() }])
+pub fn invalid(field: FieldName, said: impl Into<Said>) -> Failure {
+    Failure::Invalid(vec![FieldError::new(field, said)])
 }

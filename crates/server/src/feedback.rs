@@ -14,6 +14,7 @@ use swg_model::api::{
 };
 use swg_model::calendar::{Date, BEYOND_CALENDAR, WORKING_DAY_RULE};
 use swg_model::form::{mask_phone, parse_text, Errors, FieldName, Phone};
+use swg_model::Said;
 
 /// Working days within which complaints and enquiries are answered.
 pub const REPLY_WORKING_DAYS: u32 = 3;
@@ -35,51 +36,91 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     let mut errors = Errors::default();
     if !req.website.is_empty() {
         // Only automated submissions fill the hidden field.
-        return Err(Failure::BadRequest("提交未被接受。".into()));
+        return Err(Failure::BadRequest(Said::new("提交未被接受。", "This was not accepted.")));
     }
     let kind = FeedbackKind::parse(&req.kind);
     if kind.is_none() {
-        errors.add(FieldName::Kind, "请选择类型：投诉、建议、表扬、咨询或评价");
+        errors.add(
+            FieldName::Kind,
+            Said::new(
+                "请选择类型：投诉、建议、表扬、咨询或评价",
+                "Choose: complaint, suggestion, praise, question or rating",
+            ),
+        );
     }
     let window = site.windows.iter().find(|w| w.id == req.window);
     if window.is_none() {
-        errors.add(FieldName::Window, "请选择您办事的窗口");
+        errors.add(FieldName::Window, Said::new("请选择您办事的窗口", "Choose the window you went to"));
     }
     if !req.service.is_empty() && !window.is_some_and(|w| w.services.iter().any(|s| s.id == req.service)) {
-        errors.add(FieldName::Service, "请选择这个窗口办理的事项，或留空");
+        errors.add(
+            FieldName::Service,
+            Said::new(
+                "请选择这个窗口办理的事项，或留空",
+                "Choose a service of this window, or leave it empty",
+            ),
+        );
     }
     if !req.visit_date.is_empty() {
         match Date::parse(&req.visit_date) {
-            None => errors.add(FieldName::VisitDate, "日期应写成 2026-09-18 这样"),
-            Some(d) if d > today() => errors.add(FieldName::VisitDate, "办事日期不能晚于今天"),
+            None => errors.add(
+                FieldName::VisitDate,
+                Said::new("日期应写成 2026-09-18 这样", "Write the date like 2026-09-18"),
+            ),
+            Some(d) if d > today() => errors.add(
+                FieldName::VisitDate,
+                Said::new("办事日期不能晚于今天", "The date of your visit cannot be after today"),
+            ),
             Some(_) => {}
         }
     }
     if req.rating > 5 || (req.rating == 0 && kind == Some(FeedbackKind::Rating)) {
-        errors.add(FieldName::Rating, "请在五个等级中选择一个");
+        errors.add(FieldName::Rating, Said::new("请在五个等级中选择一个", "Choose one of the five ratings"));
     }
     let needs_text = req.rating == 0 && kind != Some(FeedbackKind::Rating);
-    let text = errors.take(FieldName::Text, parse_text(&req.text, needs_text, 2000, "具体内容"));
+    let text =
+        errors.take(FieldName::Text, parse_text(&req.text, needs_text, 2000, ("具体内容", "what happened")));
     let what_went_wrong = if (1..=2).contains(&req.rating) {
-        errors.take(FieldName::WhatWentWrong, parse_text(&req.what_went_wrong, true, 500, "哪里做得不好"))
+        errors.take(
+            FieldName::WhatWentWrong,
+            parse_text(&req.what_went_wrong, true, 500, ("哪里做得不好", "what went wrong")),
+        )
     } else {
         Some(String::new())
     };
     let officer = req.officer.trim();
     if officer.chars().count() > 20 || !officer.chars().all(|c| c.is_ascii_alphanumeric()) {
-        errors.add(FieldName::Officer, "警号只含数字或字母，最多 20 位；不知道可以不填");
+        errors.add(
+            FieldName::Officer,
+            Said::new(
+                "警号只含数字或字母，最多 20 位；不知道可以不填",
+                "A badge number has at most 20 letters and digits; leave it empty if you do not know it",
+            ),
+        );
     }
     let replies = kind.is_some_and(FeedbackKind::needs_reply);
     let phone = if req.phone.trim().is_empty() {
         if replies {
-            errors.add(FieldName::Phone, "投诉和咨询需要留手机号，我们才能答复您");
+            errors.add(
+                FieldName::Phone,
+                Said::new(
+                    "投诉和咨询需要留手机号，我们才能答复您",
+                    "Leave a mobile number with a complaint or question, so that we can answer you",
+                ),
+            );
         }
         None
     } else {
         errors.take(FieldName::Phone, Phone::parse(&req.phone))
     };
     if replies && !req.consent {
-        errors.add(FieldName::Consent, "请勾选同意我们通过这个手机号与您联系");
+        errors.add(
+            FieldName::Consent,
+            Said::new(
+                "请勾选同意我们通过这个手机号与您联系",
+                "Tick to agree that we contact you on this number",
+            ),
+        );
     }
     match (kind, window, text, what_went_wrong) {
         (Some(kind), Some(window), Some(text), Some(what_went_wrong)) if errors.0.is_empty() => Ok(Valid {
@@ -252,7 +293,10 @@ pub async fn submit(
     Ok((load(state, &tracking).await?, new))
 }
 
-const NOT_FOUND: &str = "没有找到，请核对受理编号和手机号（匿名提交的填查询码）。";
+const NOT_FOUND: (&str, &str) = (
+    "没有找到，请核对受理编号和手机号（匿名提交的填查询码）。",
+    "Nothing found: check the tracking number and the mobile number (or the look-up code, if you left no number).",
+);
 
 /// Status and reply for a tracking number and the phone given with it, or, for feedback filed
 /// without a phone, the 查询码 from its receipt. Anything wrong gets the same answer as an
@@ -266,7 +310,10 @@ pub async fn lookup(state: &AppState, req: &FeedbackLookup) -> Result<FeedbackRe
 pub async fn rate_fix(state: &AppState, req: &FixRating) -> Result<FeedbackReceipt, Failure> {
     let row = find_for_citizen(state, &req.tracking, &req.phone).await?;
     if !(1..=5).contains(&req.rating) {
-        return Err(crate::error::invalid(FieldName::Rating, "请在五个等级中选择一个"));
+        return Err(crate::error::invalid(
+            FieldName::Rating,
+            Said::new("请在五个等级中选择一个", "Choose one of the five ratings"),
+        ));
     }
     let rated = sqlx::query(
         "UPDATE cases SET fix_rating = $1 WHERE tracking = $2 AND closed_on <> '' AND fix_rating = 0",
@@ -276,7 +323,10 @@ pub async fn rate_fix(state: &AppState, req: &FixRating) -> Result<FeedbackRecei
     .execute(&state.pool)
     .await?;
     if rated.rows_affected() == 0 {
-        return Err(Failure::Conflict("整改办结后才能评价，而且只能评价一次。".into()));
+        return Err(Failure::Conflict(Said::new(
+            "整改办结后才能评价，而且只能评价一次。",
+            "You can rate the fix once, after it is closed.",
+        )));
     }
     receipt(state, row).await
 }
@@ -290,7 +340,13 @@ async fn find_for_citizen(state: &AppState, tracking: &str, proof: &str) -> Resu
     let proof = swg_model::form::half_width(proof);
     let proof = proof.trim();
     if proof.is_empty() {
-        errors.add(FieldName::Phone, "请填写提交时留的手机号；匿名提交的，填回执上的查询码");
+        errors.add(
+            FieldName::Phone,
+            Said::new(
+                "请填写提交时留的手机号；匿名提交的，填回执上的查询码",
+                "Enter the mobile number you gave, or the look-up code on your receipt if you gave none",
+            ),
+        );
     }
     if !errors.0.is_empty() {
         return Err(Failure::Invalid(errors.0));
@@ -311,7 +367,7 @@ async fn find_for_citizen(state: &AppState, tracking: &str, proof: &str) -> Resu
         }
         Err(_) => None,
     };
-    row.ok_or_else(|| Failure::NotFound(NOT_FOUND.into()))
+    row.ok_or_else(|| Failure::NotFound(Said::new(NOT_FOUND.0, NOT_FOUND.1)))
 }
 
 /// Deletes feedback filed more than `days` days ago; returns how many.

@@ -46,7 +46,10 @@ pub struct Key {
     request: String,
 }
 
-const REUSED: &str = "这个请求编号已用于另一份提交，请刷新页面后重新提交";
+const REUSED: (&str, &str) = (
+    "这个请求编号已用于另一份提交，请刷新页面后重新提交",
+    "This request number was used for something else; reload the page and send it again",
+);
 
 impl Key {
     /// The key of a request: the browser's own (8–64 letters, digits and '-') from the API; for
@@ -61,7 +64,13 @@ impl Key {
                     && browser_key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
                     && !browser_key.starts_with(FORM_PREFIX);
                 if !ok {
-                    return Err(invalid(FieldName::IdempotencyKey, "请求编号无效，请刷新页面后重新提交"));
+                    return Err(invalid(
+                        FieldName::IdempotencyKey,
+                        swg_model::Said::new(
+                            "请求编号无效，请刷新页面后重新提交",
+                            "The request number is not valid; reload the page and send it again",
+                        ),
+                    ));
                 }
                 browser_key.to_owned()
             }
@@ -107,7 +116,7 @@ impl Key {
                 .fetch_one(&mut **tx)
                 .await?;
         if first.kind.0 != kind || first.request_hash != self.request {
-            return Err(invalid(FieldName::IdempotencyKey, REUSED));
+            return Err(invalid(FieldName::IdempotencyKey, swg_model::Said::new(REUSED.0, REUSED.1)));
         }
         Ok(Some(first.target))
     }

@@ -10,6 +10,7 @@ use axum::http::header;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use swg_model::form::{FieldError, FieldName};
+use swg_model::Said;
 
 /// Why a body could not be read.
 fn unreadable(rejection: &axum::extract::rejection::BytesRejection) -> Failure {
@@ -23,7 +24,10 @@ fn unreadable(rejection: &axum::extract::rejection::BytesRejection) -> Failure {
     if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
         Failure::TooLarge
     } else {
-        Failure::BadRequest("提交的内容没有完整收到，请重新提交。".into())
+        Failure::BadRequest(Said::new(
+            "提交的内容没有完整收到，请重新提交。",
+            "What you sent did not arrive whole; please send it again.",
+        ))
     }
 }
 
@@ -33,17 +37,23 @@ fn has_control(text: &str) -> bool {
     text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
-fn field_failure(field: &str, message: &str) -> Failure {
+fn field_failure(field: &str, said: Said) -> Failure {
     match FieldName::parse(field) {
-        Some(field) => Failure::Invalid(vec![FieldError { field, message: message.to_owned() }]),
-        None => Failure::BadRequest(format!(
-            "提交了不认识的字段“{}”。",
-            field.chars().take(40).collect::<String>()
-        )),
+        Some(field) => Failure::Invalid(vec![FieldError::new(field, said)]),
+        None => {
+            let field = field.chars().take(40).collect::<String>();
+            Failure::BadRequest(Said::new(
+                format!("提交了不认识的字段“{field}”。"),
+                format!("Unknown field “{field}”."),
+            ))
+        }
     }
 }
 
-const CONTROL: &str = "含有不可见的控制字符，请删去后重新填写";
+const CONTROL: (&str, &str) = (
+    "含有不可见的控制字符，请删去后重新填写",
+    "Holds invisible control characters; remove them and try again",
+);
 
 /// The first string under `value` with a control character, as the top-level field it is in.
 fn control_field(value: &Value, top: Option<&str>) -> Option<String> {
@@ -81,23 +91,37 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Input<T> {
             return Err(Failure::UnsupportedType);
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|r| unreadable(&r))?;
-        let value: Value = serde_json::from_slice(&bytes)
-            .map_err(|_| Failure::BadRequest("提交的内容不是有效的 JSON。".into()))?;
+        let value: Value = serde_json::from_slice(&bytes).map_err(|_| {
+            Failure::BadRequest(Said::new("提交的内容不是有效的 JSON。", "What you sent is not valid JSON."))
+        })?;
         if !value.is_object() {
-            return Err(Failure::BadRequest("提交的内容应是一个 JSON 对象。".into()));
+            return Err(Failure::BadRequest(Said::new(
+                "提交的内容应是一个 JSON 对象。",
+                "Send one JSON object.",
+            )));
         }
         if let Some(field) = control_field(&value, None) {
-            return Err(field_failure(&field, CONTROL));
+            return Err(field_failure(&field, Said::new(CONTROL.0, CONTROL.1)));
         }
         serde_path_to_error::deserialize(value).map(Input).map_err(|e| {
             let message = e.inner().to_string();
             let path = e.path().iter().next().map(|segment| segment.to_string());
             match path {
-                Some(field) => field_failure(&field, "格式不对，请按页面上的提示填写"),
-                None if message.starts_with("missing field") => {
-                    field_failure(quoted(&message).unwrap_or_default(), "请填写这一项")
-                }
-                None => field_failure(quoted(&message).unwrap_or_default(), "格式不对"),
+                Some(field) => field_failure(
+                    &field,
+                    Said::new(
+                        "格式不对，请按页面上的提示填写",
+                        "Not in the right form; follow the hint on the page",
+                    ),
+                ),
+                None if message.starts_with("missing field") => field_failure(
+                    quoted(&message).unwrap_or_default(),
+                    Said::new("请填写这一项", "Please fill this in"),
+                ),
+                None => field_failure(
+                    quoted(&message).unwrap_or_default(),
+                    Said::new("格式不对", "Not in the right form"),
+                ),
             }
         })
     }
@@ -117,22 +141,29 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for PlainForm<T> {
             let name = decode(parts.next().unwrap_or_default())?;
             let value = decode(parts.next().unwrap_or_default())?;
             if has_control(&value) {
-                return Err(field_failure(&name, CONTROL));
+                return Err(field_failure(&name, Said::new(CONTROL.0, CONTROL.1)));
             }
         }
-        serde_urlencoded::from_bytes(&bytes)
-            .map(PlainForm)
-            .map_err(|_| Failure::BadRequest("表单内容无法读取，请重新填写。".into()))
+        serde_urlencoded::from_bytes(&bytes).map(PlainForm).map_err(|_| {
+            Failure::BadRequest(Said::new(
+                "表单内容无法读取，请重新填写。",
+                "The form could not be read; please fill it in again.",
+            ))
+        })
     }
 }
 
 /// One url-encoded component as text; invalid UTF-8 is refused, never replaced.
 fn decode(component: &[u8]) -> Result<String, Failure> {
     let plus_as_space: Vec<u8> = component.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
-    percent_encoding::percent_decode(&plus_as_space)
-        .decode_utf8()
-        .map(|text| text.into_owned())
-        .map_err(|_| Failure::BadRequest("表单内容不是有效的 UTF-8 文字，请用常见浏览器重新填写。".into()))
+    percent_encoding::percent_decode(&plus_as_space).decode_utf8().map(|text| text.into_owned()).map_err(
+        |_| {
+            Failure::BadRequest(Said::new(
+                "表单内容不是有效的 UTF-8 文字，请用常见浏览器重新填写。",
+                "The form is not valid UTF-8 text; please fill it in again in a common browser.",
+            ))
+        },
+    )
 }
 
 #[cfg(test)]

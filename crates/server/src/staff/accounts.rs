@@ -92,7 +92,7 @@ pub async fn add(
     .execute(pool)
     .await?;
     if inserted.rows_affected() == 0 {
-        return Err(Failure::Conflict(format!("the account `{username}` exists already")));
+        return Err(Failure::Conflict(format!("the account `{username}` exists already").into()));
     }
     Ok(password)
 }

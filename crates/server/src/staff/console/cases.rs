@@ -77,8 +77,8 @@ pub async fn update_case(
         Err(response) => return response,
     };
     let close = form.close.is_some();
-    let finding = parse_text(&form.finding, close, 2000, "核实情况");
-    let fix = parse_text(&form.fix, close, 2000, "整改措施");
+    let finding = parse_text(&form.finding, close, 2000, ("核实情况", ""));
+    let fix = parse_text(&form.fix, close, 2000, ("整改措施", ""));
     let (Ok(finding), Ok(fix)) = (finding, fix) else {
         let message = "办结前请填写核实情况和整改措施（各最多 2000 字）。".into();
         return show_feedback(&state, &signed, row, Some(message)).await;
@@ -129,7 +129,7 @@ pub async fn update_case(
     })
     .await;
     if let Err(Failure::Conflict(message)) = changed {
-        return show_feedback(&state, &signed, row, Some(message)).await;
+        return show_feedback(&state, &signed, row, Some(message.zh)).await;
     }
     let notice =
         if close { "整改已办结，群众查询时可见。" } else { "整改记录已保存。" };

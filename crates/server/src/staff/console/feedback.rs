@@ -234,7 +234,7 @@ pub async fn reply(
         Err(response) => return response,
     };
     let status = FeedbackStatus::parse(&form.status).filter(|s| *s != FeedbackStatus::Received);
-    let text = parse_text(&form.reply, true, 2000, "答复内容");
+    let text = parse_text(&form.reply, true, 2000, ("答复内容", ""));
     let (Some(status), Ok(text)) = (status, text) else {
         return show_feedback(
             &state,
