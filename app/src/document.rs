@@ -139,10 +139,11 @@ pub fn page_document(
 pub fn answer_document<V: IntoView + 'static>(
     site: &SiteInfo,
     css: &str,
+    lang: Lang,
     title: &str,
     main: impl FnOnce() -> V + 'static,
 ) -> String {
-    server_document(PageKind::Answer, site, css, title, main)
+    server_document_in(lang, PageKind::Answer, site, css, title, main)
 }
 
 /// A document the server renders for one request (an answer page or a console page): the
@@ -154,17 +155,30 @@ pub fn server_document<V: IntoView + 'static>(
     title: &str,
     main: impl FnOnce() -> V + 'static,
 ) -> String {
+    server_document_in(Lang::Zh, kind, site, css, title, main)
+}
+
+/// A document the server renders for one request, in `lang`.
+fn server_document_in<V: IntoView + 'static>(
+    lang: Lang,
+    kind: PageKind,
+    site: &SiteInfo,
+    css: &str,
+    title: &str,
+    main: impl FnOnce() -> V + 'static,
+) -> String {
     let head = Head {
-        lang: Lang::Zh,
+        lang,
         versions: Vec::new(),
-        title: format!("{title} - {}", site.name),
-        description: site.description(),
+        title: format!("{title} - {}", site.name_in(lang)),
+        description: lang.pick(site.description(), site.description_en()),
         css: css.to_owned(),
     };
     let site = site.clone();
     let class = kind.class();
     render(move || {
         provide_context(site);
+        provide_context(lang);
         document(head, None, None, frame(view! { <div class=class>{main()}</div> }))
     })
 }

@@ -196,7 +196,10 @@ fn can_show(route: &Route) -> bool {
     let same_language =
         ROUTE.with(|r| r.borrow().as_ref().is_none_or(|on_screen| on_screen.lang() == route.lang()));
     same_language
-        && (cfg!(feature = "forms") || !swg_model::FormKind::ALL.iter().any(|kind| kind.route() == *route))
+        && (cfg!(feature = "forms")
+            || !swg_model::FormKind::ALL
+                .iter()
+                .any(|kind| kind.route() == route.clone().in_lang(swg_model::Lang::Zh)))
 }
 
 /// Shows `route`, from the cache or by fetching its page data.

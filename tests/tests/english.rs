@@ -112,3 +112,51 @@ async fn without_javascript_the_english_search_lists_the_english_guides_and_the_
     assert_eq!(first, Some(Route::Service("huzhao-huanfa".into()).in_lang(Lang::En).href()));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_api_says_every_refusal_in_english_too() {
+    let server = Server::start().await;
+    let app = swg_tests::App::of(&server);
+    let (day, slot, _) = swg_tests::open_slots(&app).await[0].clone();
+    let mut request = swg_tests::booking_json(&day, &slot, 61);
+    request["phone"] = "12345".into();
+    let (status, answer) = app.post_json(swg_model::api::path::BOOKINGS, &request).await;
+    assert_eq!(status, http::StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert!(answer["message"].as_str().is_some_and(|m| m.contains("有几项需要修改")), "{answer}");
+    assert!(answer["en"].as_str().is_some_and(|m| m.starts_with("Some answers need changing")), "{answer}");
+    let field = &answer["fields"][0];
+    assert_eq!(field["field"], "phone");
+    assert!(field["message"].as_str().is_some_and(|m| m.contains("11 位数字")), "{field}");
+    assert!(field["en"].as_str().is_some_and(|m| m.contains("11 digits")), "{field}");
+    let (status, answer) = app
+        .post_json(
+            swg_model::api::path::BOOKING_LOOKUP,
+            &serde_json::json!({ "code": "ABCD2345", "phone": swg_tests::phone(61) }),
+        )
+        .await;
+    assert_eq!(status, http::StatusCode::NOT_FOUND);
+    assert!(answer["en"].as_str().is_some_and(|m| m.starts_with("No booking found")), "{answer}");
+}
+
+#[tokio::test]
+async fn without_javascript_english_feedback_is_refused_and_then_filed_in_english() {
+    let server = Server::start().await;
+    let browser = Browser::open(false).await;
+    browser.goto(&server.url(&Route::Feedback.in_lang(Lang::En).href())).await;
+    assert_eq!(browser.js("return document.documentElement.lang").await, "en");
+    browser.js("document.querySelector('#p-window').value = 'churujing'; return true").await;
+    browser.find("#p-text").await.send_keys("Nobody told me the photo rules.").await.expect("type");
+    browser.click_to_next_page(browser.find("main form button[type=submit]").await).await;
+    assert_eq!(browser.js("return document.documentElement.lang").await, "en", "the answer page is English");
+    let refused = browser.text("main").await;
+    assert!(refused.contains("Leave a mobile number"), "{refused}");
+    assert!(!refused.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "no Chinese: {refused}");
+    browser.js("history.back(); return true").await;
+    browser.until("the form is back", "return document.querySelector('#p-phone') !== null").await;
+    browser.find("#p-phone").await.send_keys(&swg_tests::phone(62)).await.expect("type");
+    browser.js("document.querySelector('input[name=consent]').checked = true; return true").await;
+    browser.click_to_next_page(browser.find("main form button[type=submit]").await).await;
+    let filed = browser.text("main").await;
+    assert!(filed.contains("tracking number"), "{filed}");
+    browser.close().await;
+}

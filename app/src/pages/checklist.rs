@@ -19,8 +19,6 @@ pub fn Checklist(
 ) -> impl IntoView {
     let guide = data;
     let lang = crate::lang();
-    let copies =
-        move |n: u8| lang.pick(format!("{n} 份"), format!("{n} cop{}", if n == 1 { "y" } else { "ies" }));
     let id = guide.guide_id.clone();
     let defaults = effective_answers(&guide.questions, &Answers::new());
     let shown = shown.normalised(&guide);
@@ -121,14 +119,7 @@ pub fn Checklist(
                 .enumerate()
                 .map(|(i, m)| match lang {
                     Lang::Zh => format!("第{}项，{}，{}{}份", i + 1, m.name, m.form.label(), m.copies),
-                    Lang::En => format!(
-                        "Item {}: {}, {}, {} cop{}",
-                        i + 1,
-                        m.name,
-                        m.form.label_in(lang),
-                        m.copies,
-                        if m.copies == 1 { "y" } else { "ies" }
-                    ),
+                    Lang::En => format!("Item {}: {}, {}", i + 1, m.name, m.form.amount(m.copies, lang)),
                 })
                 .collect()
         });
@@ -273,12 +264,12 @@ pub fn Checklist(
                                         save();
                                     }/>
                                 <span class="name"><Mixed text=m.name.clone()/></span>
-                                <span class="print-only inline">{format!("{}{} {}{}{}", lang.pick("（", " ("), m.form.label_in(lang), copies(m.copies), lang.pick("）", ")"), if m.unsure.is_some() { unsure_mark(lang) } else { "" })}</span>
+                                <span class="print-only inline">{format!("{}{}{}{}", lang.pick("（", " ("), m.form.amount(m.copies, lang).replace(" · ", " "), lang.pick("）", ")"), if m.unsure.is_some() { unsure_mark(lang) } else { "" })}</span>
                             </label>
-                            <p class="meta">{format!("{} · {}", m.form.label_in(lang), copies(m.copies))}{m.format.clone().map(|f| view! { " · "<Mixed text=f/> })}</p>
+                            <p class="meta">{m.form.amount(m.copies, lang)}{m.format.clone().map(|f| view! { " · "<Mixed text=f/> })}</p>
                             <p class="how"><Mixed text=lang.pick(format!("由{}出具。{}", m.issuer, m.obtain), format!("Issued by: {}. {}", m.issuer, m.obtain))/></p>
                             {m.when.clone().map(|w| view! { <p class="when"><Mixed text=w/></p> })}
-                            {m.unsure.clone().map(|u| view! { <p class="unsure">{unsure_mark(lang)}<Mixed text=u/></p> })}
+                            {m.unsure.clone().map(|u| view! { <p class="unsure">{unsure_mark(lang)}{lang.pick("", ": ")}<Mixed text=u/></p> })}
                         </li>
                     }
                 }).collect_view()}

@@ -10,8 +10,8 @@ use swg_model::{unsure_mark, GuidePage as Data, Lang, Route};
 /// What is uncertain about one item, beside it: the mark and the note.
 #[component]
 pub fn Unsure(note: Option<String>) -> impl IntoView {
-    let mark = unsure_mark(crate::lang());
-    note.map(|note| view! { <span class="unsure">{mark}<Mixed text=note/></span> })
+    let lang = crate::lang();
+    note.map(|note| view! { <span class="unsure">{unsure_mark(lang)}{lang.pick("", ": ")}<Mixed text=note/></span> })
 }
 
 #[component]
@@ -44,7 +44,7 @@ pub fn GuideHead(data: Data) -> impl IntoView {
 pub fn GuideRest(data: Data) -> impl IntoView {
     let local = data.window.local.clone();
     let lang = data.lang;
-    let (sep, stop) = lang.pick(("，", "。"), (", ", ". "));
+    let (sep, stop) = lang.pick(("，", "。"), (" — ", ". "));
     view! {
             <section aria-labelledby="who">
                 <h2 id="who">{lang.pick("谁可以办、办理条件", "Who can apply, and conditions")}</h2>
@@ -90,11 +90,11 @@ pub fn GuideRest(data: Data) -> impl IntoView {
             </section>
             <p class="actions no-print">
                 {data.window.local.booking.is_some().then(|| view! {
-                    <a class="button js-only" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>{lang.pick("预约办理", "Book an appointment (form in Chinese)")}</a>
+                    <a class="button js-only" href=Route::Book.in_lang(lang).href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>{lang.pick("预约办理", "Book an appointment")}</a>
                     // Without JavaScript the server's own form, with window and service chosen.
-                    <noscript><a class="button" href=swg_model::route::plain_booking_href(&data.window.id, &data.id)>{lang.pick("预约办理", "Book an appointment (form in Chinese)")}</a></noscript>
+                    <noscript><a class="button" href=swg_model::route::plain_booking_href(&data.window.id, &data.id, lang)>{lang.pick("预约办理", "Book an appointment")}</a></noscript>
                 })}
-                <a class="button secondary" href=Route::Feedback.href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>{lang.pick("评价、投诉或咨询", "Rate, complain or ask (form in Chinese)")}</a>
+                <a class="button secondary" href=Route::Feedback.in_lang(lang).href_with(&[(FieldName::Window.id(), &data.window.id), (FieldName::Service.id(), &data.id)])>{lang.pick("评价、投诉或咨询", "Rate, complain or ask")}</a>
             </p>
             <section aria-labelledby="contact" class="no-print">
                 <h2 id="contact">{lang.pick("咨询与投诉", "Enquiries and complaints")}</h2>

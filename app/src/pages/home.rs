@@ -15,8 +15,8 @@ pub fn HomeTop() -> impl IntoView {
         )}</p>
         {(lang == Lang::En).then(|| view! {
             <p class="notice" role="note">
-                "In English: the exit-entry window (passports, permits for Hong Kong, Macao and Taiwan, residence permits for foreign nationals). Other windows, appointments and feedback forms are in Chinese: "
-                <a href=Route::Home.href() hreflang="zh-CN" lang="zh-CN">"中文首页"</a>"."
+                "In English: the exit-entry window (passports, permits for Hong Kong, Macao and Taiwan, residence permits for foreign nationals), its appointments and feedback. The other windows are in Chinese: "
+                <a href=Route::Home.href() hreflang="zh-CN">"Chinese home page ("<span lang="zh-CN">"中文首页"</span>")"</a>"."
             </p>
         })}
         <form class="search" role="search" action=Route::Search.in_lang(lang).href() method="get">
@@ -26,20 +26,21 @@ pub fn HomeTop() -> impl IntoView {
                 <button type="submit" class="button">{lang.pick("搜索", "Search")}</button>
             </div>
         </form>
-        {(lang == Lang::Zh).then(|| view! { <HomeServices/> })}
+        <HomeServices lang=lang/>
     }
 }
 
-/// The site's services (appointments, feedback, look-ups, figures), on the Chinese home page.
+/// The site's services (appointments, feedback, look-ups; the figures on the Chinese page).
 #[component]
-fn HomeServices() -> impl IntoView {
+fn HomeServices(lang: Lang) -> impl IntoView {
+    let to = |route: Route| route.in_lang(lang).href();
     view! {
-        <ul class="services" aria-label="办事服务">
-            <li><a class="button" href=Route::Book.href()>"网上预约"</a></li>
-            <li><a class="button secondary" href=Route::Manage.href()>"查询、改约、取消预约"</a></li>
-            <li><a class="button secondary" href=Route::Feedback.href()>"投诉、建议、表扬、咨询"</a></li>
-            <li><a class="button secondary" href=Route::Track.href()>"查询办理进度"</a></li>
-            <li><a class="button secondary" href=Route::Stats.href()>"服务评价公开"</a></li>
+        <ul class="services" aria-label=lang.pick("办事服务", "Services")>
+            <li><a class="button" href=to(Route::Book)>{lang.pick("网上预约", "Book an appointment")}</a></li>
+            <li><a class="button secondary" href=to(Route::Manage)>{lang.pick("查询、改约、取消预约", "Find, change or cancel a booking")}</a></li>
+            <li><a class="button secondary" href=to(Route::Feedback)>{lang.pick("投诉、建议、表扬、咨询", "Complaints, suggestions, praise, questions")}</a></li>
+            <li><a class="button secondary" href=to(Route::Track)>{lang.pick("查询办理进度", "Track your feedback")}</a></li>
+            {(lang == Lang::Zh).then(|| view! { <li><a class="button secondary" href=Route::Stats.href()>"服务评价公开"</a></li> })}
         </ul>
     }
 }

@@ -1,12 +1,13 @@
 //! The server's answers to the plain look-up forms: a booking found (with cancelling, asked
 //! first) and feedback's progress, for browsers without JavaScript.
 
+use super::mixed::Mixed;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use swg_model::api::{path, Booking, BookingStatus, FeedbackReceipt};
 use swg_model::form::FieldName;
 use swg_model::route::base_path;
-use swg_model::Route;
+use swg_model::{Lang, Route};
 
 /// Where a plain booking look-up stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,25 +20,27 @@ pub enum LookupStep {
 }
 
 impl LookupStep {
-    pub fn heading(self) -> &'static str {
+    pub fn heading(self, lang: Lang) -> &'static str {
         match self {
-            LookupStep::Shown => "您的预约",
-            LookupStep::Ask => "确定取消这个预约吗？",
-            LookupStep::Cancelled => "预约已取消",
+            LookupStep::Shown => lang.pick("您的预约", "Your booking"),
+            LookupStep::Ask => lang.pick("确定取消这个预约吗？", "Cancel this booking?"),
+            LookupStep::Cancelled => lang.pick("预约已取消", "Booking cancelled"),
         }
     }
 }
 
-/// A form back to the look-up with the same code and phone, and `cancel` set as given.
+/// A form back to the look-up in `lang` with the same code and phone, and `cancel` set as given.
 fn lookup_form(
     code: String,
     phone: String,
     cancel: &'static str,
     label: &'static str,
     primary: bool,
+    lang: Lang,
 ) -> impl IntoView {
     view! {
         <form class="inline-form" method="post" action=format!("{}{}", base_path(), path::FORM_LOOKUP)>
+            <input type="hidden" name=FieldName::Lang.id() value=lang.id()/>
             <input type="hidden" name=FieldName::Code.id() value=code/>
             <input type="hidden" name=FieldName::Phone.id() value=phone/>
             <input type="hidden" name="cancel" value=cancel/>
@@ -48,79 +51,102 @@ fn lookup_form(
 
 #[component]
 pub fn Found(heading: String, booking: Booking, phone: String, step: LookupStep) -> impl IntoView {
+    let lang = crate::lang();
     let b = booking;
-    let when = format!("{} {}–{}", b.day.label(), b.slot, b.slot_end);
+    let when = format!("{} {}–{}", b.day.label_in(lang), b.slot, b.slot_end);
     let active = b.status == BookingStatus::Booked;
     let actions = match (step, active) {
         (LookupStep::Ask, true) => Some(EitherOf3::A(view! {
-            <p class="notice" role="alert">{format!("取消后，{when} 的名额会让给其他人。")}</p>
+            <p class="notice" role="alert">{lang.pick(format!("取消后，{when} 的名额会让给其他人。"), format!("Once cancelled, your place at {when} will go to someone else."))}</p>
             <div class="actions">
-                {lookup_form(b.code.clone(), phone.clone(), "yes", "确定取消", true)}
-                {lookup_form(b.code.clone(), phone.clone(), "", "不取消，返回", false)}
+                {lookup_form(b.code.clone(), phone.clone(), "yes", lang.pick("确定取消", "Yes, cancel"), true, lang)}
+                {lookup_form(b.code.clone(), phone.clone(), "", lang.pick("不取消，返回", "No, keep it"), false, lang)}
             </div>
         })),
         (_, true) => Some(EitherOf3::B(view! {
-            <div class="actions">{lookup_form(b.code.clone(), phone.clone(), "ask", "取消预约", false)}</div>
-            <p class="hint">{format!("改约请用开启 JavaScript 的浏览器打开“预约查询”，或拨打窗口电话 {}。", b.window_phone)}</p>
+            <div class="actions">{lookup_form(b.code.clone(), phone.clone(), "ask", lang.pick("取消预约", "Cancel booking"), false, lang)}</div>
+            <p class="hint">{lang.pick(
+                format!("改约请用开启 JavaScript 的浏览器打开“预约查询”，或拨打窗口电话 {}。", b.window_phone),
+                format!("To change the time, open “Find, change or cancel a booking” in a browser with JavaScript turned on, or call the window on {}.", b.window_phone),
+            )}</p>
         })),
         (LookupStep::Cancelled, false) => Some(EitherOf3::C(
-            view! { <p class="notice" role="status">"已取消，这个时段已经让给其他人。"</p> },
+            view! { <p class="notice" role="status">{lang.pick("已取消，这个时段已经让给其他人。", "Cancelled. The time has gone to someone else.")}</p> },
         )),
         _ => None,
     };
     view! {
         <h1>{heading}</h1>
         <dl class="facts">
-            <dt>"状态"</dt><dd>{b.status.label()}</dd>
-            <dt>"预约码"</dt><dd>{b.code.clone()}</dd>
-            <dt>"事项"</dt><dd>{b.service_title.clone()}</dd>
-            <dt>"时间"</dt><dd>{when.clone()}</dd>
-            <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
-            <dt>"预约人"</dt><dd>{format!("{} · {}", b.name, b.phone)}</dd>
+            <dt>{lang.pick("状态", "Status")}</dt><dd>{b.status.label_in(lang)}</dd>
+            <dt>{lang.pick("预约码", "Booking code")}</dt><dd>{b.code.clone()}</dd>
+            <dt>{lang.pick("事项", "Service")}</dt><dd><Mixed text=b.service_title.clone()/></dd>
+            <dt>{lang.pick("时间", "Time")}</dt><dd>{when.clone()}</dd>
+            <dt>{lang.pick("地点", "Place")}</dt><dd><Mixed text=format!("{} · {}", b.window_name, b.address)/></dd>
+            <dt>{lang.pick("预约人", "Booked by")}</dt><dd><Mixed text=format!("{} · {}", b.name, b.phone)/></dd>
         </dl>
         {actions}
-        <p><a href=Route::Manage.href()>"查询另一个预约"</a></p>
+        <p><a href=Route::Manage.in_lang(lang).href()>{lang.pick("查询另一个预约", "Look up another booking")}</a></p>
     }
 }
 
 #[component]
 pub fn Tracked(heading: String, receipt: FeedbackReceipt) -> impl IntoView {
+    let lang = crate::lang();
     let r = receipt;
     let anonymous = r.phone.is_empty();
     let case = r.case.clone().map(|c| {
         let call = if anonymous {
-            "没留手机号，不电话回访；整改结果在这里查看".to_owned()
+            lang.pick(
+                "没留手机号，不电话回访；整改结果在这里查看",
+                "You left no mobile number, so nobody calls you back; see the fix here",
+            )
+            .to_owned()
         } else {
-            format!(
-                "{} 前电话回访{}",
-                c.contact_due.label(),
-                c.contacted_on.map(|d| format!("（{} 已回访）", d.label())).unwrap_or_default()
+            lang.pick(
+                format!(
+                    "{} 前电话回访{}",
+                    c.contact_due.label(),
+                    c.contacted_on.map(|d| format!("（{} 已回访）", d.label())).unwrap_or_default()
+                ),
+                format!(
+                    "We call you by {}{}",
+                    c.contact_due.label_in(lang),
+                    c.contacted_on.map(|d| format!(" (called on {})", d.label_in(lang))).unwrap_or_default()
+                ),
             )
         };
-        let result =
-            c.closed_on.map_or_else(|| "整改中".to_owned(), |d| format!("{} 办结：{}", d.label(), c.fix));
+        let result = c.closed_on.map_or_else(
+            || lang.pick("整改中", "Not fixed yet").to_owned(),
+            |d| {
+                lang.pick(
+                    format!("{} 办结：{}", d.label(), c.fix),
+                    format!("Closed on {}: {}", d.label_in(lang), c.fix),
+                )
+            },
+        );
         view! {
-            <h2>"差评整改"</h2>
+            <h2>{lang.pick("差评整改", "Fixing a low rating")}</h2>
             <dl class="facts">
-                <dt>"回访"</dt><dd>{call}</dd>
-                <dt>"整改期限"</dt><dd>{c.fix_due.label()}</dd>
-                <dt>"整改结果"</dt><dd>{result}</dd>
+                <dt>{lang.pick("回访", "Call-back")}</dt><dd>{call}</dd>
+                <dt>{lang.pick("整改期限", "Fix due by")}</dt><dd>{c.fix_due.label_in(lang)}</dd>
+                <dt>{lang.pick("整改结果", "Outcome of the fix")}</dt><dd><Mixed text=result/></dd>
             </dl>
         }
     });
     view! {
         <h1>{heading}</h1>
         <dl class="facts">
-            <dt>"受理编号"</dt><dd>{r.tracking.clone()}</dd>
-            <dt>"类型"</dt><dd>{r.kind.label()}</dd>
-            <dt>"窗口"</dt><dd>{r.window_name.clone()}</dd>
-            <dt>"状态"</dt><dd><strong>{r.status.label()}</strong></dd>
-            <dt>"受理日期"</dt><dd>{r.filed_on.label()}</dd>
-            {r.due_on.map(|d| view! { <dt>"答复期限"</dt><dd>{d.label()}</dd> })}
-            <dt>"答复"</dt><dd>{r.reply.clone().unwrap_or_else(|| "尚未答复".to_owned())}</dd>
-            {r.answered_on.map(|d| view! { <dt>"答复日期"</dt><dd>{d.label()}</dd> })}
+            <dt>{lang.pick("受理编号", "Tracking number")}</dt><dd>{r.tracking.clone()}</dd>
+            <dt>{lang.pick("类型", "Type")}</dt><dd>{r.kind.label_in(lang)}</dd>
+            <dt>{lang.pick("窗口", "Window")}</dt><dd><Mixed text=r.window_name.clone()/></dd>
+            <dt>{lang.pick("状态", "Status")}</dt><dd><strong>{r.status.label_in(lang)}</strong></dd>
+            <dt>{lang.pick("受理日期", "Received on")}</dt><dd>{r.filed_on.label_in(lang)}</dd>
+            {r.due_on.map(|d| view! { <dt>{lang.pick("答复期限", "Answer due by")}</dt><dd>{d.label_in(lang)}</dd> })}
+            <dt>{lang.pick("答复", "Answer")}</dt><dd><Mixed text=r.reply.clone().unwrap_or_else(|| lang.pick("尚未答复", "No answer yet").to_owned())/></dd>
+            {r.answered_on.map(|d| view! { <dt>{lang.pick("答复日期", "Answered on")}</dt><dd>{d.label_in(lang)}</dd> })}
         </dl>
         {case}
-        <p><a href=Route::Track.href()>"查询另一个编号"</a></p>
+        <p><a href=Route::Track.in_lang(lang).href()>{lang.pick("查询另一个编号", "Look up another tracking number")}</a></p>
     }
 }

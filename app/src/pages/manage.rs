@@ -1,5 +1,6 @@
 //! 预约查询、改约、取消: booking code and phone, no account.
 
+use super::mixed::Mixed;
 use super::widgets::{field_error, focus, Field, Problem, SavedBookings, SlotPicker};
 use crate::client::{self, Failed};
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use swg_model::form::{FieldName, IdKind};
 /// A lost code found again with the phone and the identity document the booking was made with.
 #[component]
 fn Recover(pick: Callback<(String, String)>) -> impl IntoView {
+    let lang = crate::lang();
     let (mobile, kind, number) = (
         RwSignal::new(String::new()),
         RwSignal::new(IdKind::ResidentId.id().to_owned()),
@@ -27,7 +29,7 @@ fn Recover(pick: Callback<(String, String)>) -> impl IntoView {
             match client::post::<_, Vec<Booking>>(path::BOOKING_FIND, &body).await {
                 Ok(list) => {
                     failed.set(None);
-                    found.set(list);
+                    found.set(list.into_iter().map(|b| b.in_lang(lang)).collect());
                 }
                 Err(f) => {
                     found.set(Vec::new());
@@ -39,33 +41,33 @@ fn Recover(pick: Callback<(String, String)>) -> impl IntoView {
     let err = move |f: FieldName| field_error(local, failed, f);
     view! {
         <details class="saved">
-            <summary>"忘了预约码？用手机号和证件找回"</summary>
+            <summary>{lang.pick("忘了预约码？用手机号和证件找回", "Lost your booking code? Find it with your mobile number and ID document")}</summary>
             <form class="flow" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="r-phone">"预约时留的手机号码"</label>
+                    <label for="r-phone">{lang.pick("预约时留的手机号码", "The mobile number you gave when booking")}</label>
                     <input id="r-phone" type="tel" prop:value=move || mobile.get() on:input=move |ev| mobile.set(event_target_value(&ev))/>
                     <p class="field-error" role="alert">{move || err(FieldName::Phone).get()}</p>
                 </div>
                 <div class="field">
-                    <label for="r-id_kind">"证件类型"</label>
+                    <label for="r-id_kind">{lang.pick("证件类型", "ID document")}</label>
                     <select id="r-id_kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
-                        {IdKind::ALL.into_iter().map(|k| view! { <option value=k.id()>{k.label()}</option> }).collect_view()}
+                        {IdKind::ALL.into_iter().map(|k| view! { <option value=k.id()>{k.label_in(lang)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="r-id_number">"证件号码"</label>
+                    <label for="r-id_number">{lang.pick("证件号码", "Document number")}</label>
                     <input id="r-id_number" prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))/>
                     <p class="field-error" role="alert">{move || err(FieldName::IdNumber).get()}</p>
                 </div>
-                <button type="button" class="button secondary" on:click=search>"找回预约"</button>
+                <button type="button" class="button secondary" on:click=search>{lang.pick("找回预约", "Find my booking")}</button>
                 <Problem failed=failed phone=Signal::derive(String::new)/>
                 <ul class="plain">
                     {move || found.get().into_iter().map(|b| {
                         let (c, p) = (b.code.clone(), mobile.get_untracked());
                         view! {
                             <li>
-                                <button type="button" class="button small" on:click=move |_| pick.run((c.clone(), p.clone()))>{format!("查询 {}", b.code)}</button>
-                                {format!(" {} {} · {}", b.day.label(), b.slot, b.service_title)}
+                                <button type="button" class="button small" on:click=move |_| pick.run((c.clone(), p.clone()))>{lang.pick(format!("查询 {}", b.code), format!("Look up {}", b.code))}</button>
+                                <Mixed text=format!(" {} {} · {}", b.day.label_in(lang), b.slot, b.service_title)/>
                             </li>
                         }
                     }).collect_view()}
@@ -77,6 +79,7 @@ fn Recover(pick: Callback<(String, String)>) -> impl IntoView {
 
 #[component]
 pub fn Manage() -> impl IntoView {
+    let lang = crate::lang();
     let (code, phone) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let booking = RwSignal::new(None::<Booking>);
     let failed = RwSignal::new(None::<Failed>);
@@ -94,7 +97,7 @@ pub fn Manage() -> impl IntoView {
             Ok(b) => {
                 client::save_booking(&b);
                 saved_changed.update(|n| *n += 1);
-                booking.set(Some(b));
+                booking.set(Some(b.in_lang(lang)));
                 failed.set(None);
                 availability.set(None);
                 notice.set(Some(message));
@@ -110,7 +113,7 @@ pub fn Manage() -> impl IntoView {
         notice.set(None);
         booking.set(None);
         availability.set(None);
-        busy.set(Some("正在查询…"));
+        busy.set(Some(lang.pick("正在查询…", "Looking up…")));
         leptos::task::spawn_local(
             async move { finish(client::post(path::BOOKING_LOOKUP, &lookup()).await, "") },
         );
@@ -131,9 +134,15 @@ pub fn Manage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let cancel = move |_| {
         confirming.set(false);
-        busy.set(Some("正在取消…"));
+        busy.set(Some(lang.pick("正在取消…", "Cancelling…")));
         leptos::task::spawn_local(async move {
-            finish(client::post(path::BOOKING_CANCEL, &lookup()).await, "已取消，这个时段已经让给其他人。")
+            finish(
+                client::post(path::BOOKING_CANCEL, &lookup()).await,
+                lang.pick(
+                    "已取消，这个时段已经让给其他人。",
+                    "Cancelled. The time has gone to someone else.",
+                ),
+            )
         });
     };
     let start_move = move |_| {
@@ -155,9 +164,12 @@ pub fn Manage() -> impl IntoView {
             slot: slot.get_untracked(),
         };
         key.set_value(client::new_key());
-        busy.set(Some("正在改约…"));
+        busy.set(Some(lang.pick("正在改约…", "Changing the time…")));
         leptos::task::spawn_local(async move {
-            finish(client::post(path::BOOKING_RESCHEDULE, &body).await, "已改约。")
+            finish(
+                client::post(path::BOOKING_RESCHEDULE, &body).await,
+                lang.pick("已改约。", "The time is changed."),
+            )
         });
     };
     let err = move |f: FieldName| field_error(local, failed, f);
@@ -165,38 +177,39 @@ pub fn Manage() -> impl IntoView {
         <SavedBookings pick=pick_saved changed=saved_changed/>
         <Recover pick=pick_found/>
         <form class="flow" on:submit=|ev| ev.prevent_default()>
-            <Field label="预约码" name=FieldName::Code value=code error=err(FieldName::Code) hint="预约成功时给您的 8 位码"/>
-            <Field label="手机号码" name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel"/>
-            <button type="button" class="button" disabled=move || busy.get().is_some() on:click=find>"查询"</button>
+            <Field label=lang.pick("预约码", "Booking code") name=FieldName::Code value=code error=err(FieldName::Code)
+                hint=lang.pick("预约成功时给您的 8 位码", "The 8-character code you got when you booked")/>
+            <Field label=lang.pick("手机号码", "Mobile number") name=FieldName::Phone value=phone error=err(FieldName::Phone) kind="tel"/>
+            <button type="button" class="button" disabled=move || busy.get().is_some() on:click=find>{lang.pick("查询", "Look up")}</button>
             <div id="manage-answer" tabindex="-1">
             {move || busy.get().map(|doing| view! { <p class="status" role="status">{doing}</p> })}
             <Problem failed=failed phone=Signal::derive(move || booking.get().map(|b| b.window_phone).unwrap_or_default())/>
             {move || notice.get().filter(|n| !n.is_empty()).map(|n| view! { <p class="notice" role="status">{n}</p> })}
             {move || booking.get().map(|b| {
                 let active = b.status == BookingStatus::Booked;
-                let when = format!("{} {}–{}", b.day.label(), b.slot, b.slot_end);
+                let when = format!("{} {}–{}", b.day.label_in(lang), b.slot, b.slot_end);
                 let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics()));
                 view! {
                     <dl class="facts">
-                        <dt>"状态"</dt><dd>{b.status.label()}</dd>
-                        <dt>"事项"</dt><dd>{b.service_title.clone()}</dd>
-                        <dt>"时间"</dt><dd>{format!("{} {}–{}", b.day.label(), b.slot, b.slot_end)}</dd>
-                        <dt>"地点"</dt><dd>{format!("{} · {}", b.window_name, b.address)}</dd>
-                        <dt>"预约人"</dt><dd>{format!("{} · {}", b.name, b.phone)}</dd>
+                        <dt>{lang.pick("状态", "Status")}</dt><dd>{b.status.label_in(lang)}</dd>
+                        <dt>{lang.pick("事项", "Service")}</dt><dd><Mixed text=b.service_title.clone()/></dd>
+                        <dt>{lang.pick("时间", "Time")}</dt><dd>{format!("{} {}–{}", b.day.label_in(lang), b.slot, b.slot_end)}</dd>
+                        <dt>{lang.pick("地点", "Place")}</dt><dd><Mixed text=format!("{} · {}", b.window_name, b.address)/></dd>
+                        <dt>{lang.pick("预约人", "Booked by")}</dt><dd><Mixed text=format!("{} · {}", b.name, b.phone)/></dd>
                     </dl>
                     {active.then(|| view! {
-                        <p><a class="button secondary" href=ics download=format!("预约-{}.ics", b.code)>"加入手机日历"</a></p>
+                        <p><a class="button secondary" href=ics download=lang.pick(format!("预约-{}.ics", b.code), format!("booking-{}.ics", b.code))>{lang.pick("加入手机日历", "Add to phone calendar")}</a></p>
                         <div class="actions">
-                            <button type="button" class="button secondary" on:click=start_move>"改约"</button>
+                            <button type="button" class="button secondary" on:click=start_move>{lang.pick("改约", "Change the time")}</button>
                             <button type="button" class="button secondary" id="cancel-booking" disabled=move || busy.get().is_some()
-                                on:click=move |_| { confirming.set(true); focus("confirm-cancel"); }>"取消预约"</button>
+                                on:click=move |_| { confirming.set(true); focus("confirm-cancel"); }>{lang.pick("取消预约", "Cancel booking")}</button>
                         </div>
                         {move || confirming.get().then(|| view! {
-                            <div class="notice" role="alertdialog" aria-label="确认取消">
-                                <p>{format!("确定取消 {when} 的预约吗？取消后名额会让给其他人。")}</p>
+                            <div class="notice" role="alertdialog" aria-label=lang.pick("确认取消", "Confirm cancelling")>
+                                <p>{lang.pick(format!("确定取消 {when} 的预约吗？取消后名额会让给其他人。"), format!("Cancel your booking for {when}? Your place will go to someone else."))}</p>
                                 <div class="actions">
-                                    <button type="button" class="button" id="confirm-cancel" on:click=cancel>"确定取消"</button>
-                                    <button type="button" class="button secondary" on:click=move |_| { confirming.set(false); focus("cancel-booking"); }>"不取消"</button>
+                                    <button type="button" class="button" id="confirm-cancel" on:click=cancel>{lang.pick("确定取消", "Yes, cancel")}</button>
+                                    <button type="button" class="button secondary" on:click=move |_| { confirming.set(false); focus("cancel-booking"); }>{lang.pick("不取消", "No, keep it")}</button>
                                 </div>
                             </div>
                         })}
@@ -206,8 +219,8 @@ pub fn Manage() -> impl IntoView {
             {move || availability.get().map(|a| {
                 let current = booking.get_untracked().map(|b| (b.day.to_string(), b.slot));
                 view! {
-                <SlotPicker availability=a day=day time=slot name="new-slot" legend="选择新的时段" current=current.unwrap_or_default()/>
-                <button type="button" class="button" disabled=move || slot.get().is_empty() || busy.get().is_some() on:click=do_move>"确认改约"</button>
+                <SlotPicker availability=a day=day time=slot name="new-slot" legend=lang.pick("选择新的时段", "Choose a new time") current=current.unwrap_or_default()/>
+                <button type="button" class="button" disabled=move || slot.get().is_empty() || busy.get().is_some() on:click=do_move>{lang.pick("确认改约", "Confirm the new time")}</button>
             }})}
             </div>
         </form>

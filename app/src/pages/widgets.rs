@@ -1,8 +1,10 @@
 //! Small form pieces shared by the interactive forms: labelled fields with their error line.
 
+use super::mixed::Mixed;
 use crate::client::Failed;
 use leptos::prelude::*;
 use swg_model::form::FieldName;
+use swg_model::Lang;
 use wasm_bindgen::JsCast;
 
 /// A labelled text input bound to `value`, with the server's or the browser's message for it.
@@ -86,26 +88,32 @@ pub fn SlotPicker(
     #[prop(optional)]
     current: Option<(String, String)>,
 ) -> impl IntoView {
+    let lang = crate::lang();
     view! {
         <fieldset class="days">
             <legend>{legend}</legend>
-            {availability.note.clone().map(|n| view! { <p class="hint">{n}</p> })}
+            // The note is only ever set for days beyond the published holiday calendar.
+            {availability.note.clone().map(|n| view! { <p class="hint">{lang.pick(n, "That year's public holidays are not published yet, so only weekends are counted; the window will confirm.".to_owned())}</p> })}
             {availability.days.into_iter().map(|d| {
                 let value = d.day.to_string();
                 let open: u32 = d.slots.iter().map(|s| s.remaining).sum();
                 let chosen = value.clone();
+                let summary = match lang {
+                    Lang::Zh => format!("{}（余 {open}）", d.label),
+                    Lang::En => format!("{} ({open} left)", d.day.label_in(lang)),
+                };
                 view! {
                     <details class="day" open=move || day.get() == chosen>
-                        <summary>{format!("{}（余 {open}）", d.label)}</summary>
+                        <summary>{summary}</summary>
                         <div class="slots">
                             {d.slots.into_iter().map(|s| {
                                 let (dv, sv) = (value.clone(), s.start.clone());
                                 let (dv2, sv2) = (dv.clone(), sv.clone());
                                 let held = current.as_ref().is_some_and(|(d, t)| *d == value && *t == s.start);
                                 let left = match (held, s.remaining) {
-                                    (true, _) => "您现在的时段".to_owned(),
-                                    (false, 0) => "已满".to_owned(),
-                                    (false, n) => format!("余 {n}"),
+                                    (true, _) => lang.pick("您现在的时段", "Your current time").to_owned(),
+                                    (false, 0) => lang.pick("已满", "Full").to_owned(),
+                                    (false, n) => lang.pick(format!("余 {n}"), format!("{n} left")),
                                 };
                                 view! {
                                     <label class="choice slot" class:full=s.remaining == 0 && !held class:held=held>
@@ -131,36 +139,40 @@ pub fn SavedBookings(
     #[prop(optional)] pick: Option<Callback<String>>,
     #[prop(optional)] changed: Option<RwSignal<u32>>,
 ) -> impl IntoView {
+    let lang = crate::lang();
     let saved = RwSignal::new(Vec::<swg_model::api::Booking>::new());
     Effect::new(move |_| {
         if let Some(changed) = changed {
             changed.track();
         }
-        saved.set(crate::client::saved_bookings());
+        saved.set(crate::client::saved_bookings().into_iter().map(|b| b.in_lang(lang)).collect());
     });
     move || {
         (!saved.with(Vec::is_empty)).then(|| {
             view! {
                 <section class="saved" aria-labelledby="saved-bookings">
-                    <h2 id="saved-bookings">"本机保存的预约"</h2>
+                    <h2 id="saved-bookings">{lang.pick("本机保存的预约", "Bookings saved on this device")}</h2>
                     <ul class="plain">
                         {saved.get().into_iter().map(|b| {
                             let (use_code, forget_code) = (b.code.clone(), b.code.clone());
                             view! {
                                 <li>
-                                    {format!("{} {} · {} · 预约码 ", b.day.label(), b.slot, b.service_title)}<strong>{b.code.clone()}</strong>
+                                    <Mixed text=lang.pick(
+                                        format!("{} {} · {} · 预约码 ", b.day.label(), b.slot, b.service_title),
+                                        format!("{} {} · {} · booking code ", b.day.label_in(lang), b.slot, b.service_title),
+                                    )/><strong>{b.code.clone()}</strong>
                                     <span class="actions">
                                         {pick.map(|pick| view! {
-                                            <button type="button" class="button secondary small" on:click=move |_| pick.run(use_code.clone())>{format!("填入预约码 {}", b.code)}</button>
+                                            <button type="button" class="button secondary small" on:click=move |_| pick.run(use_code.clone())>{lang.pick(format!("填入预约码 {}", b.code), format!("Use booking code {}", b.code))}</button>
                                         })}
-                                        <button type="button" class="button secondary small" aria-label=format!("从本机删除预约 {}", b.code)
-                                            on:click=move |_| { crate::client::forget_booking(&forget_code); saved.set(crate::client::saved_bookings()); }>"从本机删除"</button>
+                                        <button type="button" class="button secondary small" aria-label=lang.pick(format!("从本机删除预约 {}", b.code), format!("Remove booking {} from this device", b.code))
+                                            on:click=move |_| { crate::client::forget_booking(&forget_code); saved.set(crate::client::saved_bookings().into_iter().map(|b| b.in_lang(lang)).collect()); }>{lang.pick("从本机删除", "Remove from this device")}</button>
                                     </span>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
-                    <p class="hint">"从本机删除只是不在这台手机上显示，预约仍然有效；要取消预约，请用“查询、改约或取消”。"</p>
+                    <p class="hint">{lang.pick("从本机删除只是不在这台手机上显示，预约仍然有效；要取消预约，请用“查询、改约或取消”。", "Removing a booking only hides it on this phone: the booking still stands. To cancel it, use “Find, change or cancel a booking”.")}</p>
                 </section>
             }
         })

@@ -26,14 +26,13 @@ pub fn WindowHead(data: Data) -> impl IntoView {
 pub fn WindowRest(data: Data) -> impl IntoView {
     let officers = data.local.officers.clone();
     let lang = crate::lang();
-    let in_chinese = lang.pick("", " (form in Chinese)");
     view! {
         <p class="actions">
             {data.local.booking.is_some().then(|| view! {
-                <a class="button js-only" href=Route::Book.href_with(&[(FieldName::Window.id(), &data.id)])>{lang.pick("网上预约", "Book an appointment")}{in_chinese}</a>
-                <noscript><a class="button" href=swg_model::route::plain_booking_href(&data.id, "")>{lang.pick("网上预约", "Book an appointment")}{in_chinese}</a></noscript>
+                <a class="button js-only" href=Route::Book.in_lang(lang).href_with(&[(FieldName::Window.id(), &data.id)])>{lang.pick("网上预约", "Book an appointment")}</a>
+                <noscript><a class="button" href=swg_model::route::plain_booking_href(&data.id, "", lang)>{lang.pick("网上预约", "Book an appointment")}</a></noscript>
             })}
-            <a class="button secondary" href=Route::Feedback.href_with(&[(FieldName::Window.id(), &data.id)])>{lang.pick("意见反馈、评价", "Feedback and ratings")}{in_chinese}</a>
+            <a class="button secondary" href=Route::Feedback.in_lang(lang).href_with(&[(FieldName::Window.id(), &data.id)])>{lang.pick("意见反馈、评价", "Feedback and ratings")}</a>
         </p>
         <section aria-labelledby="guides">
             <h2 id="guides">{lang.pick("办事指南", "Guides")}</h2>

@@ -54,7 +54,7 @@ impl Site {
     }
 
     /// Every route of the site with the data it renders from: the Chinese site, then the
-    /// English pages (home, the translated windows and guides, search).
+    /// English pages (home, the translated windows and guides, search, the forms but the figures).
     pub fn pages(&self) -> Vec<(Route, Content)> {
         let mut pages = vec![(Route::Home, Content::Home(home(&self.windows)))];
         pages.extend(
@@ -82,6 +82,9 @@ impl Site {
             guides.iter().map(|g| (en(Route::Service(g.id.clone())), Content::Service(Box::new(g.clone())))),
         );
         pages.push((en(Route::Search), Content::Search(self.search_in(Lang::En))));
+        for kind in FormKind::ENGLISH {
+            pages.push((en(kind.route()), Content::Form(kind, form_windows(windows))));
+        }
         pages
     }
 
@@ -90,7 +93,9 @@ impl Site {
         let chinese = route.clone().in_lang(Lang::Zh);
         let English { windows, guides } = &self.english;
         let translated = match &chinese {
-            Route::Home | Route::Search => !windows.is_empty(),
+            Route::Home | Route::Search | Route::Book | Route::Manage | Route::Feedback | Route::Track => {
+                !windows.is_empty()
+            }
             Route::Window(id) => windows.iter().any(|w| &w.id == id),
             Route::Service(id) => guides.iter().any(|g| &g.id == id),
             _ => false,

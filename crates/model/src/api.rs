@@ -151,6 +151,30 @@ pub struct Booking {
     pub home_visit: bool,
     /// Names of the materials to bring (the guide's default checklist).
     pub materials: Vec<String>,
+    /// The window's name, the service's title and the materials from the English pages, where
+    /// the guide has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<BookingEnglish>,
+}
+
+/// A booking's words as the English pages say them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingEnglish {
+    pub window_name: String,
+    pub service_title: String,
+    pub materials: Vec<String>,
+}
+
+impl Booking {
+    /// The booking with its words in `lang` (in English where the guide has an English page).
+    pub fn in_lang(mut self, lang: crate::Lang) -> Booking {
+        if let (crate::Lang::En, Some(en)) = (lang, self.en.take()) {
+            self.window_name = en.window_name;
+            self.service_title = en.service_title;
+            self.materials = en.materials;
+        }
+        self
+    }
 }
 
 crate::id_enum! {

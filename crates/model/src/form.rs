@@ -28,6 +28,8 @@ crate::id_enum! {
         WhatWentWrong = "what_went_wrong",
         Tracking = "tracking",
         Website = "website",
+        /// The language a plain form was filled in (its answer page speaks it).
+        Lang = "lang",
     }
 }
 

@@ -20,6 +20,20 @@ impl Form {
         self.label_in(crate::Lang::Zh)
     }
 
+    /// What to bring and how many, as the checklist says it: "原件 · 1 份", "1 original".
+    pub fn amount(self, copies: u8, lang: crate::Lang) -> String {
+        let s = if copies == 1 { "" } else { "s" };
+        let photocopies = if copies == 1 { "photocopy" } else { "photocopies" };
+        match (lang, self) {
+            (crate::Lang::Zh, form) => format!("{} · {copies} 份", form.label()),
+            (crate::Lang::En, Form::Original) => format!("{copies} original{s}"),
+            (crate::Lang::En, Form::Copy) => format!("{copies} {photocopies}"),
+            (crate::Lang::En, Form::OriginalAndCopy) => format!("The original and {copies} {photocopies}"),
+            (crate::Lang::En, Form::Electronic) => "A digital file or photo (no paper needed)".to_owned(),
+            (crate::Lang::En, Form::Form) => "Application form (available at the window)".to_owned(),
+        }
+    }
+
     pub fn label_in(self, lang: crate::Lang) -> &'static str {
         match self {
             Form::Original => lang.pick("原件", "Original"),

@@ -179,6 +179,10 @@ impl FormKind {
     pub const ALL: [FormKind; 5] =
         [FormKind::Book, FormKind::Manage, FormKind::Feedback, FormKind::Track, FormKind::Stats];
 
+    /// The forms the English pages have (the published figures are Chinese only).
+    pub const ENGLISH: [FormKind; 4] =
+        [FormKind::Book, FormKind::Manage, FormKind::Feedback, FormKind::Track];
+
     pub fn title(self) -> &'static str {
         self.title_in(crate::Lang::Zh)
     }

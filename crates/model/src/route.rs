@@ -171,10 +171,10 @@ fn with_query(link: String, query: &[(&str, &str)]) -> String {
 }
 
 /// The server's booking form for a window (and a service), for browsers without JavaScript.
-pub fn plain_booking_href(window: &str, service: &str) -> String {
+pub fn plain_booking_href(window: &str, service: &str, lang: Lang) -> String {
     with_query(
         format!("{}{}", base_path(), crate::api::path::FORM_BOOKING),
-        &[("window", window), ("service", service)],
+        &[("window", window), ("service", service), ("lang", lang.pick("", lang.id()))],
     )
 }
 

@@ -11,6 +11,7 @@ use crate::work::{self, Evidence};
 use crate::AppState;
 use sqlx::{Any, Transaction};
 use swg_content::Site;
+use swg_model::api::BookingEnglish;
 use swg_model::api::{
     Availability, Booking, BookingFind, BookingLookup, BookingRequest, BookingStatus, DayInfo, Need,
     Reschedule, SlotInfo,
@@ -357,6 +358,19 @@ fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
     let window = site.windows.iter().find(|w| w.id == row.window_id).ok_or_else(gone)?;
     let guide = site.guides.iter().find(|g| g.id == row.service_id).ok_or_else(gone)?;
     let open = |sealed: &Sealed| state.keys.open(sealed).map_err(Failure::Unavailable);
+    let to_bring = |guide: &swg_model::GuidePage| -> Vec<String> {
+        applicable(&guide.checklist(), &Answers::new()).into_iter().map(|m| m.name.clone()).collect()
+    };
+    let english = &site.english;
+    let en = english.guides.iter().find(|g| g.id == row.service_id).map(|g| BookingEnglish {
+        window_name: english
+            .windows
+            .iter()
+            .find(|w| w.id == row.window_id)
+            .map_or_else(|| window.name.clone(), |w| w.name.clone()),
+        service_title: g.title.clone(),
+        materials: to_bring(g),
+    });
     Ok(Booking {
         status: row.status.0,
         window: window.id.clone(),
@@ -376,10 +390,8 @@ fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
         name: mask_name(&open(&row.name.0)?),
         need: row.need.0,
         home_visit: row.home_visit.0 .0,
-        materials: applicable(&guide.checklist(), &Answers::new())
-            .into_iter()
-            .map(|m| m.name.clone())
-            .collect(),
+        materials: to_bring(guide),
+        en,
         code: row.code,
     })
 }

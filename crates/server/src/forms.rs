@@ -15,17 +15,24 @@ use serde::Deserialize;
 use swg_app::{Answer, LookupStep};
 use swg_model::api::{BookingLookup, BookingRequest, FeedbackLookup, FeedbackRequest};
 use swg_model::form::FieldName;
-use swg_model::Route;
+use swg_model::{Lang, Route, Said};
 
 /// An answer page in the site's own document, header and footer; no script (the page is
 /// complete as it is).
-fn answer(state: &AppState, status: StatusCode, answer: Answer) -> Response {
-    (status, Html(answer.document(&state.site.info, &state.assets.css))).into_response()
+fn answer(state: &AppState, status: StatusCode, answer: Answer, lang: Lang) -> Response {
+    (status, Html(answer.document(&state.site.info, &state.assets.css, lang))).into_response()
 }
 
-pub(crate) fn failure_page(state: &AppState, failure: &Failure, back: Route) -> Response {
+/// What went wrong, in `lang`, with a link back to the form (in the same language).
+pub(crate) fn failure_page(state: &AppState, failure: &Failure, back: Route, lang: Lang) -> Response {
     failure.log();
-    failure.with_headers(answer(state, failure.status(), Answer::Failed { error: failure.body(), back }))
+    let page = Answer::Failed { error: failure.body(), back: back.in_lang(lang) };
+    failure.with_headers(answer(state, failure.status(), page, lang))
+}
+
+/// The language a plain form was filled in: its hidden `lang` field, Chinese without one.
+fn lang_of(field: &str) -> Lang {
+    Lang::parse(field).unwrap_or_default()
 }
 
 /// The form a plain post to `path` came from, to go back to.
@@ -50,6 +57,7 @@ fn via(client: Option<Extension<ClientAddr>>) -> Via {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct BookingForm {
+    lang: String,
     window: String,
     service: String,
     day: String,
@@ -69,6 +77,8 @@ pub struct BookingForm {
 #[derive(Deserialize)]
 pub struct WindowChoice {
     #[serde(default)]
+    lang: String,
+    #[serde(default)]
     window: String,
     #[serde(default)]
     service: String,
@@ -80,13 +90,20 @@ pub async fn booking_page(
     State(state): State<AppState>,
     query: Result<axum::extract::Query<WindowChoice>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let choice = query.map(|q| q.0).unwrap_or(WindowChoice { window: String::new(), service: String::new() });
+    let choice = query.map(|q| q.0).unwrap_or(WindowChoice {
+        lang: String::new(),
+        window: String::new(),
+        service: String::new(),
+    });
+    let lang = lang_of(&choice.lang);
     let availability = match booking::availability(&state, &choice.window).await {
         Ok(availability) => availability,
-        Err(failure) => return failure_page(&state, &failure, Route::Book),
+        Err(failure) => return failure_page(&state, &failure, Route::Book, lang),
     };
-    let Some(window) = state.site.windows.iter().find(|w| w.id == choice.window) else {
-        return failure_page(&state, &Failure::NotFound("没有这个窗口。".into()), Route::Book);
+    let windows = lang.pick(&state.site.windows, &state.site.english.windows);
+    let Some(window) = windows.iter().find(|w| w.id == choice.window) else {
+        let failure = Failure::NotFound(Said::new("没有这个窗口。", "There is no such window."));
+        return failure_page(&state, &failure, Route::Book, lang);
     };
     let services = window.services.iter().map(|s| (s.id.clone(), s.title.clone())).collect();
     let page = Answer::Book {
@@ -96,7 +113,7 @@ pub async fn booking_page(
         service: choice.service,
         availability,
     };
-    answer(&state, StatusCode::OK, page)
+    answer(&state, StatusCode::OK, page, lang)
 }
 
 pub async fn booking(
@@ -106,8 +123,9 @@ pub async fn booking(
 ) -> Response {
     let f = match form {
         Ok(PlainForm(f)) => f,
-        Err(failure) => return failure_page(&state, &failure, Route::Book),
+        Err(failure) => return failure_page(&state, &failure, Route::Book, Lang::Zh),
     };
+    let lang = lang_of(&f.lang);
     let evidence = if f.ticket.is_empty() { Evidence::Nothing } else { Evidence::Ticket(f.ticket) };
     let (day, slot) = match f.when.split_once('|') {
         Some((day, slot)) if f.day.is_empty() => (day.to_owned(), slot.to_owned()),
@@ -127,7 +145,7 @@ pub async fn booking(
         id_kind: f.id_kind,
     };
     match booking::book(&state, &request, via(client), &evidence).await {
-        Ok((b, _)) => answer(&state, StatusCode::OK, Answer::Booked(b)),
+        Ok((b, _)) => answer(&state, StatusCode::OK, Answer::Booked(b.in_lang(lang)), lang),
         Err(Failure::ProofNeeded(demand)) => {
             let r = request;
             let mut fields = vec![
@@ -140,20 +158,22 @@ pub async fn booking(
                 (FieldName::IdNumber, r.id_number),
                 (FieldName::IdKind, r.id_kind),
                 (FieldName::Need, r.need),
+                (FieldName::Lang, lang.id().to_owned()),
             ];
             if r.home_visit {
                 fields.push((FieldName::HomeVisit, "on".to_owned()));
             }
             let wait = Answer::Wait { fields, ticket: demand.ticket, seconds: demand.wait_seconds };
-            answer(&state, StatusCode::PRECONDITION_REQUIRED, wait)
+            answer(&state, StatusCode::PRECONDITION_REQUIRED, wait, lang)
         }
-        Err(failure) => failure_page(&state, &failure, Route::Book),
+        Err(failure) => failure_page(&state, &failure, Route::Book, lang),
     }
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct FeedbackForm {
+    lang: String,
     kind: String,
     window: String,
     service: String,
@@ -174,15 +194,19 @@ pub async fn feedback(
 ) -> Response {
     let f = match form {
         Ok(PlainForm(f)) => f,
-        Err(failure) => return failure_page(&state, &failure, Route::Feedback),
+        Err(failure) => return failure_page(&state, &failure, Route::Feedback, Lang::Zh),
     };
+    let lang = lang_of(&f.lang);
     let rating = match f.rating.trim() {
         "" => 0,
         given => match given.parse::<u8>() {
             Ok(n) => n,
             Err(_) => {
-                let failure = crate::error::invalid(FieldName::Rating, "请在五个等级中选择一个");
-                return failure_page(&state, &failure, Route::Feedback);
+                let failure = crate::error::invalid(
+                    FieldName::Rating,
+                    Said::new("请在五个等级中选择一个", "Choose one of the five ratings"),
+                );
+                return failure_page(&state, &failure, Route::Feedback, lang);
             }
         },
     };
@@ -201,14 +225,15 @@ pub async fn feedback(
         website: f.website,
     };
     match feedback::submit(&state, &request, via(client)).await {
-        Ok((r, _)) => answer(&state, StatusCode::OK, Answer::Filed(r)),
-        Err(failure) => failure_page(&state, &failure, Route::Feedback),
+        Ok((r, _)) => answer(&state, StatusCode::OK, Answer::Filed(r), lang),
+        Err(failure) => failure_page(&state, &failure, Route::Feedback, lang),
     }
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct LookupForm {
+    lang: String,
     code: String,
     phone: String,
     /// Empty to look up; "ask" to be asked whether to cancel; "yes" to cancel.
@@ -220,10 +245,11 @@ pub struct LookupForm {
 pub async fn lookup(State(state): State<AppState>, form: Result<PlainForm<LookupForm>, Failure>) -> Response {
     let f = match form {
         Ok(PlainForm(f)) => f,
-        Err(failure) => return failure_page(&state, &failure, Route::Manage),
+        Err(failure) => return failure_page(&state, &failure, Route::Manage, Lang::Zh),
     };
+    let lang = lang_of(&f.lang);
     if let Err(failure) = state.limits.code(&swg_model::form::normalise_code(&f.code)) {
-        return failure_page(&state, &failure, Route::Manage);
+        return failure_page(&state, &failure, Route::Manage, lang);
     }
     let request = BookingLookup { code: f.code, phone: f.phone };
     let (result, step) = match f.cancel.as_str() {
@@ -232,16 +258,20 @@ pub async fn lookup(State(state): State<AppState>, form: Result<PlainForm<Lookup
         _ => (booking::lookup(&state, &request).await, LookupStep::Shown),
     };
     match result {
-        Ok(found) => {
-            answer(&state, StatusCode::OK, Answer::Found { booking: found, phone: request.phone, step })
-        }
-        Err(failure) => failure_page(&state, &failure, Route::Manage),
+        Ok(found) => answer(
+            &state,
+            StatusCode::OK,
+            Answer::Found { booking: found.in_lang(lang), phone: request.phone, step },
+            lang,
+        ),
+        Err(failure) => failure_page(&state, &failure, Route::Manage, lang),
     }
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct TrackForm {
+    lang: String,
     tracking: String,
     phone: String,
 }
@@ -250,13 +280,14 @@ pub struct TrackForm {
 pub async fn track(State(state): State<AppState>, form: Result<PlainForm<TrackForm>, Failure>) -> Response {
     let f = match form {
         Ok(PlainForm(f)) => f,
-        Err(failure) => return failure_page(&state, &failure, Route::Track),
+        Err(failure) => return failure_page(&state, &failure, Route::Track, Lang::Zh),
     };
+    let lang = lang_of(&f.lang);
     if let Err(failure) = state.limits.code(&swg_model::form::normalise_code(&f.tracking)) {
-        return failure_page(&state, &failure, Route::Track);
+        return failure_page(&state, &failure, Route::Track, lang);
     }
     match feedback::lookup(&state, &FeedbackLookup { tracking: f.tracking, phone: f.phone }).await {
-        Ok(receipt) => answer(&state, StatusCode::OK, Answer::Tracked(receipt)),
-        Err(failure) => failure_page(&state, &failure, Route::Track),
+        Ok(receipt) => answer(&state, StatusCode::OK, Answer::Tracked(receipt), lang),
+        Err(failure) => failure_page(&state, &failure, Route::Track, lang),
     }
 }

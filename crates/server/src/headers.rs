@@ -94,7 +94,12 @@ pub async fn same_site_forms(State(state): State<AppState>, request: Request, ne
         let failure = crate::error::Failure::Forbidden(
             "这个提交来自别的网站，没有受理。请在本站的页面上填写并提交。".into(),
         );
-        return crate::forms::failure_page(&state, &failure, crate::forms::back(request.uri().path()));
+        return crate::forms::failure_page(
+            &state,
+            &failure,
+            crate::forms::back(request.uri().path()),
+            swg_model::Lang::Zh,
+        );
     }
     next.run(request).await
 }

@@ -205,7 +205,12 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
     if let Err(seconds) = spent {
         let failure = Failure::TooMany(seconds);
         return if request.uri().path().contains("/forms/") || request.uri().path().contains("/staff/") {
-            crate::forms::failure_page(&state, &failure, crate::forms::back(request.uri().path()))
+            crate::forms::failure_page(
+                &state,
+                &failure,
+                crate::forms::back(request.uri().path()),
+                swg_model::Lang::Zh,
+            )
         } else {
             failure.into_response()
         };
