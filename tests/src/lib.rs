@@ -322,6 +322,24 @@ impl Browser {
         }
     }
 
+    /// Clicks the button in `main` whose text is exactly `label`, once it can be pressed.
+    pub async fn press(&self, label: &str) {
+        let script = format!(
+            "const b = [...document.querySelectorAll('main button')].find(b => b.textContent.trim() === {label:?} && !b.disabled); if (b) {{ b.click(); return true }} return false"
+        );
+        self.until(&format!("the button {label} can be pressed"), &script).await;
+    }
+
+    /// Opens the first (or last) day that has a free slot and picks its first (or last) slot.
+    pub async fn pick_free_slot(&self, radio: &str, last: bool) {
+        let script = format!(
+            "const days = [...document.querySelectorAll('details.day')]; if ({last}) days.reverse(); \
+             for (const d of days) {{ const free = [...d.querySelectorAll('input[name={radio}]:not([disabled])')]; \
+             const r = {last} ? free[free.length - 1] : free[0]; if (r) {{ d.open = true; r.click(); return true }} }} return false"
+        );
+        self.until("a free slot is picked", &script).await;
+    }
+
     /// Waits until the wasm app has taken over the page (islands mounted, links intercepted).
     pub async fn until_app_ready(&self) {
         self.until("the app is ready", "return document.documentElement.dataset.app === 'ready'").await;

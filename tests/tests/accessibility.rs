@@ -46,6 +46,10 @@ async fn every_kind_of_page_has_no_axe_violations() {
         "/en/services/huzhao-shouci/",
         "/en/services/waiguoren-tingjuliu/",
         "/en/search/?q=passport",
+        "/en/book/?window=churujing",
+        "/en/feedback/",
+        "/en/book/manage/",
+        "/en/feedback/track/",
     ] {
         browser.goto(&server.url(path)).await;
         browser.until_app_ready().await;

@@ -11,14 +11,6 @@ async fn fill(browser: &Browser, css: &str, text: &str) {
     browser.find(css).await.send_keys(text).await.expect("type");
 }
 
-/// Clicks the button in `main` whose text is exactly `label`.
-async fn press(browser: &Browser, label: &str) {
-    let script = format!(
-        "const b = [...document.querySelectorAll('main button')].find(b => b.textContent.trim() === {label:?}); if (b) {{ b.click(); return true }} return false"
-    );
-    browser.until(&format!("the button {label} can be pressed"), &script).await;
-}
-
 async fn until_text(browser: &Browser, what: &str, text: &str) {
     let script = format!("return document.querySelector('main')?.textContent.includes({text:?}) === true");
     browser.until(what, &script).await;
@@ -63,18 +55,18 @@ async fn a_staff_member_marks_answers_and_rectifies_and_the_citizen_and_the_figu
     browser.goto(&server.url(path::HOME)).await;
     fill(&browser, "#s-username", "zhang").await;
     fill(&browser, "#s-password", &once).await;
-    press(&browser, "登录").await;
+    browser.press("登录").await;
     until_text(&browser, "the one-time password must be replaced", "一次性密码").await;
     fill(&browser, "#s-current", &once).await;
     fill(&browser, "#s-new", swg_tests::password(1)).await;
     fill(&browser, "#s-again", swg_tests::password(1)).await;
-    press(&browser, "保存新密码").await;
+    browser.press("保存新密码").await;
     until_text(&browser, "the console's start", "待接收的转交").await;
 
     let day_date = swg_model::calendar::Date::parse(&day).expect("a day");
     browser.goto(&server.url(&day_href(WINDOW, day_date))).await;
     until_text(&browser, "the day list shows the booking", &code).await;
-    press(&browser, "已办理").await;
+    browser.press("已办理").await;
     browser
         .until("the row says done", "return [...document.querySelectorAll('.console-table td')].some(td => td.textContent === '状态：已办理' && !td.querySelector('button'))")
         .await;
@@ -84,35 +76,35 @@ async fn a_staff_member_marks_answers_and_rectifies_and_the_citizen_and_the_figu
     browser.find(&format!("a[href$='{tracking}']")).await.click().await.expect("open");
     until_text(&browser, "the complaint opens", "没有一次说清").await;
     fill(&browser, "#s-reply", "已要求窗口按清单一次性告知，向您致歉。").await;
-    press(&browser, "保存答复").await;
+    browser.press("保存答复").await;
     until_text(&browser, "the reply is saved", "答复已保存").await;
-    press(&browser, "显示完整电话（回访用，会记录）").await;
+    browser.press("显示完整电话（回访用，会记录）").await;
     until_text(&browser, "the full number to call back", &phone(22)).await;
     browser.find("input[name=contacted]").await.click().await.expect("contacted");
     fill(&browser, "#s-finding", "情况属实").await;
     fill(&browser, "#s-fix", "窗口张贴一次性告知清单").await;
     browser.find("input[name=close]").await.click().await.expect("close");
-    press(&browser, "保存整改记录").await;
+    browser.press("保存整改记录").await;
     until_text(&browser, "the case is closed", "整改办结").await;
 
     browser.goto(&server.url("/book/manage/")).await;
     browser.until_app_ready().await;
     fill(&browser, "#f-code", &code).await;
     fill(&browser, "#f-phone", &phone(21)).await;
-    press(&browser, "查询").await;
+    browser.press("查询").await;
     until_text(&browser, "the citizen sees the booking was served", "已办理").await;
 
     browser.goto(&server.url("/feedback/track/")).await;
     browser.until_app_ready().await;
     fill(&browser, "#f-tracking", &tracking).await;
     fill(&browser, "#f-phone", &phone(22)).await;
-    press(&browser, "查询").await;
+    browser.press("查询").await;
     until_text(&browser, "the citizen sees the reply", "已要求窗口按清单一次性告知").await;
     until_text(&browser, "and the fix", "窗口张贴一次性告知清单").await;
     browser
         .until("a level is chosen", "const r = [...document.querySelectorAll('input[name=fix-rating]')]; if (r.length === 5) { r[0].click(); return true } return false")
         .await;
-    press(&browser, "提交评价").await;
+    browser.press("提交评价").await;
     until_text(&browser, "the rating is taken once", "您已评价整改").await;
 
     browser.goto(&server.url("/stats/")).await;

@@ -160,3 +160,44 @@ async fn without_javascript_english_feedback_is_refused_and_then_filed_in_englis
     assert!(filed.contains("tracking number"), "{filed}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_foreign_resident_books_in_english_and_reads_every_answer_in_english() {
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    let book = Route::Book
+        .in_lang(Lang::En)
+        .href_with(&[("window", "churujing"), ("service", "waiguoren-tingjuliu")]);
+    browser.goto(&server.url(&book)).await;
+    browser.until_app_ready().await;
+    assert_eq!(browser.js("return document.documentElement.lang").await, "en");
+    browser.pick_free_slot("slot", false).await;
+    browser.press("Next: your details").await;
+    browser.find("#f-name").await.send_keys("Anna Lee").await.expect("type");
+    browser.find("#f-phone").await.send_keys("12345").await.expect("type");
+    browser
+        .js("const s = document.querySelector('#f-id_kind'); s.value = 'passport'; s.dispatchEvent(new Event('change')); return true")
+        .await;
+    browser.find("#f-id_number").await.send_keys("E12345678").await.expect("type");
+    browser.press("Next: check").await;
+    browser
+        .until(
+            "the shared parser's English message",
+            "return document.querySelector('#e-phone')?.textContent.includes('11 digits') === true",
+        )
+        .await;
+    browser.find("#f-phone").await.clear().await.expect("clear");
+    browser.find("#f-phone").await.send_keys("+852 9123 4567").await.expect("type");
+    browser.press("Next: check").await;
+    browser.press("Confirm booking").await;
+    browser
+        .until("the booking code shows", "return document.querySelector('.code')?.textContent.length === 8")
+        .await;
+    let page = browser.text("main").await;
+    let site = content();
+    let guide = site.english.guides.iter().find(|g| g.id == "waiguoren-tingjuliu").expect("the guide");
+    assert!(page.contains(guide.title.as_str()), "the service by its English title: {page}");
+    assert!(page.contains("Passport"), "{page}");
+    assert_eq!(browser.js(UNMARKED_CHINESE).await, serde_json::json!([]), "every Chinese fragment is marked");
+    browser.close().await;
+}

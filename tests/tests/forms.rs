@@ -11,14 +11,6 @@ async fn click(browser: &Browser, css: &str) {
     browser.find(css).await.click().await.expect("click");
 }
 
-/// Clicks the button whose text is exactly `label`.
-async fn press(browser: &Browser, label: &str) {
-    let script = format!(
-        "const b = [...document.querySelectorAll('main button')].find(b => b.textContent.trim() === {label:?} && !b.disabled); if (b) {{ b.click(); return true }} return false"
-    );
-    browser.until(&format!("the button {label} can be pressed"), &script).await;
-}
-
 /// Opens the feedback page at `path` once its rating levels are on screen.
 async fn open_feedback(server: &Server, path: &str) -> Browser {
     let browser = Browser::open(true).await;
@@ -33,24 +25,14 @@ async fn open_feedback(server: &Server, path: &str) -> Browser {
     browser
 }
 
-/// Opens the first (or last) day that has a free slot and picks its first (or last) slot.
-async fn pick_free_slot(browser: &Browser, radio: &str, last: bool) {
-    let script = format!(
-        "const days = [...document.querySelectorAll('details.day')]; if ({last}) days.reverse(); \
-         for (const d of days) {{ const free = [...d.querySelectorAll('input[name={radio}]:not([disabled])')]; \
-         const r = {last} ? free[free.length - 1] : free[0]; if (r) {{ d.open = true; r.click(); return true }} }} return false"
-    );
-    browser.until("a free slot is picked", &script).await;
-}
-
 #[tokio::test]
 async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     let server = Server::start().await;
     let browser = Browser::open(true).await;
     browser.goto(&server.url("/book/?window=huji&service=shenfenzheng-huanling")).await;
     browser.until_app_ready().await;
-    pick_free_slot(&browser, "slot", false).await;
-    press(&browser, "下一步：填写预约人").await;
+    browser.pick_free_slot("slot", false).await;
+    browser.press("下一步：填写预约人").await;
     browser.until("the new step has the focus", "return document.activeElement?.id === 'booking-flow'").await;
     // The new step opens at its top, not where the button was.
     let top = browser.js("return document.getElementById('booking-flow').getBoundingClientRect().top").await;
@@ -64,11 +46,11 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         .until("Back shows the first step", "return document.querySelector('#f-window') !== null && document.querySelector('input[name=slot]:checked') !== null")
         .await;
     assert!(browser.client.current_url().await.expect("url").path().ends_with("/book/"));
-    press(&browser, "下一步：填写预约人").await;
+    browser.press("下一步：填写预约人").await;
     fill(&browser, "#f-name", "王小明").await;
     fill(&browser, "#f-phone", "1380013").await;
     fill(&browser, "#f-id_number", &id_number(1)).await;
-    press(&browser, "下一步：核对").await;
+    browser.press("下一步：核对").await;
     assert_eq!(
         browser.text("#e-phone").await,
         "手机号码应为 1 开头的 11 位数字；境外手机号请加国家或地区代码，例如 +852"
@@ -81,7 +63,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         "王小明",
         "typed values are kept"
     );
-    press(&browser, "下一步：核对").await;
+    browser.press("下一步：核对").await;
     browser
         .until(
             "the review shows the masked ID number",
@@ -90,7 +72,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         .await;
     // On a weak signal the button says the booking is on its way and cannot be pressed twice.
     browser.slow_network(1500).await;
-    press(&browser, "确认预约").await;
+    browser.press("确认预约").await;
     browser
         .until("the button says it is sending", "return [...document.querySelectorAll('main button')].some(b => b.disabled && b.textContent.includes('正在提交'))")
         .await;
@@ -126,7 +108,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     browser.js("document.querySelector('details.saved')?.setAttribute('open', ''); return true").await;
     fill(&browser, "#r-phone", &phone(1)).await;
     fill(&browser, "#r-id_number", &id_number(1)).await;
-    press(&browser, "找回预约").await;
+    browser.press("找回预约").await;
     browser
         .until(
             "the lost code is found",
@@ -136,17 +118,17 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         )
         .await;
     // The found code is looked up at once.
-    press(&browser, &format!("查询 {code}")).await;
+    browser.press(&format!("查询 {code}")).await;
     browser.until("the booking shows", "return document.querySelector('main .facts') !== null && document.querySelector('main .facts').textContent.includes('已预约')").await;
     let before = browser.text("main .facts").await;
 
     let calendar_before = browser.find("a[download$='.ics']").await.attr("href").await.expect("attr");
-    press(&browser, "改约").await;
+    browser.press("改约").await;
     browser
         .until("the slot held now is marked", "return [...document.querySelectorAll('.slot.held')].some(s => s.textContent.includes('您现在的时段'))")
         .await;
-    pick_free_slot(&browser, "new-slot", true).await;
-    press(&browser, "确认改约").await;
+    browser.pick_free_slot("new-slot", true).await;
+    browser.press("确认改约").await;
     browser
         .until(
             "the move is confirmed",
@@ -160,7 +142,7 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
         "a new calendar file for the new time"
     );
 
-    press(&browser, "取消预约").await;
+    browser.press("取消预约").await;
     browser
         .until(
             "cancelling asks first",
@@ -170,13 +152,13 @@ async fn a_citizen_books_looks_up_reschedules_and_cancels() {
     browser
         .until("the question has the focus", "return document.activeElement?.id === 'confirm-cancel'")
         .await;
-    press(&browser, "不取消").await;
+    browser.press("不取消").await;
     browser
         .until("focus returns to 取消预约", "return document.activeElement?.id === 'cancel-booking'")
         .await;
     assert!(browser.text("main .facts").await.contains("已预约"), "nothing cancelled yet");
-    press(&browser, "取消预约").await;
-    press(&browser, "确定取消").await;
+    browser.press("取消预约").await;
+    browser.press("确定取消").await;
     browser
         .until(
             "the cancellation is confirmed",
@@ -204,14 +186,14 @@ async fn on_a_busy_day_a_slow_phone_books_after_an_invisible_proof_of_work() {
     browser.goto(&server.url("/book/?window=huji&service=shenfenzheng-huanling")).await;
     browser.until_app_ready().await;
     browser.throttle_cpu(4.0).await;
-    pick_free_slot(&browser, "slot", false).await;
-    press(&browser, "下一步：填写预约人").await;
+    browser.pick_free_slot("slot", false).await;
+    browser.press("下一步：填写预约人").await;
     fill(&browser, "#f-name", "王小明").await;
     fill(&browser, "#f-phone", &phone(2)).await;
     fill(&browser, "#f-id_number", &id_number(2)).await;
-    press(&browser, "下一步：核对").await;
+    browser.press("下一步：核对").await;
     let started = std::time::Instant::now();
-    press(&browser, "确认预约").await;
+    browser.press("确认预约").await;
     browser
         .until("the booking code shows", "return document.querySelector('.code')?.textContent.length === 8")
         .await;
@@ -234,13 +216,13 @@ async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
     fill(&browser, "#f-what_went_wrong", "材料没有一次说清").await;
     fill(&browser, "#f-text", "第一次去没有告诉我要带户口簿。").await;
     fill(&browser, "#f-phone", &phone(77)).await;
-    press(&browser, "提交").await;
+    browser.press("提交").await;
     browser.until("consent is asked for", "return document.querySelector('main').textContent.includes('请勾选同意我们通过这个手机号与您联系')").await;
     browser
         .until("the field to correct has the focus", "return document.activeElement?.id === 'f-consent'")
         .await;
     click(&browser, "input[name=consent]").await;
-    press(&browser, "提交").await;
+    browser.press("提交").await;
     let tracking = browser.text(".code").await;
     assert!(tracking.starts_with('F'), "{tracking}");
     let receipt = browser.text(".done-box").await;
@@ -250,7 +232,7 @@ async fn a_citizen_files_a_complaint_and_looks_it_up_by_tracking_number() {
     browser.until_app_ready().await;
     fill(&browser, "#f-tracking", &tracking).await;
     fill(&browser, "#f-phone", &phone(77)).await;
-    press(&browser, "查询").await;
+    browser.press("查询").await;
     browser
         .until(
             "the status shows",
@@ -268,7 +250,7 @@ async fn a_submission_made_offline_waits_in_the_outbox_and_is_filed_once_when_ba
     fill(&browser, "#f-text", "希望增加周六上午的户籍窗口。").await;
 
     browser.offline(true).await;
-    press(&browser, "提交").await;
+    browser.press("提交").await;
     browser
         .until(
             "the citizen is told it is saved",
@@ -341,8 +323,8 @@ async fn a_foreign_resident_books_with_a_passport_and_a_phone_from_abroad() {
     let browser = Browser::open(true).await;
     browser.goto(&server.url("/book/?window=churujing&service=waiguoren-tingjuliu")).await;
     browser.until_app_ready().await;
-    pick_free_slot(&browser, "slot", false).await;
-    press(&browser, "下一步：填写预约人").await;
+    browser.pick_free_slot("slot", false).await;
+    browser.press("下一步：填写预约人").await;
     fill(&browser, "#f-name", "Anna Lee").await;
     fill(&browser, "#f-phone", "+852 9123 4567").await;
     browser
@@ -355,7 +337,7 @@ async fn a_foreign_resident_books_with_a_passport_and_a_phone_from_abroad() {
         )
         .await;
     fill(&browser, "#f-id_number", "ABCDE").await;
-    press(&browser, "下一步：核对").await;
+    browser.press("下一步：核对").await;
     browser
         .until(
             "a wrong passport number is refused",
@@ -364,14 +346,14 @@ async fn a_foreign_resident_books_with_a_passport_and_a_phone_from_abroad() {
         .await;
     browser.find("#f-id_number").await.clear().await.expect("clear");
     fill(&browser, "#f-id_number", "E12345678").await;
-    press(&browser, "下一步：核对").await;
+    browser.press("下一步：核对").await;
     browser
         .until(
             "the review shows the passport",
             "return document.querySelector('main .facts')?.textContent.includes('护照 E1*****78')",
         )
         .await;
-    press(&browser, "确认预约").await;
+    browser.press("确认预约").await;
     browser
         .until("the booking code shows", "return document.querySelector('.code')?.textContent.length === 8")
         .await;
@@ -425,7 +407,7 @@ async fn the_confirmations_rating_link_opens_a_rating_and_a_low_one_promises_a_f
         "还想说的（可不填）"
     );
     fill(&browser, "#f-what_went_wrong", "材料清单和窗口说的不一样").await;
-    press(&browser, "提交").await;
+    browser.press("提交").await;
     browser
         .until(
             "the receipt promises a fix",
@@ -450,7 +432,7 @@ async fn a_booking_saved_on_the_device_can_be_removed_from_it_and_its_code_fille
     browser.js(&format!("localStorage.setItem('swg.bookings', {saved:?}); return true")).await;
     browser.client.refresh().await.expect("reload");
     browser.until_app_ready().await;
-    press(&browser, &format!("填入预约码 {code}")).await;
+    browser.press(&format!("填入预约码 {code}")).await;
     browser
         .until(
             "the code is filled in",
@@ -458,7 +440,7 @@ async fn a_booking_saved_on_the_device_can_be_removed_from_it_and_its_code_fille
         )
         .await;
     browser.until("the phone field has the focus", "return document.activeElement?.id === 'f-phone'").await;
-    press(&browser, "从本机删除").await;
+    browser.press("从本机删除").await;
     browser.until("the list is gone", "return document.querySelector('section.saved') === null").await;
     browser.client.refresh().await.expect("reload");
     browser.until_app_ready().await;
@@ -481,7 +463,7 @@ async fn an_anonymous_low_rating_is_never_promised_a_call_back_on_its_track_page
     browser.until_app_ready().await;
     fill(&browser, "#f-tracking", tracking).await;
     fill(&browser, "#f-phone", secret).await;
-    press(&browser, "查询").await;
+    browser.press("查询").await;
     browser
         .until(
             "the rectification shows",
