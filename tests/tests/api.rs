@@ -81,7 +81,14 @@ async fn look_up_needs_the_right_phone_and_reveals_nothing_otherwise() {
     let (status, body) =
         post(&server, path::BOOKING_LOOKUP, &json!({ "code": code, "phone": phone(4) })).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(body, json!({ "message": "没有找到这个预约，请核对预约码和手机号。", "fields": [] }));
+    assert_eq!(
+        body,
+        json!({
+            "message": "没有找到这个预约，请核对预约码和手机号。",
+            "en": "No booking found: check the booking code and the mobile number.",
+            "fields": [],
+        })
+    );
 }
 
 #[tokio::test]

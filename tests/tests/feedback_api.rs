@@ -62,7 +62,11 @@ async fn a_complaint_gets_a_tracking_number_and_a_reply_date_three_working_days_
     assert_eq!(wrong, StatusCode::NOT_FOUND);
     assert_eq!(
         leak,
-        json!({ "message": "没有找到，请核对受理编号和手机号（匿名提交的填查询码）。", "fields": [] })
+        json!({
+            "message": "没有找到，请核对受理编号和手机号（匿名提交的填查询码）。",
+            "en": "Nothing found: check the tracking number and the mobile number (or the look-up code, if you left no number).",
+            "fields": [],
+        })
     );
 }
 

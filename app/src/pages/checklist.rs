@@ -269,7 +269,7 @@ pub fn Checklist(
                             <p class="meta">{m.form.amount(m.copies, lang)}{m.format.clone().map(|f| view! { " · "<Mixed text=f/> })}</p>
                             <p class="how"><Mixed text=lang.pick(format!("由{}出具。{}", m.issuer, m.obtain), format!("Issued by: {}. {}", m.issuer, m.obtain))/></p>
                             {m.when.clone().map(|w| view! { <p class="when"><Mixed text=w/></p> })}
-                            {m.unsure.clone().map(|u| view! { <p class="unsure">{unsure_mark(lang)}{lang.pick("", ": ")}<Mixed text=u/></p> })}
+                            {m.unsure.clone().map(|u| view! { <p class="unsure">{unsure_mark(lang)}{(lang == Lang::En).then_some(": ")}<Mixed text=u/></p> })}
                         </li>
                     }
                 }).collect_view()}

@@ -11,7 +11,7 @@ use swg_model::{unsure_mark, GuidePage as Data, Lang, Route};
 #[component]
 pub fn Unsure(note: Option<String>) -> impl IntoView {
     let lang = crate::lang();
-    note.map(|note| view! { <span class="unsure">{unsure_mark(lang)}{lang.pick("", ": ")}<Mixed text=note/></span> })
+    note.map(|note| view! { <span class="unsure">{unsure_mark(lang)}{(lang == Lang::En).then_some(": ")}<Mixed text=note/></span> })
 }
 
 #[component]
