@@ -66,7 +66,7 @@ pub fn WindowRest(data: Data) -> impl IntoView {
             </dl>
             {(!data.local.commitments.is_empty()).then(|| view! {
                 <h3>{lang.pick("本地承诺", "Local commitments")}</h3>
-                <p class="hint">{lang.pick("以下是本地公安机关自己的承诺，不是全国统一的规定。", "These are the local bureau's own promises (in Chinese), not national rules.")}</p>
+                <p class="hint">{lang.pick("以下是本地公安机关自己的承诺，不是全国统一的规定。", "These are the local bureau's own promises, not national rules.")}</p>
                 <dl class="commitments local">
                     {data.local.commitments.iter().map(|c| view! { <dt><Mixed text=c.name.clone()/></dt><dd><Mixed text=c.text.clone()/></dd> }).collect_view()}
                 </dl>

@@ -34,7 +34,14 @@ pub(crate) fn assemble(
 fn pages(site: &SiteFile, lang: Lang, edition: Edition) -> (Vec<WindowPage>, Vec<GuidePage>) {
     let Edition { mut windows, services, .. } = edition;
     windows.sort_by(|a, b| (a.value.order, a.value.id.get_ref()).cmp(&(b.value.order, b.value.id.get_ref())));
-    let local = |id: &str| site.windows.get(id).cloned();
+    let local = |id: &str| {
+        let local = site.windows.get(id).cloned();
+        if lang == Lang::En {
+            local.map(WindowLocal::in_english)
+        } else {
+            local
+        }
+    };
     let window_pages: Vec<WindowPage> = windows
         .iter()
         .filter_map(|w| {

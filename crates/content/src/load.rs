@@ -85,6 +85,16 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
         }
     }
     check_edition(&english, &site, &site_source, &mut errors);
+    for w in &english.windows {
+        let id = w.value.id.get_ref();
+        if site.windows.get(id).is_some_and(|local| local.en.is_none()) {
+            errors.push(site_source.error(
+                find_line(&site_source.text, &format!("[windows.{id}]")),
+                format!("window `{id}` has an English page, but site.toml has no [windows.{id}.en] table"),
+                "add [windows.ID.en] with the address (and lunch, extended, holiday, commitments) in English",
+            ));
+        }
+    }
     if site.site.en.is_none() && !english.windows.is_empty() {
         errors.push(site_source.error(
             find_line(&site_source.text, "[site]"),

@@ -14,6 +14,9 @@ const GUIDE: &str = include_str!("../../../tests/fixtures/site/services/shenfenz
 const SITE_EN: &str =
     "\n[site.en]\nname = \"Service Window Guide\"\norganisation = \"Test bureau\"\nsource = \"Test rules\"\n";
 
+/// The fixture window's facts in English, appended to `site.toml`.
+const WINDOW_EN: &str = "\n[windows.huji.en]\naddress = \"1 Test Road\"\n";
+
 /// The fixture tree with an English window and guide (the Chinese ones with English titles).
 fn tree(site: &str, english_guide: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -43,7 +46,7 @@ fn write(root: &Path, path: &str, text: &str) {
 /// The fixture's `site.toml` with its `[site.en]` table.
 fn site_with_english() -> String {
     let (head, rest) = SITE.split_once("\n[").expect("a second table");
-    format!("{head}{SITE_EN}\n[{rest}")
+    format!("{head}{SITE_EN}\n[{rest}{WINDOW_EN}")
 }
 
 fn english_guide() -> String {
@@ -104,4 +107,26 @@ fn english_pages_without_the_sites_english_name_are_refused_at_the_site_table() 
     let error = errors.0.iter().find(|e| e.message.contains("[site.en]")).expect("the error");
     assert!(error.file.ends_with("site.toml"), "{error}");
     assert_eq!(error.line, 1, "{error}");
+}
+
+#[test]
+fn an_english_window_page_gives_the_local_facts_in_english_with_the_chinese_address() {
+    let dir = tree(&site_with_english(), &fixed(&english_guide()));
+    let site = load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(site.english.windows[0].local.address, "1 Test Road (测试路 1 号)");
+    assert_eq!(site.english.guides[0].window.local.address, "1 Test Road (测试路 1 号)");
+    assert_eq!(site.windows[0].local.address, "测试路 1 号", "the Chinese page keeps its own");
+}
+
+#[test]
+fn an_english_window_without_its_local_facts_in_english_is_refused_at_its_table() {
+    let site = site_with_english().replace(WINDOW_EN, "");
+    let dir = tree(&site, &fixed(&english_guide()));
+    let errors = load(dir.path()).expect_err("refused");
+    let error = errors.0.iter().find(|e| e.message.contains("[windows.huji.en]")).expect("the error");
+    assert_eq!(
+        error.line,
+        site.lines().position(|l| l == "[windows.huji]").expect("the table") + 1,
+        "{error}"
+    );
 }

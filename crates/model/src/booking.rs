@@ -93,6 +93,7 @@ mod tests {
                 days_ahead: 7,
                 break_time: Some(("11:00".into(), "12:00".into())),
             }),
+            en: None,
         }
     }
 

@@ -445,6 +445,11 @@ pub struct Officer {
     /// A made-up officer of the example data, marked as such wherever shown.
     #[serde(default)]
     pub example: bool,
+    /// The name in pinyin and the role in English, for the English pages.
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
+    pub name_en: Option<String>,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
+    pub role_en: Option<String>,
 }
 
 /// The deployment's local facts about one window (a `[windows.ID]` table of `site.toml`).
@@ -470,6 +475,49 @@ pub struct WindowLocal {
     /// Online appointment rules; `None` where the window takes no online appointments.
     #[serde(default)]
     pub booking: Option<BookingRules>,
+    /// The same facts in English (`[windows.ID.en]`), for a window with English pages.
+    #[serde(default)]
+    pub en: Option<WindowLocalEnglish>,
+}
+
+/// A window's local facts as its English pages give them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowLocalEnglish {
+    pub address: String,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
+    pub lunch: Option<String>,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
+    pub extended: Option<String>,
+    #[serde(default, deserialize_with = "crate::guide::non_empty")]
+    pub holiday: Option<String>,
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+}
+
+impl WindowLocal {
+    /// The facts in English where `site.toml` gives them: the English address followed by the
+    /// Chinese one (to show a taxi driver), officers by pinyin name and English role.
+    pub fn in_english(mut self) -> WindowLocal {
+        if let Some(en) = self.en.take() {
+            self.address = format!("{} ({})", en.address, self.address);
+            self.lunch = en.lunch.or(self.lunch);
+            self.extended = en.extended.or(self.extended);
+            self.holiday = en.holiday.or(self.holiday);
+            if !en.commitments.is_empty() {
+                self.commitments = en.commitments;
+            }
+        }
+        for officer in &mut self.officers {
+            if let Some(name) = officer.name_en.take() {
+                officer.name = format!("{name} ({})", officer.name);
+            }
+            if let Some(role) = officer.role_en.take() {
+                officer.role = role;
+            }
+        }
+        self
+    }
 }
 
 /// How a window's day is cut into appointment slots.
