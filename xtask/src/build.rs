@@ -253,6 +253,7 @@ pub fn bench() -> Result<(), String> {
         let total = sizes(&all)?;
         println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
     }
+    crate::budget::check(&root())?;
     println!();
     stages.run("booking benchmark on SQLite", || {
         cargo(&["bench", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", "")])

@@ -1,5 +1,6 @@
-//! Project commands: `cargo xtask build | serve | test | ci | bench`.
+//! Project commands: `cargo xtask build | serve | test | ci | bench | budget`.
 
+mod budget;
 mod build;
 mod compress;
 mod leaks;
@@ -16,8 +17,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   build [--base /sub/path]  check content, build the wasm, pre-render every route into dist/
   serve [--port N]          build, then serve the site and API on http://127.0.0.1:8080 (default port)
   test                      build, then run every test (unit, API, browser)
-  ci                        fmt check, clippy -D warnings (host and wasm), then test
-  bench                     build and print page sizes (raw, gzip, brotli) and build time";
+  ci                        fmt check, clippy -D warnings (host and wasm), test, then the speed budget
+  bench                     build, print page sizes, the speed budget (fails when over) and benchmarks
+  budget                    the speed budget of the dist/ already built (budget.toml), fails when over";
 
 const TARGET_STAGE: &str = "Rust target wasm32-unknown-unknown";
 
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         }
         Some("ci") => ci(),
         Some("bench") => build::bench(),
+        Some("budget") => budget::check(&root()),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -174,7 +177,7 @@ fn test(stages: &mut Stages) -> Result<(), String> {
 }
 
 fn ci() -> Result<(), String> {
-    let mut stages = Stages::new(1 + 3 + test_stages());
+    let mut stages = Stages::new(1 + 3 + test_stages() + 1);
     stages.run(TARGET_STAGE, tools::ensure_wasm_target)?;
     stages.run("cargo fmt --check", || tools::cargo(&["fmt", "--all", "--check"], &[]))?;
     stages.run("clippy -D warnings (host)", || {
@@ -189,5 +192,6 @@ fn ci() -> Result<(), String> {
             )
         })
     })?;
-    test(&mut stages)
+    test(&mut stages)?;
+    stages.run("speed budget (budget.toml)", || budget::check(&root()))
 }

@@ -1,0 +1,161 @@
+//! The speed budget in `budget.toml`: what a first visit downloads per kind of page, and each
+//! wasm bundle, measured on `dist/` as served (brotli), printed beside its limit; one figure
+//! over its limit fails the command.
+
+use crate::compress::brotli;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Where the budget lives, at the repository's root.
+pub const FILE: &str = "budget.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Limits {
+    /// Brotli bytes of a first visit: the kind's largest page with its CSS, JS and wasm.
+    first_load: BTreeMap<String, usize>,
+    /// Brotli bytes of each bundle's JS and wasm together.
+    bundle: BTreeMap<String, usize>,
+}
+
+/// One measured figure and its limit.
+#[derive(Debug, PartialEq)]
+pub struct Figure {
+    pub name: String,
+    pub bytes: usize,
+    pub limit: usize,
+}
+
+impl Figure {
+    pub fn over(&self) -> bool {
+        self.bytes > self.limit
+    }
+}
+
+/// The asset names the build wrote into `dist/assets.json`.
+#[derive(Deserialize)]
+struct Assets {
+    css: String,
+    js: String,
+    wasm: String,
+    forms_js: String,
+    forms_wasm: String,
+}
+
+fn brotli_size(files: &[PathBuf]) -> Result<usize, String> {
+    files.iter().try_fold(0, |sum, file| {
+        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        Ok(sum + brotli(&bytes).len())
+    })
+}
+
+/// The pages of one kind: `index.html` files below `folder` of `dist`.
+fn pages(dist: &Path, folder: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dist.join(folder)];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n == "index.html") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// Measures `dist/`: the first load of each kind of page (its largest page) and each bundle.
+pub fn measure(dist: &Path) -> Result<Vec<(String, usize)>, String> {
+    let file = dist.join("assets.json");
+    let text =
+        std::fs::read_to_string(&file).map_err(|e| format!("{}: {e} (build first)", file.display()))?;
+    let a: Assets = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let main = [dist.join(&a.js), dist.join(&a.wasm)];
+    let forms = [dist.join(&a.forms_js), dist.join(&a.forms_wasm)];
+    let css = brotli_size(&[dist.join(&a.css)])?;
+    let (main_bytes, forms_bytes) = (brotli_size(&main)?, brotli_size(&forms)?);
+    let mut figures = Vec::new();
+    for (kind, folder, bundle) in [
+        ("home", "", main_bytes),
+        ("window", "windows", main_bytes),
+        ("guide", "services", main_bytes),
+        ("english guide", "en/services", main_bytes),
+        ("search", "search", main_bytes),
+        ("form", "book", forms_bytes),
+    ] {
+        let candidates = if folder.is_empty() { vec![dist.join("index.html")] } else { pages(dist, folder) };
+        let mut largest = 0;
+        for page in &candidates {
+            largest = largest.max(brotli_size(std::slice::from_ref(page))?);
+        }
+        if candidates.is_empty() {
+            return Err(format!("no page in dist/{folder}: build first"));
+        }
+        figures.push((format!("first_load.{kind}"), largest + css + bundle));
+    }
+    figures.push(("bundle.main".to_owned(), main_bytes));
+    figures.push(("bundle.forms".to_owned(), forms_bytes));
+    Ok(figures)
+}
+
+/// Puts each measured figure beside its limit from `budget` (the text of `budget.toml`).
+pub fn judge(budget: &str, measured: Vec<(String, usize)>) -> Result<Vec<Figure>, String> {
+    let limits: Limits = toml::from_str(budget).map_err(|e| format!("{FILE}: {e}"))?;
+    measured
+        .into_iter()
+        .map(|(name, bytes)| {
+            let (table, key) = name.split_once('.').unwrap_or(("", &name));
+            let limit = match table {
+                "first_load" => limits.first_load.get(key),
+                _ => limits.bundle.get(key),
+            };
+            let limit = limit.copied().ok_or_else(|| {
+                format!("{FILE} has no limit for `{name}`: add `\"{key}\" = BYTES` to its [{table}] table")
+            })?;
+            Ok(Figure { name, bytes, limit })
+        })
+        .collect()
+}
+
+/// Measures `dist/`, prints every figure beside its limit, and fails when one is over.
+pub fn check(root: &Path) -> Result<(), String> {
+    let budget = std::fs::read_to_string(root.join(FILE)).map_err(|e| format!("{FILE}: {e}"))?;
+    let figures = judge(&budget, measure(&root.join("dist"))?)?;
+    println!("\nSpeed budget ({FILE}, brotli bytes)      measured      budget");
+    for f in &figures {
+        let mark = if f.over() { "  OVER" } else { "" };
+        println!("{:<38} {:>9}   {:>9}{mark}", f.name, f.bytes, f.limit);
+    }
+    let over: Vec<&Figure> = figures.iter().filter(|f| f.over()).collect();
+    if over.is_empty() {
+        Ok(())
+    } else {
+        let names: Vec<String> =
+            over.iter().map(|f| format!("{} ({} > {})", f.name, f.bytes, f.limit)).collect();
+        Err(format!("over the speed budget: {}", names.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUDGET: &str = "[first_load]\nguide = 1000\n\n[bundle]\nmain = 500\n";
+
+    #[test]
+    fn a_figure_over_its_limit_is_over_and_one_within_is_not() {
+        let figures = judge(BUDGET, vec![("first_load.guide".into(), 1001), ("bundle.main".into(), 500)])
+            .expect("both have limits");
+        assert_eq!(figures.iter().map(Figure::over).collect::<Vec<_>>(), [true, false]);
+    }
+
+    #[test]
+    fn a_figure_without_a_limit_names_the_table_to_add_it_to() {
+        let error = judge(BUDGET, vec![("first_load.search".into(), 1)]).expect_err("no limit");
+        assert!(error.contains("[first_load]") && error.contains("\"search\""), "{error}");
+    }
+}
