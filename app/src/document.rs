@@ -75,6 +75,8 @@ fn document(head: Head, bundle: Option<Bundle>, boot: Option<String>, body: impl
                 <title>{head.title}</title>
                 <meta name="description" content=head.description/>
                 <meta name="theme-color" content="#0b4f8a"/>
+                <link rel="manifest" href=format!("{base}/manifest.webmanifest")/>
+                <link rel="icon" href=format!("{base}/icon.svg") r#type="image/svg+xml"/>
                 <link rel="stylesheet" href=format!("{base}/{}", head.css)/>
                 {head.versions.into_iter().map(|(lang, href)| view! {
                     <link rel="alternate" hreflang=lang.id() href=href/>

@@ -23,6 +23,8 @@ pub fn Header() -> impl IntoView {
                 <a class="search-link" href=Route::Search.in_lang(lang).href()>{lang.pick("搜索", "Search")}</a>
                 <a class="lang-switch" href=switch hreflang=other.id() lang=other.id()>{other.own_name()}</a>
             </span>
+            // Filled in by the app: "离线浏览中" without a network, "内容已更新" after a new deploy.
+            <p id="net-status" class="net-status" role="status"></p>
         </header>
         {site.example_data.then(|| view! {
             <aside class="example-banner" aria-label=lang.pick("示例网站说明", "About this example site") lang=lang.id()>

@@ -15,6 +15,8 @@ mod document;
 mod layout;
 #[cfg(target_arch = "wasm32")]
 mod nav;
+#[cfg(target_arch = "wasm32")]
+mod offline;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use document::{loader_script, page_document, render, CARE_SCRIPT};

@@ -36,6 +36,7 @@ pub fn start() {
     let Some(page) = read_boot() else { return };
     let page = Rc::new(page);
     mount_islands(&page);
+    crate::offline::start(page.lang);
     ROUTE.with(|r| *r.borrow_mut() = Some(current_route()));
     CACHE.with(|c| c.borrow_mut().push((current_route(), page)));
     listen();

@@ -44,6 +44,8 @@ pub struct Server {
     pub addr: SocketAddr,
     pub state: swg_server::AppState,
     _data: tempfile::TempDir,
+    /// Stops the server when sent (or dropped): the site's address stops answering.
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 /// A fresh database for one test: a SQLite file in `data`, or, when `SWG_TEST_DATABASE_URL`
@@ -211,8 +213,45 @@ impl Server {
         let (state, data) = state_with(adjust).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
-        tokio::spawn(swg_server::serve_on(listener, state.clone(), std::future::pending()));
-        Server { addr, state, _data: data }
+        let stop = Some(Server::serve(listener, &state));
+        Server { addr, state, _data: data, stop }
+    }
+
+    fn serve(
+        listener: tokio::net::TcpListener,
+        state: &swg_server::AppState,
+    ) -> tokio::sync::oneshot::Sender<()> {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(swg_server::serve_on(listener, state.clone(), async move {
+            let _ = stopped.await;
+        }));
+        stop
+    }
+
+    /// Stops answering, as the network of a hall without signal: waits until the address
+    /// refuses connections.
+    pub async fn go_offline(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tokio::net::TcpStream::connect(self.addr).await.is_ok() {
+            assert!(Instant::now() < deadline, "the server still answers");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Answers again at the same address, with the same database.
+    pub async fn back_online(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let listener = loop {
+            match tokio::net::TcpListener::bind(self.addr).await {
+                Ok(listener) => break listener,
+                Err(e) => assert!(Instant::now() < deadline, "cannot listen again on {}: {e}", self.addr),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        self.stop = Some(Server::serve(listener, &self.state));
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -17,6 +17,8 @@ struct Limits {
     first_load: BTreeMap<String, usize>,
     /// Brotli bytes of each bundle's JS and wasm together.
     bundle: BTreeMap<String, usize>,
+    /// Brotli bytes the service worker downloads to keep for reading offline.
+    offline: BTreeMap<String, usize>,
 }
 
 /// One measured figure and its limit.
@@ -99,6 +101,12 @@ pub fn measure(dist: &Path) -> Result<Vec<(String, usize)>, String> {
     }
     figures.push(("bundle.main".to_owned(), main_bytes));
     figures.push(("bundle.forms".to_owned(), forms_bytes));
+    let kept: Vec<PathBuf> =
+        crate::offline::precache(dist, "", &[a.css.as_str(), a.js.as_str(), a.wasm.as_str()])
+            .into_iter()
+            .map(|(file, _)| dist.join(file))
+            .collect();
+    figures.push(("offline.precache".to_owned(), brotli_size(&kept)?));
     Ok(figures)
 }
 
@@ -111,6 +119,7 @@ pub fn judge(budget: &str, measured: Vec<(String, usize)>) -> Result<Vec<Figure>
             let (table, key) = name.split_once('.').unwrap_or(("", &name));
             let limit = match table {
                 "first_load" => limits.first_load.get(key),
+                "offline" => limits.offline.get(key),
                 _ => limits.bundle.get(key),
             };
             let limit = limit.copied().ok_or_else(|| {
@@ -144,7 +153,7 @@ pub fn check(root: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    const BUDGET: &str = "[first_load]\nguide = 1000\n\n[bundle]\nmain = 500\n";
+    const BUDGET: &str = "[first_load]\nguide = 1000\n\n[bundle]\nmain = 500\n\n[offline]\n";
 
     #[test]
     fn a_figure_over_its_limit_is_over_and_one_within_is_not() {

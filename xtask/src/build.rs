@@ -114,6 +114,12 @@ pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
             .chain(names.iter().map(|n| n.as_str()))
             .collect();
         cargo(&all, &env)?;
+        let (kept, bytes) = crate::offline::write(
+            &staging,
+            &base,
+            &[built.css.as_str(), built.js.as_str(), built.wasm.as_str()],
+        )?;
+        say(&format!("xtask: sw.js keeps {kept} files ({bytes} bytes) for reading offline"));
         let compressed = precompress(&staging).map_err(io)?;
         let dist = root.join("dist");
         let _ = std::fs::remove_dir_all(&dist);

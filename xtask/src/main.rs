@@ -4,6 +4,7 @@ mod budget;
 mod build;
 mod compress;
 mod leaks;
+mod offline;
 mod progress;
 mod tools;
 

@@ -34,7 +34,28 @@ pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Repor
         report.pages.push((route, html.len()));
     }
     write(out, Assets::FILE, serde_json::to_string(assets)?.as_bytes())?;
+    write(out, MANIFEST, manifest(&site.info).to_string().as_bytes())?;
     Ok(report)
+}
+
+/// The web app manifest's file name (adding the site to a phone's home screen).
+pub const MANIFEST: &str = "manifest.webmanifest";
+
+/// The web app manifest: the site's name, icons, colours and start page, below the base path.
+fn manifest(site: &swg_model::SiteInfo) -> serde_json::Value {
+    let base = swg_model::route::base_path();
+    let icon = |size: &str, file: &str, kind: &str| serde_json::json!({ "src": format!("{base}/{file}"), "sizes": size, "type": kind, "purpose": "any" });
+    serde_json::json!({
+        "name": site.name,
+        "short_name": site.name,
+        "lang": "zh-CN",
+        "start_url": format!("{base}/"),
+        "scope": format!("{base}/"),
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b4f8a",
+        "icons": [icon("any", "icon.svg", "image/svg+xml")],
+    })
 }
 
 fn write(out: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
