@@ -194,8 +194,9 @@ fn sizes(files: &[PathBuf]) -> Result<Sizes, String> {
     Ok(total)
 }
 
-/// Prints build time, HTML bytes per route kind and the whole first load of a guide page.
-pub fn bench() -> Result<(), String> {
+/// Prints build time, HTML bytes per route kind, the whole first load of a guide page and the
+/// speed budget; with `lighthouse`, Lighthouse's figures; then the server benchmarks.
+pub fn bench(lighthouse: bool) -> Result<(), String> {
     let postgres = tools::postgres_url();
     let mut stages = Stages::new(1 + STAGES + 2 + usize::from(postgres.is_some()));
     stages.run("Rust target wasm32-unknown-unknown", tools::ensure_wasm_target)?;
@@ -260,6 +261,17 @@ pub fn bench() -> Result<(), String> {
         println!("{:<30} {:>10} {:>7} {:>9}", "total", total.raw, total.gzip, total.brotli);
     }
     crate::budget::check(&root())?;
+    if lighthouse {
+        let cli = crate::tools::lighthouse()?;
+        let (chromium, _) = crate::tools::ensure_chromium()?;
+        crate::tools::cargo(&["build", "-p", "swg-server"], &[])?;
+        let port = free_port()?;
+        let mut server = crate::start_server(port)?;
+        let measured = crate::lighthouse::run(&cli, &chromium, &format!("http://127.0.0.1:{port}"));
+        let _ = server.kill();
+        let _ = server.wait();
+        measured?;
+    }
     println!();
     stages.run("booking benchmark on SQLite", || {
         cargo(&["bench", "-p", "swg-tests", "--bench", "booking"], &[("SWG_TEST_DATABASE_URL", "")])
@@ -273,4 +285,12 @@ pub fn bench() -> Result<(), String> {
     stages.run("a script against a citizen, with the shipped limits", || {
         cargo(&["bench", "-p", "swg-tests", "--bench", "abuse"], &[("SWG_TEST_DATABASE_URL", "")])
     })
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> Result<u16, String> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
 }

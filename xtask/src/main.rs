@@ -4,6 +4,7 @@ mod budget;
 mod build;
 mod compress;
 mod leaks;
+mod lighthouse;
 mod offline;
 mod progress;
 mod tools;
@@ -19,7 +20,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve [--port N]          build, then serve the site and API on http://127.0.0.1:8080 (default port)
   test                      build, then run every test (unit, API, browser)
   ci                        fmt check, clippy -D warnings (host and wasm), test, then the speed budget
-  bench                     build, print page sizes, the speed budget (fails when over) and benchmarks
+  bench [--lighthouse]      build, print page sizes, the speed budget (fails when over) and benchmarks;
+                            with --lighthouse, Lighthouse figures of a guide, the home and the booking page
   budget                    the speed budget of the dist/ already built (budget.toml), fails when over";
 
 const TARGET_STAGE: &str = "Rust target wasm32-unknown-unknown";
@@ -40,7 +42,7 @@ fn main() -> ExitCode {
             stages.run(TARGET_STAGE, tools::ensure_wasm_target).and_then(|()| test(&mut stages))
         }
         Some("ci") => ci(),
-        Some("bench") => build::bench(),
+        Some("bench") => build::bench(args.iter().any(|a| a == "--lighthouse")),
         Some("budget") => budget::check(&root()),
         _ => Err(USAGE.to_owned()),
     };
@@ -72,27 +74,7 @@ fn serve(port: &str) -> Result<(), String> {
     stages.run(TARGET_STAGE, tools::ensure_wasm_target)?;
     build::build(&build::Options::default(), &mut stages)?;
     stages.run("API server (swg-server)", || tools::cargo(&["build", "-p", "swg-server"], &[]))?;
-    let dist = root().join("dist");
-    let binary = root().join("target/debug/swg-server");
-    let mut server = stages.run("start the server", || {
-        let mut child = Command::new(&binary)
-            .args(["--port", &port.to_string(), "--dist", &dist.to_string_lossy()])
-            .current_dir(root())
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = child.try_wait() {
-                return Err(format!("the server stopped ({status}); its messages are above"));
-            }
-            if started.elapsed() > Duration::from_secs(60) {
-                let _ = child.kill();
-                return Err(format!("the server did not open port {port} within 60 s"));
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Ok(child)
-    })?;
+    let mut server = stages.run("start the server", || start_server(port))?;
     stages.finish("ready");
     say(&format!(
         "\nxtask: the site and its API are at http://127.0.0.1:{port}/  (Ctrl-C stops the server)\n"
@@ -103,6 +85,29 @@ fn serve(port: &str) -> Result<(), String> {
     } else {
         Err(format!("the server stopped ({status})"))
     }
+}
+
+/// Starts the built server on `port` with `dist/`, and waits until it answers.
+pub fn start_server(port: u16) -> Result<std::process::Child, String> {
+    let dist = root().join("dist");
+    let binary = root().join("target/debug/swg-server");
+    let mut child = Command::new(&binary)
+        .args(["--port", &port.to_string(), "--dist", &dist.to_string_lossy()])
+        .current_dir(root())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("the server stopped ({status}); its messages are above"));
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            return Err(format!("the server did not open port {port} within 60 s"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(child)
 }
 
 /// How many stages [`test`] runs.

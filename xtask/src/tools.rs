@@ -101,6 +101,27 @@ pub fn axe_core() -> Result<PathBuf, String> {
     Ok(script)
 }
 
+/// Lighthouse from npm in `.tools/` (it runs Debian's Chromium, never a downloaded one).
+pub fn lighthouse() -> Result<PathBuf, String> {
+    let tools = root().join(".tools");
+    let cli = tools.join("node_modules/lighthouse/cli/index.js");
+    if !cli.exists() {
+        say("xtask: installing lighthouse (npm) into .tools/ …");
+        std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&tools)
+            .arg("lighthouse@13"))
+        .map_err(|e| {
+            format!(
+                "{e}
+`bench --lighthouse` needs lighthouse from npm: install Node.js and npm"
+            )
+        })?;
+    }
+    Ok(cli)
+}
+
 /// Debian's Chromium and ChromeDriver, installed with apt-get when running as root.
 pub fn ensure_chromium() -> Result<(PathBuf, PathBuf), String> {
     let chromium = Path::new("/usr/bin/chromium");
