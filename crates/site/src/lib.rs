@@ -34,15 +34,43 @@ pub fn write_pages(site: &Site, assets: &Assets, out: &Path) -> io::Result<Repor
         report.pages.push((route, html.len()));
     }
     write(out, Assets::FILE, serde_json::to_string(assets)?.as_bytes())?;
-    write(out, MANIFEST, manifest(&site.info).to_string().as_bytes())?;
+    let icons = png_icons(out)?;
+    write(out, MANIFEST, manifest(&site.info, &icons).to_string().as_bytes())?;
     Ok(report)
 }
 
 /// The web app manifest's file name (adding the site to a phone's home screen).
 pub const MANIFEST: &str = "manifest.webmanifest";
 
+/// The icon's source, copied from `public/` into the site before the pages are written.
+pub const ICON: &str = "icon.svg";
+
+/// The PNG sizes a phone's home screen asks for.
+const ICON_SIZES: [u32; 2] = [192, 512];
+
+/// Rasterises `icon.svg` in `out` into `icon-SIZE.png` files; returns their names (none when
+/// the site has no icon).
+fn png_icons(out: &Path) -> io::Result<Vec<(u32, String)>> {
+    let Ok(svg) = std::fs::read(out.join(ICON)) else { return Ok(Vec::new()) };
+    let invalid = |e: String| io::Error::new(io::ErrorKind::InvalidData, format!("{ICON}: {e}"));
+    let tree = resvg::usvg::Tree::from_data(&svg, &resvg::usvg::Options::default())
+        .map_err(|e| invalid(e.to_string()))?;
+    let mut names = Vec::new();
+    for size in ICON_SIZES {
+        let mut pixmap =
+            resvg::tiny_skia::Pixmap::new(size, size).ok_or_else(|| invalid("empty size".into()))?;
+        let scale = size as f32 / tree.size().width().max(tree.size().height());
+        resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+        let png = pixmap.encode_png().map_err(|e| invalid(e.to_string()))?;
+        let name = format!("icon-{size}.png");
+        write(out, &name, &png)?;
+        names.push((size, name));
+    }
+    Ok(names)
+}
+
 /// The web app manifest: the site's name, icons, colours and start page, below the base path.
-fn manifest(site: &swg_model::SiteInfo) -> serde_json::Value {
+fn manifest(site: &swg_model::SiteInfo, pngs: &[(u32, String)]) -> serde_json::Value {
     let base = swg_model::route::base_path();
     let icon = |size: &str, file: &str, kind: &str| serde_json::json!({ "src": format!("{base}/{file}"), "sizes": size, "type": kind, "purpose": "any" });
     serde_json::json!({
@@ -54,7 +82,11 @@ fn manifest(site: &swg_model::SiteInfo) -> serde_json::Value {
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": "#0b4f8a",
-        "icons": [icon("any", "icon.svg", "image/svg+xml")],
+        "icons": pngs
+            .iter()
+            .map(|(size, name)| icon(&format!("{size}x{size}"), name, "image/png"))
+            .chain([icon("any", ICON, "image/svg+xml")])
+            .collect::<Vec<_>>(),
     })
 }
 
@@ -64,4 +96,51 @@ fn write(out: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
         std::fs::create_dir_all(parent)?;
     }
     std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Width and height from a PNG's header.
+    fn png_size(bytes: &[u8]) -> (u32, u32) {
+        let at = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        (at(16), at(20))
+    }
+
+    #[test]
+    fn the_svg_icon_becomes_a_png_of_each_size_the_manifest_names() {
+        let out = std::env::temp_dir().join(format!("swg-icons-{}", std::process::id()));
+        std::fs::create_dir_all(&out).expect("dir");
+        let svg = include_str!("../../../public/icon.svg");
+        std::fs::write(out.join(ICON), svg).expect("write");
+        let icons = png_icons(&out).expect("rasterised");
+        assert_eq!(icons.iter().map(|(s, _)| *s).collect::<Vec<_>>(), ICON_SIZES);
+        for (size, name) in &icons {
+            let png = std::fs::read(out.join(name)).expect("png");
+            assert_eq!(&png[1..4], b"PNG");
+            assert_eq!(png_size(&png), (*size, *size));
+        }
+        let site = swg_model::SiteInfo {
+            name: "窗口办事指南".into(),
+            organisation: String::new(),
+            example_data: false,
+            supervision_phone: String::new(),
+            source: String::new(),
+            url: String::new(),
+            en: None,
+        };
+        let manifest = manifest(&site, &icons);
+        assert_eq!(manifest["icons"][0]["sizes"], "192x192");
+        assert_eq!(manifest["icons"][1]["src"], "/icon-512.png");
+        let _ = std::fs::remove_dir_all(&out);
+    }
+
+    #[test]
+    fn a_site_without_an_icon_gets_no_png() {
+        let out = std::env::temp_dir().join(format!("swg-no-icon-{}", std::process::id()));
+        std::fs::create_dir_all(&out).expect("dir");
+        assert!(png_icons(&out).expect("nothing to do").is_empty());
+        let _ = std::fs::remove_dir_all(&out);
+    }
 }
