@@ -198,6 +198,11 @@ async fn a_foreign_resident_books_in_english_and_reads_every_answer_in_english()
     let guide = site.english.guides.iter().find(|g| g.id == "waiguoren-tingjuliu").expect("the guide");
     assert!(page.contains(guide.title.as_str()), "the service by its English title: {page}");
     assert!(page.contains("Passport"), "{page}");
+    let english_address = site.english.windows[0].local.address.clone();
+    assert!(page.contains(&english_address), "the English address with the Chinese beside it: {page}");
+    for provided in guide.materials.iter().filter(|m| m.provided) {
+        assert!(!page.contains(&provided.name), "the window provides {}: not to bring", provided.name);
+    }
     assert_eq!(browser.js(UNMARKED_CHINESE).await, serde_json::json!([]), "every Chinese fragment is marked");
     browser.close().await;
 }

@@ -85,8 +85,9 @@ async fn every_kind_of_feedback_is_accepted_with_its_own_rules() {
 
     let mut unhappy = complaint(33);
     unhappy["what_went_wrong"] = json!("");
+    unhappy["text"] = json!("");
     let (status, body) = post(&server, path::FEEDBACK, &unhappy).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a low rating says what went wrong somewhere");
     assert_eq!(body["fields"][0]["field"], "what_went_wrong");
 
     let mut bot = anonymous("suggestion", 34);
@@ -159,4 +160,19 @@ async fn a_rating_stands_on_its_own_and_a_low_one_under_any_kind_opens_a_case() 
         receipt["case"]["fix_due"].is_string(),
         "a 差评 filed as a suggestion still promises a fix: {receipt}"
     );
+}
+
+#[tokio::test]
+async fn a_complaint_with_a_low_rating_written_in_its_text_alone_is_taken_with_the_text_as_what_went_wrong() {
+    let server = App::start().await;
+    let mut written_once = complaint(70);
+    written_once["what_went_wrong"] = json!("");
+    let (status, body) = post(&server, path::FEEDBACK, &written_once).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let stored: String = sqlx::query_scalar("SELECT what_went_wrong FROM feedback WHERE tracking = $1")
+        .bind(body["tracking"].as_str().expect("tracking"))
+        .fetch_one(&server.state.pool)
+        .await
+        .expect("the row");
+    assert_eq!(stored, "窗口工作人员让我跑了两趟。");
 }

@@ -307,7 +307,7 @@ pub fn BookingFlow(windows: Vec<FormWindow>) -> impl IntoView {
     };
     let confirmation = move || {
         done.get().map(|b| {
-            let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics()));
+            let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics(lang, crate::storage::now().map_or(b.day, |(today, _)| today))));
             view! {
                 <div class="done-box" role="status">
                     <h2>{lang.pick("预约成功", "Booked")}</h2>

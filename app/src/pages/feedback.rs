@@ -38,7 +38,7 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
                 Ok(r) => {
                     failed.set(None);
                     key.set_value(client::new_key());
-                    receipt.set(Some(r));
+                    receipt.set(Some(r.in_lang(lang)));
                 }
                 Err(other) => {
                     // Straight to the first field to correct.

@@ -13,7 +13,7 @@ pub fn FormIntro(kind: FormKind) -> impl IntoView {
         ),
         FormKind::Manage => lang.pick(
             "输入预约码和预约时留的手机号。取消后，这个时段立即让给其他人。",
-            "Enter the booking code and the mobile number you gave. A cancelled time goes to someone else at once.",
+            "Enter the booking code and the mobile number you gave. A cancelled time is free for others to book at once.",
         ),
         FormKind::Feedback => lang.pick(
             "投诉和咨询在 3 个工作日内答复（按国务院公布的节假日安排计算）。提交后会给您受理编号。",

@@ -71,7 +71,7 @@ pub fn Found(heading: String, booking: Booking, phone: String, step: LookupStep)
             )}</p>
         })),
         (LookupStep::Cancelled, false) => Some(EitherOf3::C(
-            view! { <p class="notice" role="status">{lang.pick("已取消，这个时段已经让给其他人。", "Cancelled. The time has gone to someone else.")}</p> },
+            view! { <p class="notice" role="status">{lang.pick("已取消，这个时段已经让给其他人。", "Cancelled. This time is now free for others to book.")}</p> },
         )),
         _ => None,
     };

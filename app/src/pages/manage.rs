@@ -140,7 +140,7 @@ pub fn Manage() -> impl IntoView {
                 client::post(path::BOOKING_CANCEL, &lookup()).await,
                 lang.pick(
                     "已取消，这个时段已经让给其他人。",
-                    "Cancelled. The time has gone to someone else.",
+                    "Cancelled. This time is now free for others to book.",
                 ),
             )
         });
@@ -188,7 +188,7 @@ pub fn Manage() -> impl IntoView {
             {move || booking.get().map(|b| {
                 let active = b.status == BookingStatus::Booked;
                 let when = format!("{} {}–{}", b.day.label_in(lang), b.slot, b.slot_end);
-                let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics()));
+                let ics = format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&b.ics(lang, crate::storage::now().map_or(b.day, |(today, _)| today))));
                 view! {
                     <dl class="facts">
                         <dt>{lang.pick("状态", "Status")}</dt><dd>{b.status.label_in(lang)}</dd>

@@ -92,7 +92,7 @@ pub fn Track() -> impl IntoView {
             match client::post::<_, FeedbackReceipt>(path::FEEDBACK_LOOKUP, &body).await {
                 Ok(r) => {
                     failed.set(None);
-                    found.set(Some(r));
+                    found.set(Some(r.in_lang(lang)));
                 }
                 Err(f) => {
                     found.set(None);

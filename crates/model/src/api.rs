@@ -44,6 +44,16 @@ pub struct ApiError {
     pub challenge: Option<crate::work::Challenge>,
 }
 
+impl FeedbackReceipt {
+    /// The receipt with the window's name in `lang` (in English where the window has a page).
+    pub fn in_lang(mut self, lang: crate::Lang) -> FeedbackReceipt {
+        if let (crate::Lang::En, Some(name)) = (lang, self.window_name_en.take()) {
+            self.window_name = name;
+        }
+        self
+    }
+}
+
 impl ApiError {
     /// The message in `lang`.
     pub fn text(&self, lang: crate::Lang) -> &str {
@@ -161,6 +171,9 @@ pub struct Booking {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookingEnglish {
     pub window_name: String,
+    /// The English address with the Chinese one beside it.
+    #[serde(default)]
+    pub address: String,
     pub service_title: String,
     pub materials: Vec<String>,
 }
@@ -170,6 +183,9 @@ impl Booking {
     pub fn in_lang(mut self, lang: crate::Lang) -> Booking {
         if let (crate::Lang::En, Some(en)) = (lang, self.en.take()) {
             self.window_name = en.window_name;
+            if !en.address.is_empty() {
+                self.address = en.address;
+            }
             self.service_title = en.service_title;
             self.materials = en.materials;
         }
@@ -334,6 +350,9 @@ pub struct FeedbackReceipt {
     pub kind: FeedbackKind,
     pub status: FeedbackStatus,
     pub window_name: String,
+    /// The window's name on its English page, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_name_en: Option<String>,
     pub filed_on: Date,
     /// The promised reply date, for complaints and enquiries.
     pub due_on: Option<Date>,
@@ -470,23 +489,30 @@ pub fn of_due(done: u32, due: u32) -> String {
 }
 
 impl Booking {
-    /// An iCalendar file with the appointment, in China time.
-    pub fn ics(&self) -> String {
+    /// An iCalendar file with the appointment, in China time, in `lang`, made on `made_on`.
+    pub fn ics(&self, lang: crate::Lang, made_on: Date) -> String {
+        let (my, mm, md) = made_on.ymd();
         let (y, m, d) = self.day.ymd();
         let time = |hhmm: &str| hhmm.replace(':', "") + "00";
         let escape =
             |s: &str| s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n");
         format!(
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//swg//booking//ZH\r\nBEGIN:VEVENT\r\nUID:{code}@swg\r\n\
-             DTSTAMP:{y:04}{m:02}{d:02}T000000Z\r\nDTSTART;TZID=Asia/Shanghai:{y:04}{m:02}{d:02}T{start}\r\n\
+             DTSTAMP:{my:04}{mm:02}{md:02}T000000Z\r\nDTSTART;TZID=Asia/Shanghai:{y:04}{m:02}{d:02}T{start}\r\n\
              DTEND;TZID=Asia/Shanghai:{y:04}{m:02}{d:02}T{end}\r\nSUMMARY:{summary}\r\nLOCATION:{location}\r\n\
              DESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
             code = self.code,
             start = time(&self.slot),
             end = time(&self.slot_end),
-            summary = escape(&format!("{}（预约码 {}）", self.service_title, self.code)),
+            summary = escape(&lang.pick(
+                format!("{}（预约码 {}）", self.service_title, self.code),
+                format!("{} (booking code {})", self.service_title, self.code),
+            )),
             location = escape(&format!("{} {}", self.window_name, self.address)),
-            description = escape(&format!("请带齐：{}", self.materials.join("、"))),
+            description = escape(&lang.pick(
+                format!("请带齐：{}", self.materials.join("、")),
+                format!("Bring: {}", self.materials.join("; ")),
+            )),
         )
     }
 }

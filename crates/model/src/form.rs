@@ -290,9 +290,7 @@ impl IdKind {
                 "18 位，最后一位可以是 X；身份证丢了可填记得的号码，或选其他证件",
                 "18 characters, the last may be X",
             ),
-            IdKind::Passport => {
-                lang.pick("护照号码，5–17 位字母和数字", "The passport number: 5–17 letters and digits")
-            }
+            IdKind::Passport => lang.pick("护照号码，5–17 位字母和数字", "5–17 letters and digits"),
             IdKind::ForeignPermanent => lang.pick(
                 "18 位（9 开头）或旧版 15 位（3 个字母加 12 位数字）",
                 "18 digits starting with 9, or the old 15 (3 letters and 12 digits)",
@@ -370,7 +368,7 @@ impl IdDocument {
         } else {
             Err(Said::new(
                 format!("{}号码格式不对：{}", kind.label(), kind.hint()),
-                format!("That is not a valid {} number: {}", kind.label_in(Lang::En), kind.hint_in(Lang::En)),
+                format!("Not a valid number for “{}”: {}", kind.label_in(Lang::En), kind.hint_in(Lang::En)),
             ))
         }
     }

@@ -18,7 +18,7 @@ use swg_model::api::{
 };
 use swg_model::booking::{bookable_days, slot, slots, Slot};
 use swg_model::calendar::{Calendar, Date, BEYOND_CALENDAR};
-use swg_model::checklist::{applicable, Answers};
+use swg_model::checklist::{to_bring, Answers};
 use swg_model::form::{
     mask_document, mask_name, mask_phone, parse_name, Errors, FieldName, IdDocument, IdKind, Phone,
 };
@@ -358,18 +358,26 @@ fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
     let window = site.windows.iter().find(|w| w.id == row.window_id).ok_or_else(gone)?;
     let guide = site.guides.iter().find(|g| g.id == row.service_id).ok_or_else(gone)?;
     let open = |sealed: &Sealed| state.keys.open(sealed).map_err(Failure::Unavailable);
-    let to_bring = |guide: &swg_model::GuidePage| -> Vec<String> {
-        applicable(&guide.checklist(), &Answers::new()).into_iter().map(|m| m.name.clone()).collect()
+    // What to bring with the default answers, as the checklist lists it (nothing the window
+    // provides); what depends on the citizen's situation says so.
+    let bring = |guide: &swg_model::GuidePage| -> Vec<String> {
+        let checklist = guide.checklist();
+        let mark = guide.lang.pick("（视您的情况）", " (if it applies to you)");
+        to_bring(&checklist, &Answers::new())
+            .into_iter()
+            .map(|m| {
+                let conditional = !(m.only_if.is_empty() && m.unless.is_empty());
+                format!("{}{}", m.name, if conditional { mark } else { "" })
+            })
+            .collect()
     };
     let english = &site.english;
+    let english_window = english.windows.iter().find(|w| w.id == row.window_id);
     let en = english.guides.iter().find(|g| g.id == row.service_id).map(|g| BookingEnglish {
-        window_name: english
-            .windows
-            .iter()
-            .find(|w| w.id == row.window_id)
-            .map_or_else(|| window.name.clone(), |w| w.name.clone()),
+        window_name: english_window.map_or_else(|| window.name.clone(), |w| w.name.clone()),
+        address: english_window.map(|w| w.local.address.clone()).unwrap_or_default(),
         service_title: g.title.clone(),
-        materials: to_bring(g),
+        materials: bring(g),
     });
     Ok(Booking {
         status: row.status.0,
@@ -390,7 +398,7 @@ fn to_booking(state: &AppState, row: BookingRow) -> Result<Booking, Failure> {
         name: mask_name(&open(&row.name.0)?),
         need: row.need.0,
         home_visit: row.home_visit.0 .0,
-        materials: to_bring(guide),
+        materials: bring(guide),
         en,
         code: row.code,
     })

@@ -80,11 +80,14 @@ fn parse(site: &Site, req: &FeedbackRequest) -> Result<Valid, Failure> {
     let needs_text = req.rating == 0 && kind != Some(FeedbackKind::Rating);
     let text =
         errors.take(FieldName::Text, parse_text(&req.text, needs_text, 2000, ("具体内容", "what happened")));
+    // A low rating says what went wrong: in its own field, or else in the text (a complaint
+    // already written there is not refused for want of a second box).
+    let written =
+        if req.what_went_wrong.trim().is_empty() { req.text.as_str() } else { req.what_went_wrong.as_str() };
     let what_went_wrong = if (1..=2).contains(&req.rating) {
-        errors.take(
-            FieldName::WhatWentWrong,
-            parse_text(&req.what_went_wrong, true, 500, ("哪里做得不好", "what went wrong")),
-        )
+        let said: String = written.trim().chars().take(500).collect();
+        errors
+            .take(FieldName::WhatWentWrong, parse_text(&said, true, 500, ("哪里做得不好", "what went wrong")))
     } else {
         Some(String::new())
     };
@@ -189,6 +192,7 @@ async fn receipt(state: &AppState, row: FeedbackRow) -> Result<FeedbackReceipt, 
         kind: row.kind.0,
         status: row.status.0,
         window_name: site.window_name(&row.window_id),
+        window_name_en: site.english.windows.iter().find(|w| w.id == row.window_id).map(|w| w.name.clone()),
         filed_on,
         due_on,
         rule,

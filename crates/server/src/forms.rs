@@ -225,7 +225,7 @@ pub async fn feedback(
         website: f.website,
     };
     match feedback::submit(&state, &request, via(client)).await {
-        Ok((r, _)) => answer(&state, StatusCode::OK, Answer::Filed(r), lang),
+        Ok((r, _)) => answer(&state, StatusCode::OK, Answer::Filed(r.in_lang(lang)), lang),
         Err(failure) => failure_page(&state, &failure, Route::Feedback, lang),
     }
 }
@@ -287,7 +287,7 @@ pub async fn track(State(state): State<AppState>, form: Result<PlainForm<TrackFo
         return failure_page(&state, &failure, Route::Track, lang);
     }
     match feedback::lookup(&state, &FeedbackLookup { tracking: f.tracking, phone: f.phone }).await {
-        Ok(receipt) => answer(&state, StatusCode::OK, Answer::Tracked(receipt), lang),
+        Ok(receipt) => answer(&state, StatusCode::OK, Answer::Tracked(receipt.in_lang(lang)), lang),
         Err(failure) => failure_page(&state, &failure, Route::Track, lang),
     }
 }
