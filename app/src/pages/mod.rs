@@ -4,6 +4,8 @@
 pub(crate) mod checklist;
 pub(crate) mod clock;
 pub(crate) mod mixed;
+#[cfg(any(not(target_arch = "wasm32"), feature = "forms"))]
+pub(crate) mod receipt_facts;
 pub(crate) mod search;
 
 // Form islands: mounted in the browser only (the build renders `plain` forms in their place).

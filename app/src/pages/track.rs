@@ -111,15 +111,7 @@ pub fn Track() -> impl IntoView {
             <button type="button" class="button" on:click=find>{lang.pick("查询", "Look up")}</button>
             <Problem failed=failed phone=Signal::derive(String::new)/>
             {move || found.get().map(|r| view! {
-                <dl class="facts" role="status">
-                    <dt>{lang.pick("类型", "Type")}</dt><dd>{r.kind.label_in(lang)}</dd>
-                    <dt>{lang.pick("窗口", "Window")}</dt><dd><Mixed text=r.window_name.clone()/></dd>
-                    <dt>{lang.pick("状态", "Status")}</dt><dd><strong>{r.status.label_in(lang)}</strong></dd>
-                    <dt>{lang.pick("受理日期", "Received on")}</dt><dd>{r.filed_on.label_in(lang)}</dd>
-                    {r.due_on.map(|d| view! { <dt>{lang.pick("答复期限", "Answer due by")}</dt><dd>{d.label_in(lang)}</dd> })}
-                    <dt>{lang.pick("答复", "Answer")}</dt><dd><Mixed text=r.reply.clone().unwrap_or_else(|| lang.pick("尚未答复", "No answer yet").to_owned())/></dd>
-                    {r.answered_on.map(|d| view! { <dt>{lang.pick("答复日期", "Answered on")}</dt><dd>{d.label_in(lang)}</dd> })}
-                </dl>
+                <super::receipt_facts::ReceiptFacts r=r.clone() with_tracking=false live=true/>
                 {r.case.clone().map(|c| view! { <Outcome case=c tracking=r.tracking.clone() proof=phone anonymous=r.phone.is_empty()/> })}
             })}
         </form>
