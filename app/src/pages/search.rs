@@ -14,7 +14,8 @@ const ENQUIRY_PHONE: &str = "12345";
 #[component]
 pub fn Search(index: SearchPage, #[prop(optional)] initial: String) -> impl IntoView {
     let query = RwSignal::new(initial);
-    let index = StoredValue::new(index);
+    // Prepared once: each keystroke then costs only the query's own work.
+    let searcher = StoredValue::new(Searcher::new(index));
     Effect::new(move |_| {
         let search = window().location().search().unwrap_or_default();
         let q = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("q="));
@@ -23,7 +24,8 @@ pub fn Search(index: SearchPage, #[prop(optional)] initial: String) -> impl Into
         }
     });
     let lang = crate::lang();
-    let a_to_z = move || index.with_value(|i| view! { <AToZ entries=i.entries.clone() lang=lang/> });
+    let a_to_z =
+        move || searcher.with_value(|s| view! { <AToZ entries=s.page().entries.clone() lang=lang/> });
     view! {
         <h1>{lang.pick("搜索办事指南", "Search the guides")}</h1>
         <form class="search" role="search" action=Route::Search.in_lang(lang).href() method="get" on:submit=|ev| ev.prevent_default()>
@@ -38,8 +40,8 @@ pub fn Search(index: SearchPage, #[prop(optional)] initial: String) -> impl Into
             if q.trim().is_empty() {
                 return Either::Left(a_to_z());
             }
-            let (hits, close) = index.with_value(|i| {
-                let found = Searcher::new(i).search(&q);
+            let (hits, close) = searcher.with_value(|s| {
+                let found = s.search(&q);
                 (found.hits.into_iter().cloned().collect::<Vec<_>>(), found.close.into_iter().cloned().collect::<Vec<_>>())
             });
             Either::Right(if hits.is_empty() {

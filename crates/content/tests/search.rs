@@ -30,7 +30,7 @@ fn everyday_phrasings_find_their_guide_first_or_in_the_top_three() {
     let phrasings: Phrasings = toml::from_str(&text).expect("phrasings parse");
     assert!(phrasings.phrasings.len() >= 40, "at least 40 phrasings");
     let index = site.search();
-    let searcher = Searcher::new(&index);
+    let searcher = Searcher::new(index.clone());
     let (mut first, mut top_three, mut misses) = (0usize, 0usize, Vec::new());
     for p in &phrasings.phrasings {
         assert!(site.guides.iter().any(|g| g.id == p.want), "`{}` names no guide", p.want);

@@ -179,10 +179,12 @@ struct Prepared {
 
 /// The search index of a page, prepared once: every entry's grams and how many entries hold
 /// each gram.
-pub struct Searcher<'a> {
-    page: &'a SearchPage,
+pub struct Searcher {
+    page: SearchPage,
     prepared: Vec<Prepared>,
     frequency: BTreeMap<String, usize>,
+    /// The synonym groups, normalised once.
+    synonyms: Vec<Vec<String>>,
 }
 
 /// What a search found: the hits, best first; with none, the closest entries to suggest.
@@ -192,8 +194,10 @@ pub struct Found<'a> {
     pub close: Vec<&'a SearchEntry>,
 }
 
-impl<'a> Searcher<'a> {
-    pub fn new(page: &'a SearchPage) -> Searcher<'a> {
+impl Searcher {
+    /// Prepares `page` once; every search after reuses the work (a keystroke costs only the
+    /// query's own).
+    pub fn new(page: SearchPage) -> Searcher {
         let prepared: Vec<Prepared> = page
             .entries
             .iter()
@@ -214,7 +218,13 @@ impl<'a> Searcher<'a> {
                 *frequency.entry(gram.clone()).or_insert(0) += 1;
             }
         }
-        Searcher { page, prepared, frequency }
+        let synonyms = page.synonyms.iter().map(|g| g.iter().map(|s| normalise(s)).collect()).collect();
+        Searcher { page, prepared, frequency, synonyms }
+    }
+
+    /// The page searched.
+    pub fn page(&self) -> &SearchPage {
+        &self.page
     }
 
     /// How rare a gram is: rarer grams say more about which entry is meant. A gram found
@@ -228,8 +238,7 @@ impl<'a> Searcher<'a> {
     /// in it replaced by the others of its group, then filler words removed.
     fn variants(&self, query: &str) -> Vec<(String, u8)> {
         let mut variants = vec![(query.to_owned(), 0u8)];
-        for group in &self.page.synonyms {
-            let group: Vec<String> = group.iter().map(|s| normalise(s)).collect();
+        for group in &self.synonyms {
             let mut added = Vec::new();
             for (variant, replaced) in &variants {
                 for term in group.iter().filter(|t| !t.is_empty() && variant.contains(t.as_str())) {
@@ -280,13 +289,13 @@ impl<'a> Searcher<'a> {
     /// The entries matching `query`, best first: an entry matches when the query's rarer
     /// parts are mostly found in it. Ties go to the shorter (more general) title, then the
     /// title itself, never to the order of the files.
-    pub fn search(&self, query: &str) -> Found<'a> {
+    pub fn search(&self, query: &str) -> Found<'_> {
         let query = normalise(query);
         if query.trim().is_empty() {
             return Found::default();
         }
         let variants = self.variants(&query);
-        let mut scored: Vec<(f64, f64, &'a SearchEntry)> = self
+        let mut scored: Vec<(f64, f64, &SearchEntry)> = self
             .prepared
             .iter()
             .zip(&self.page.entries)
@@ -358,12 +367,12 @@ mod tests {
     #[test]
     fn a_title_match_ranks_above_a_text_match_and_ties_never_follow_file_order() {
         let index = sample();
-        let found = titles(&Searcher::new(&index).search("身份证"));
+        let found = titles(&Searcher::new(index.clone()).search("身份证"));
         assert_eq!(found.last().map(String::as_str), Some("普通护照首次申请"), "a text match comes last");
         let mut reversed = sample();
         reversed.entries.reverse();
         assert_eq!(
-            titles(&Searcher::new(&reversed).search("身份证")),
+            titles(&Searcher::new(reversed.clone()).search("身份证")),
             found,
             "the files' order plays no part"
         );
@@ -372,30 +381,30 @@ mod tests {
     #[test]
     fn a_synonym_finds_the_official_word() {
         let index = sample();
-        assert_eq!(titles(&Searcher::new(&index).search("补办身份证"))[0], "居民身份证补领");
-        assert_eq!(titles(&Searcher::new(&index).search("身份证掉了怎么办？"))[0], "居民身份证补领");
+        assert_eq!(titles(&Searcher::new(index.clone()).search("补办身份证"))[0], "居民身份证补领");
+        assert_eq!(titles(&Searcher::new(index.clone()).search("身份证掉了怎么办？"))[0], "居民身份证补领");
     }
 
     #[test]
     fn full_width_and_traditional_characters_are_read_as_typed_on_the_mainland() {
         assert_eq!(normalise("護照　ＡＢＣ"), "护照 abc");
         let index = sample();
-        assert_eq!(titles(&Searcher::new(&index).search("護照"))[0], "普通护照首次申请");
+        assert_eq!(titles(&Searcher::new(index.clone()).search("護照"))[0], "普通护照首次申请");
     }
 
     #[test]
     fn an_alias_is_matched_as_a_phrase() {
         let index = sample();
-        assert_eq!(titles(&Searcher::new(&index).search("身份证丢了"))[0], "居民身份证补领");
+        assert_eq!(titles(&Searcher::new(index.clone()).search("身份证丢了"))[0], "居民身份证补领");
     }
 
     #[test]
     fn a_query_about_nothing_here_has_no_hits_but_may_have_close_entries() {
-        let index = sample();
-        let found = Searcher::new(&index).search("护照照片尺寸要求多大");
+        let searcher = Searcher::new(sample());
+        let found = searcher.search("护照照片尺寸要求多大");
         assert!(found.hits.is_empty() || found.hits[0].title == "普通护照首次申请");
-        let nothing = Searcher::new(&index).search("zzzz");
+        let nothing = searcher.search("zzzz");
         assert!(nothing.hits.is_empty() && nothing.close.is_empty());
-        assert!(Searcher::new(&index).search("  ").hits.is_empty());
+        assert!(searcher.search("  ").hits.is_empty());
     }
 }
