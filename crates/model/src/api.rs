@@ -57,11 +57,7 @@ impl FeedbackReceipt {
 impl ApiError {
     /// The message in `lang`.
     pub fn text(&self, lang: crate::Lang) -> &str {
-        if lang == crate::Lang::En && !self.en.is_empty() {
-            &self.en
-        } else {
-            &self.message
-        }
+        crate::lang::said_in(&self.message, &self.en, lang)
     }
 }
 

@@ -50,11 +50,7 @@ impl FieldError {
 
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> &str {
-        if lang == Lang::En && !self.en.is_empty() {
-            &self.en
-        } else {
-            &self.message
-        }
+        crate::lang::said_in(&self.message, &self.en, lang)
     }
 }
 

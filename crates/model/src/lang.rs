@@ -51,10 +51,16 @@ impl Said {
 
     /// The text in `lang` (the Chinese one where there is no English).
     pub fn in_lang(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.en.is_empty() => &self.en,
-            _ => &self.zh,
-        }
+        said_in(&self.zh, &self.en, lang)
+    }
+}
+
+/// Of a Chinese and an English text, the one in `lang` (the Chinese where there is no English):
+/// how every message carried in both languages is read.
+pub fn said_in<'a>(zh: &'a str, en: &'a str, lang: Lang) -> &'a str {
+    match lang {
+        Lang::En if !en.is_empty() => en,
+        _ => zh,
     }
 }
 
