@@ -2,7 +2,7 @@
 //! wasm bundle, measured on `dist/` as served (brotli), printed beside its limit; one figure
 //! over its limit fails the command.
 
-use crate::compress::brotli;
+use crate::compress::{brotli, files};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -54,20 +54,10 @@ fn brotli_size(files: &[PathBuf]) -> Result<usize, String> {
 
 /// The pages of one kind: `index.html` files below `folder` of `dist`.
 fn pages(dist: &Path, folder: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut stack = vec![dist.join(folder)];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.file_name().is_some_and(|n| n == "index.html") {
-                found.push(path);
-            }
-        }
-    }
-    found
+    files(&dist.join(folder))
+        .into_iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "index.html"))
+        .collect()
 }
 
 /// Measures `dist/`: the first load of each kind of page (its largest page) and each bundle.

@@ -85,41 +85,29 @@ pub fn wasm_opt() -> Option<PathBuf> {
 
 /// axe-core (npm) for the accessibility checks in the browser tests, installed into `.tools/`.
 pub fn axe_core() -> Result<PathBuf, String> {
+    npm_package("axe-core", "4", "axe.min.js", "the accessibility tests need")
+}
+
+/// `file` of the npm package `name` (at `version`) in `.tools/`, installed there first when
+/// missing; `who` says what needs it, for the message when npm is not there.
+fn npm_package(name: &str, version: &str, file: &str, who: &str) -> Result<PathBuf, String> {
     let tools = root().join(".tools");
-    let script = tools.join("node_modules/axe-core/axe.min.js");
-    if !script.exists() {
-        say("xtask: installing axe-core (npm) into .tools/ …");
+    let path = tools.join("node_modules").join(name).join(file);
+    if !path.exists() {
+        say(&format!("xtask: installing {name} (npm) into .tools/ …"));
         std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
         run(Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
             .arg(&tools)
-            .arg("axe-core@4"))
-        .map_err(|e| {
-            format!("{e}\nthe accessibility tests need axe-core from npm: install Node.js and npm")
-        })?;
+            .arg(format!("{name}@{version}")))
+        .map_err(|e| format!("{e}\n{who} {name} from npm: install Node.js and npm"))?;
     }
-    Ok(script)
+    Ok(path)
 }
 
 /// Lighthouse from npm in `.tools/` (it runs Debian's Chromium, never a downloaded one).
 pub fn lighthouse() -> Result<PathBuf, String> {
-    let tools = root().join(".tools");
-    let cli = tools.join("node_modules/lighthouse/cli/index.js");
-    if !cli.exists() {
-        say("xtask: installing lighthouse (npm) into .tools/ …");
-        std::fs::create_dir_all(&tools).map_err(|e| e.to_string())?;
-        run(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
-            .arg(&tools)
-            .arg("lighthouse@13"))
-        .map_err(|e| {
-            format!(
-                "{e}
-`bench --lighthouse` needs lighthouse from npm: install Node.js and npm"
-            )
-        })?;
-    }
-    Ok(cli)
+    npm_package("lighthouse", "13", "cli/index.js", "`bench --lighthouse` needs")
 }
 
 /// Debian's Chromium and ChromeDriver, installed with apt-get when running as root.
