@@ -5,7 +5,7 @@
 use crate::pages::{
     book::BookingFlow, feedback::FeedbackForm, manage::Manage, stats::StatsView, track::Track,
 };
-use crate::pages::{checklist::Checklist, search::Search, structure};
+use crate::pages::{checklist::Checklist, event_checklist::EventChecklist, search::Search, structure};
 use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use std::any::Any;
@@ -83,6 +83,10 @@ fn mount_islands(page: &PageData) {
             Part::Checklist(data) => Box::new(leptos::mount::mount_to(slot, move || {
                 provide_context(lang);
                 view! { <Checklist data=*data typed=typed/> }
+            })),
+            Part::Event(plan) => Box::new(leptos::mount::mount_to(slot, move || {
+                provide_context(lang);
+                view! { <EventChecklist plan=*plan typed=typed/> }
             })),
             Part::Clock(data) => Box::new(leptos::mount::mount_to(slot, move || {
                 provide_context(lang);

@@ -1,11 +1,12 @@
 //! The interactive 一次性告知 checklist: situation questions, ticks, progress, share and print.
 
+use super::deferral::Deferral;
 use super::mixed::Mixed;
 use crate::storage;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState, SavedChecklist};
+use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState, Missing, SavedChecklist};
 use swg_model::{unsure_mark, ChecklistData, Lang, Material, Route};
 
 /// `typed`: what the citizen ticked or answered in the pre-rendered page before the island
@@ -47,9 +48,11 @@ pub fn Checklist(
         all.with(|l| l.iter().filter(|m| m.provided).map(|m| m.name.clone()).collect::<Vec<_>>())
     });
     let have = move || ticked.with(|t| list.with(|l| l.iter().filter(|m| t.contains(&m.id)).count()));
-    let missing = move || -> Vec<String> {
+    let missing = move || -> Missing {
         ticked.with(|t| {
-            list.with(|l| l.iter().filter(|m| !t.contains(&m.id)).map(|m| m.name.clone()).collect())
+            list.with(|l| {
+                Missing::of(l.iter().filter(|m| !t.contains(&m.id)).map(|m| (m.name.clone(), m.deferral())))
+            })
         })
     };
     let state = move || ChecklistState { answers: answers.get_untracked(), ticked: ticked.get_untracked() };
@@ -123,7 +126,7 @@ pub fn Checklist(
                 })
                 .collect()
         });
-        let left = missing().len();
+        let left = missing().count();
         let text = match (lang, left) {
             (Lang::Zh, 0) => {
                 format!("{title}。要带{}项材料。{}。材料已备齐。", items.len(), items.join("。"))
@@ -269,6 +272,7 @@ pub fn Checklist(
                             <p class="meta">{m.form.amount(m.copies, lang)}{m.format.clone().map(|f| view! { " · "<Mixed text=f/> })}</p>
                             <p class="how"><Mixed text=lang.pick(format!("由{}出具。{}", m.issuer, m.obtain), format!("Issued by: {}. {}", m.issuer, m.obtain))/></p>
                             {m.when.clone().map(|w| view! { <p class="when"><Mixed text=w/></p> })}
+                            <Deferral material=m.clone()/>
                             {m.unsure.clone().map(|u| view! { <p class="unsure">{unsure_mark(lang)}{(lang == Lang::En).then_some(": ")}<Mixed text=u/></p> })}
                         </li>
                     }
@@ -284,14 +288,14 @@ pub fn Checklist(
             <div class="missing js-only" aria-live="polite">
                 {move || {
                     let missing = missing();
-                    if missing.is_empty() {
+                    if missing.count() == 0 {
                         Either::Left(view! { <p class="done">{lang.pick("材料已备齐，可以出发了。", "You have everything. You are ready to go.")}</p> })
                     } else {
                         // On paper the unticked boxes above name them; the count is enough.
                         Either::Right(view! {
                             <p>
-                                {lang.pick(format!("还缺 {} 项", missing.len()), format!("{} still missing", missing.len()))}
-                                <span class="no-print"><Mixed text=lang.pick(format!("：{}", missing.join("、")), format!(": {}", missing.join("; ")))/></span>
+                                {missing.summary(lang)}
+                                <span class="no-print"><Mixed text=lang.pick(format!("：{}", missing.names().join("、")), format!(": {}", missing.names().join("; ")))/></span>
                                 <span class="print-only inline">{lang.pick("（上面没打勾的各项）", " (the unticked items above)")}</span>
                             </p>
                         })
@@ -360,7 +364,7 @@ fn SlipHead(data: ChecklistData, printed_on: RwSignal<String>, lang: Lang) -> im
 
 /// The foot of the printed slip: the page's address as a QR code and in words.
 #[component]
-fn SlipFoot(data: ChecklistData, lang: Lang) -> impl IntoView {
+pub(crate) fn SlipFoot(data: ChecklistData, lang: Lang) -> impl IntoView {
     let box_size = data.qr.size + 8;
     view! {
         <div class="print-only slip-foot">

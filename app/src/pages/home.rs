@@ -49,7 +49,23 @@ fn HomeServices(lang: Lang) -> impl IntoView {
 #[component]
 pub fn HomeCards(data: Data) -> impl IntoView {
     let lang = crate::lang();
+    let events = (!data.events.is_empty()).then(|| {
+        view! {
+            <h2 id="by-event">"按事办"</h2>
+            <p class="hint">"一件事要跑几个窗口的，这里把各项合成一张材料清单，告诉您先去哪、后去哪。"</p>
+            <ul class="cards events">
+                {data.events.into_iter().map(|e| view! {
+                    <li class="card">
+                        <a class="card-title" href=Route::Event(e.id).href()>{e.title}</a>
+                        <p>{e.summary}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h2 id="by-window">"按窗口办"</h2>
+        }
+    });
     view! {
+        {events}
         <ul class="cards">
             {data.windows.into_iter().map(|w| view! {
                 <li class="card">

@@ -3,6 +3,8 @@
 
 pub(crate) mod checklist;
 pub(crate) mod clock;
+pub(crate) mod deferral;
+pub(crate) mod event_checklist;
 pub(crate) mod mixed;
 #[cfg(any(not(target_arch = "wasm32"), feature = "forms"))]
 pub(crate) mod receipt_facts;
@@ -27,6 +29,8 @@ pub mod answer;
 #[cfg(not(target_arch = "wasm32"))]
 mod changes;
 #[cfg(not(target_arch = "wasm32"))]
+mod event;
+#[cfg(not(target_arch = "wasm32"))]
 mod form_intro;
 #[cfg(not(target_arch = "wasm32"))]
 mod guide;
@@ -40,6 +44,8 @@ pub mod lookup_answers;
 mod not_found;
 #[cfg(not(target_arch = "wasm32"))]
 mod plain;
+#[cfg(not(target_arch = "wasm32"))]
+mod pledge;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 #[cfg(not(target_arch = "wasm32"))]
@@ -73,21 +79,22 @@ pub fn structure<V: leptos::IntoView + 'static>(
 /// place, showing `shown` (a checklist's answers and ticks, a search's query).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn page(data: &swg_model::PageData, shown: &swg_model::Shown) -> impl leptos::IntoView {
-    use leptos::either::EitherOf5;
+    use leptos::either::EitherOf6;
     use leptos::prelude::*;
     use swg_model::Part;
     let shown = shown.clone();
     structure(data, move |part| match part {
-        Part::Checklist(data) => EitherOf5::A(
+        Part::Checklist(data) => EitherOf6::A(
             view! { <checklist::Checklist data=(**data).clone() shown=shown.checklist.clone()/> },
         ),
         Part::Search(index) => {
-            EitherOf5::B(view! { <search::Search index=(**index).clone() initial=shown.query.clone()/> })
+            EitherOf6::B(view! { <search::Search index=(**index).clone() initial=shown.query.clone()/> })
         }
         Part::Form(kind, windows) => {
-            EitherOf5::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })
+            EitherOf6::C(view! { <plain::PlainForm kind=*kind windows=windows.clone()/> })
         }
-        Part::Clock(data) => EitherOf5::D(view! { <clock::Clock data=(**data).clone()/> }),
-        Part::Html(_) => EitherOf5::E(()),
+        Part::Clock(data) => EitherOf6::D(view! { <clock::Clock data=(**data).clone()/> }),
+        Part::Event(plan) => EitherOf6::E(view! { <event_checklist::EventChecklist plan=(**plan).clone()/> }),
+        Part::Html(_) => EitherOf6::F(()),
     })
 }

@@ -1,6 +1,6 @@
 //! Build-time rendering: structured content becomes a page's static HTML parts (native only).
 
-use super::{changes, form_intro, guide, home, not_found, window};
+use super::{changes, event, form_intro, guide, home, not_found, pledge, window};
 use crate::document::render as html;
 use leptos::prelude::*;
 use swg_model::calendar::Calendar;
@@ -59,6 +59,21 @@ pub fn page_data(site: &SiteInfo, calendar: &Calendar, lang: Lang, content: &Con
         Content::Changes(entries) => {
             let entries = entries.clone();
             (PageKind::Changes, vec![part(lang, move || view! { <changes::ChangesPage entries=entries/> })])
+        }
+        Content::Event(data) => {
+            let (head, rest) = ((**data).clone(), (**data).clone());
+            (
+                PageKind::Event,
+                vec![
+                    part(lang, move || view! { <event::EventHead data=head/> }),
+                    Part::Event(Box::new(data.plan.clone())),
+                    part(lang, move || view! { <event::EventRest data=rest/> }),
+                ],
+            )
+        }
+        Content::Pledge(data) => {
+            let data = (**data).clone();
+            (PageKind::Pledge, vec![part(lang, move || view! { <pledge::PledgePage data=data/> })])
         }
         Content::NotFound => (PageKind::NotFound, vec![part(lang, || view! { <not_found::NotFound/> })]),
     };

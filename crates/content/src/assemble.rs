@@ -1,5 +1,6 @@
 //! Turns checked front matter into the shared page types.
 
+use crate::events::{assemble_events, assemble_pledges, ParsedEvent, ParsedPledge};
 use crate::load::Edition;
 use crate::raw::*;
 use crate::site::{English, Site};
@@ -16,10 +17,13 @@ pub(crate) fn assemble(
     chinese: Edition,
     english: Edition,
     synonyms: Vec<Vec<String>>,
+    (events, pledges): (Vec<ParsedEvent>, Vec<ParsedPledge>),
 ) -> Site {
     let (windows, guides) = pages(&site, Lang::Zh, chinese);
     let (english_windows, english_guides) = pages(&site, Lang::En, english);
     Site {
+        events: assemble_events(events, &guides, &windows, &site.site.url),
+        pledges: assemble_pledges(pledges, &guides),
         calendar,
         info: site.site,
         rectification: site.rectification,
@@ -86,7 +90,7 @@ fn pages(site: &SiteFile, lang: Lang, edition: Edition) -> (Vec<WindowPage>, Vec
 }
 
 /// The QR code of an address (error correction level M, enough for a creased slip).
-fn qr_code(text: &str) -> Qr {
+pub(crate) fn qr_code(text: &str) -> Qr {
     match qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M) {
         Ok(code) => {
             let modules: Vec<bool> = code.to_colors().iter().map(|c| *c == qrcode::Color::Dark).collect();

@@ -3,12 +3,13 @@
 use crate::error::{line_of, ContentErrors};
 use crate::load::{Parsed, ParsedGuide, Source};
 use crate::raw::*;
+use serde::de::IgnoredAny;
 use std::collections::{BTreeMap, BTreeSet};
 use swg_model::booking::minutes;
 use swg_model::calendar::Date;
 use swg_model::checklist::all_answer_combinations;
 use swg_model::route::is_id;
-use swg_model::{BookingRules, Condition, Hours};
+use swg_model::{BookingRules, Condition, GuidePage, Hours, Material, Question};
 use toml::Spanned;
 
 /// Most answer combinations checked per guide for "never an empty list".
@@ -242,8 +243,78 @@ pub(crate) fn check_service(
 pub(crate) fn check_questions(guide: &ParsedGuide, errors: &mut ContentErrors) {
     let (src, page, lines) = (&guide.parsed.source, &guide.parsed.value, &guide.lines);
     let errors_before = errors.0.len();
+    let questions = check_question_list(src, &page.questions, &lines.questions, errors);
+    let mut material_ids = BTreeSet::new();
+    for (material, at) in page.materials.iter().zip(lines.materials.get_ref()) {
+        let l = src.line(at);
+        if !material_ids.insert(material.id.as_str()) {
+            errors.push(src.error(
+                l,
+                format!("duplicate material id `{}`", material.id),
+                "give every material in a guide its own id",
+            ));
+        }
+        if !is_id(&material.id) {
+            errors.push(src.error(
+                l,
+                format!("material id `{}` is not valid", material.id),
+                "use lower-case letters, digits and '-' only",
+            ));
+        }
+        if material.copies == 0 {
+            errors.push(src.error(
+                l,
+                format!("material `{}` has 0 copies", material.id),
+                "copies is how many to bring: at least 1",
+            ));
+        }
+        check_deferral(src, page, material, at.get_ref(), errors);
+        let rules = material.only_if.iter().zip(&at.get_ref().only_if);
+        for (rule, rule_at) in rules.chain(material.unless.iter().zip(&at.get_ref().unless)) {
+            if let Err(hint) = check_condition(rule, &questions) {
+                errors.push(src.error(
+                    src.line(rule_at),
+                    format!("rule `{rule}` of material `{}` does not match a question", material.id),
+                    hint,
+                ));
+            }
+        }
+    }
+    if errors.0.len() > errors_before || page.materials.is_empty() {
+        return;
+    }
+    let to_bring = || page.materials.iter().filter(|m| !m.provided);
+    if to_bring().next().is_some() && to_bring().all(|m| m.deferral().is_some()) {
+        errors.push(src.error(
+            src.line(&lines.materials),
+            "every material may follow later or be replaced by a pledge",
+            "容缺受理 is for secondary materials: the main ones (identity, the certificate the service is about) must be complete; remove `later`/`pledge` from them",
+        ));
+    }
+    let combinations = page.questions.iter().map(|q| q.options.len()).product::<usize>();
+    if combinations <= MAX_COMBINATIONS {
+        for answers in all_answer_combinations(&page.questions) {
+            if !page.materials.iter().any(|m| m.applies(&answers)) {
+                let said = answers.iter().map(|(q, a)| format!("{q}={a}")).collect::<Vec<_>>().join(", ");
+                errors.push(src.error(
+                    src.line(&lines.materials),
+                    format!("no material applies when {said}"),
+                    "every situation needs at least one material; loosen an only_if/unless rule",
+                ));
+            }
+        }
+    }
+}
+
+/// Checks situation questions (a guide's or an event's own); returns each id's option ids.
+pub(crate) fn check_question_list<'a>(
+    src: &Source,
+    list: &'a [Question],
+    lines: &[Spanned<IgnoredAny>],
+    errors: &mut ContentErrors,
+) -> BTreeMap<&'a str, Vec<&'a str>> {
     let mut questions: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (q, at) in page.questions.iter().zip(&lines.questions) {
+    for (q, at) in list.iter().zip(lines) {
         let l = src.line(at);
         if questions.insert(&q.id, q.options.iter().map(|o| o.id.as_str()).collect()).is_some() {
             errors.push(src.error(
@@ -282,61 +353,43 @@ pub(crate) fn check_questions(guide: &ParsedGuide, errors: &mut ContentErrors) {
             ));
         }
     }
-    let mut material_ids = BTreeSet::new();
-    for (material, at) in page.materials.iter().zip(lines.materials.get_ref()) {
-        let l = src.line(at);
-        if !material_ids.insert(material.id.as_str()) {
-            errors.push(src.error(
-                l,
-                format!("duplicate material id `{}`", material.id),
-                "give every material in a guide its own id",
-            ));
-        }
-        if !is_id(&material.id) {
-            errors.push(src.error(
-                l,
-                format!("material id `{}` is not valid", material.id),
-                "use lower-case letters, digits and '-' only",
-            ));
-        }
-        if material.copies == 0 {
-            errors.push(src.error(
-                l,
-                format!("material `{}` has 0 copies", material.id),
-                "copies is how many to bring: at least 1",
-            ));
-        }
-        let rules = material.only_if.iter().zip(&at.get_ref().only_if);
-        for (rule, rule_at) in rules.chain(material.unless.iter().zip(&at.get_ref().unless)) {
-            if let Err(hint) = check_condition(rule, &questions) {
-                errors.push(src.error(
-                    src.line(rule_at),
-                    format!("rule `{rule}` of material `{}` does not match a question", material.id),
-                    hint,
-                ));
-            }
-        }
+    questions
+}
+
+/// 容缺受理 and 告知承诺 on one material: never on what the window provides, a deadline within
+/// the guide's promised time.
+fn check_deferral(
+    src: &Source,
+    page: &GuidePage<String>,
+    material: &Material,
+    at: &MaterialLines,
+    errors: &mut ContentErrors,
+) {
+    let (Some(later), Some(later_at)) = (&material.later, &at.later) else { return };
+    let l = src.line(later_at);
+    if material.provided {
+        errors.push(src.error(
+            l,
+            format!("material `{}` is provided by the window but marked `later` (容缺受理)", material.id),
+            "remove `later`: the window hands it out, so it is never missing",
+        ));
     }
-    if errors.0.len() > errors_before || page.materials.is_empty() {
-        return;
-    }
-    let combinations = page.questions.iter().map(|q| q.options.len()).product::<usize>();
-    if combinations <= MAX_COMBINATIONS {
-        for answers in all_answer_combinations(&page.questions) {
-            if !page.materials.iter().any(|m| m.applies(&answers)) {
-                let said = answers.iter().map(|(q, a)| format!("{q}={a}")).collect::<Vec<_>>().join(", ");
-                errors.push(src.error(
-                    src.line(&lines.materials),
-                    format!("no material applies when {said}"),
-                    "every situation needs at least one material; loosen an only_if/unless rule",
-                ));
-            }
-        }
+    if !later.within(&page.time_limit) {
+        errors.push(src.error(
+            l,
+            format!(
+                "容缺 deadline of material `{}` ({}) is later than the guide's time limit ({})",
+                material.id,
+                later.deadline(swg_model::Lang::Zh),
+                page.time_limit.label()
+            ),
+            "a material may follow only within the promised time: shorten the deadline, in the time limit's unit (working_days or calendar_days)",
+        ));
     }
 }
 
 /// Whether a rule names a question of the guide and only options it has; a hint if not.
-fn check_condition(rule: &Condition, questions: &BTreeMap<&str, Vec<&str>>) -> Result<(), String> {
+pub(crate) fn check_condition(rule: &Condition, questions: &BTreeMap<&str, Vec<&str>>) -> Result<(), String> {
     let known = questions.get(rule.question.as_str()).ok_or_else(|| {
         let names = questions.keys().copied().collect::<Vec<_>>().join(", ");
         format!("question `{}` does not exist in this guide; its questions are: [{names}]", rule.question)

@@ -71,6 +71,8 @@ pub(crate) fn from_toml(file: &Path, text: &str, first_line: usize, err: &toml::
         "add the missing key to this table; content/README.md shows an example of each"
     } else if message.contains("time_limit needs exactly one") {
         "use working_days when the rule counts working days, calendar_days when it counts 日 including holidays"
+    } else if message.starts_with("`later` (容缺受理)") {
+        "write later = { working_days = 5, if_late = \"…\" }: the days after acceptance (no more than the time limit, in its unit) and what happens when it is late"
     } else if message.starts_with("rule `") {
         "write a rule as question=option, or question=a|b for several answers"
     } else if message.starts_with("invalid type") || message.starts_with("unknown variant") {

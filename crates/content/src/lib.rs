@@ -5,6 +5,7 @@ mod assemble;
 mod calendar;
 mod check;
 mod error;
+mod events;
 mod frontmatter;
 pub mod lint;
 mod load;

@@ -103,10 +103,15 @@ pub fn load(dir: &Path) -> Result<Site, ContentErrors> {
         ));
     }
     check_translations(&chinese, &english, &mut errors);
+    let (events, pledges) = crate::events::read(dir, &mut errors);
+    // An event naming a guide that did not parse would be blamed for it: wait until it does.
+    if chinese.complete {
+        crate::events::check(&events, &pledges, &chinese.services, &window_ids, &mut errors);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(assemble(site, calendar, chinese, english, synonyms))
+    Ok(assemble(site, calendar, chinese, english, synonyms, (events, pledges)))
 }
 
 /// The folder of the English pages inside the content folder, with its own `windows/` and
@@ -289,7 +294,11 @@ fn read_site(file: &Path, errors: &mut ContentErrors) -> Option<(Source, SiteFil
     }
 }
 
-fn read_dir<T: DeserializeOwned>(dir: &Path, lang: Lang, errors: &mut ContentErrors) -> Vec<Parsed<T>> {
+pub(crate) fn read_dir<T: DeserializeOwned>(
+    dir: &Path,
+    lang: Lang,
+    errors: &mut ContentErrors,
+) -> Vec<Parsed<T>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {

@@ -84,4 +84,43 @@ pub(crate) struct MaterialLines {
     pub only_if: Vec<Spanned<IgnoredAny>>,
     #[serde(default)]
     pub unless: Vec<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    pub later: Option<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    pub pledge: Option<Spanned<IgnoredAny>>,
+}
+
+/// Where the parts of a life event's front matter are; its values are read straight into
+/// `swg_model::event::EventFile`.
+#[derive(Deserialize)]
+pub(crate) struct EventLines {
+    pub id: Spanned<String>,
+    pub source: Spanned<IgnoredAny>,
+    pub reviewed: Spanned<IgnoredAny>,
+    #[serde(default)]
+    pub questions: Vec<Spanned<IgnoredAny>>,
+    pub visits: Spanned<Vec<Spanned<VisitLines>>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct VisitLines {
+    #[serde(rename = "where", default)]
+    pub at: Option<Spanned<IgnoredAny>>,
+    pub steps: Vec<Spanned<StepLines>>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct StepLines {
+    pub guide: Spanned<IgnoredAny>,
+    #[serde(default)]
+    pub only_if: Vec<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<IgnoredAny>>,
+}
+
+/// Where a pledge's parts are.
+#[derive(Deserialize)]
+pub(crate) struct PledgeLines {
+    pub id: Spanned<String>,
+    pub basis: Spanned<IgnoredAny>,
 }

@@ -1,6 +1,7 @@
 //! A loaded, checked content tree and the page data of every route built from it.
 
 use swg_model::calendar::Calendar;
+use swg_model::event::EventPage;
 use swg_model::*;
 
 /// Everything in `content/`, checked.
@@ -19,6 +20,10 @@ pub struct Site {
     pub english: English,
     /// Search synonyms from `synonyms.toml`.
     pub synonyms: Vec<Vec<String>>,
+    /// 一件事一次办: life events (`events/`), in their order.
+    pub events: Vec<EventPage>,
+    /// 告知承诺书 texts (`pledges/`).
+    pub pledges: Vec<PledgePage>,
 }
 
 /// The windows and guides translated into English, each with its Chinese page's id.
@@ -56,12 +61,18 @@ impl Site {
     /// Every route of the site with the data it renders from: the Chinese site, then the
     /// English pages (home, the translated windows and guides, search, the forms but the figures).
     pub fn pages(&self) -> Vec<(Route, Content)> {
-        let mut pages = vec![(Route::Home, Content::Home(home(&self.windows)))];
+        let mut pages = vec![(Route::Home, Content::Home(home(&self.windows, &self.events)))];
         pages.extend(
             self.windows.iter().map(|w| (Route::Window(w.id.clone()), Content::Window(Box::new(w.clone())))),
         );
         pages.extend(
             self.guides.iter().map(|g| (Route::Service(g.id.clone()), Content::Service(Box::new(g.clone())))),
+        );
+        pages.extend(
+            self.events.iter().map(|e| (Route::Event(e.id.clone()), Content::Event(Box::new(e.clone())))),
+        );
+        pages.extend(
+            self.pledges.iter().map(|p| (Route::Pledge(p.id.clone()), Content::Pledge(Box::new(p.clone())))),
         );
         pages.push((Route::Search, Content::Search(self.search())));
         for kind in FormKind::ALL {
@@ -74,7 +85,7 @@ impl Site {
             return pages;
         }
         let en = |route: Route| route.in_lang(Lang::En);
-        pages.push((en(Route::Home), Content::Home(home(windows))));
+        pages.push((en(Route::Home), Content::Home(home(windows, &[]))));
         pages.extend(
             windows.iter().map(|w| (en(Route::Window(w.id.clone())), Content::Window(Box::new(w.clone())))),
         );
@@ -133,8 +144,8 @@ impl Site {
     /// The search index of the pages in `lang` (the shared synonyms are Chinese).
     pub fn search_in(&self, lang: Lang) -> SearchPage {
         match lang {
-            Lang::Zh => search(lang, &self.windows, &self.guides, &self.synonyms),
-            Lang::En => search(lang, &self.english.windows, &self.english.guides, &[]),
+            Lang::Zh => search(lang, &self.windows, &self.guides, &self.events, &self.synonyms),
+            Lang::En => search(lang, &self.english.windows, &self.english.guides, &[], &[]),
         }
     }
 }
@@ -153,9 +164,13 @@ fn form_windows(windows: &[WindowPage]) -> Vec<FormWindow> {
         .collect()
 }
 
-/// The home page of one language: its windows, with their hours.
-fn home(windows: &[WindowPage]) -> HomePage {
+/// The home page of one language: its life events, and its windows with their hours.
+fn home(windows: &[WindowPage], events: &[EventPage]) -> HomePage {
     HomePage {
+        events: events
+            .iter()
+            .map(|e| EventLink { id: e.id.clone(), title: e.title.clone(), summary: e.summary.clone() })
+            .collect(),
         windows: windows
             .iter()
             .map(|w| WindowSummary {
@@ -169,9 +184,15 @@ fn home(windows: &[WindowPage]) -> HomePage {
     }
 }
 
-/// The search index of one language: one entry per window and guide, with the text a citizen
-/// might type.
-fn search(lang: Lang, windows: &[WindowPage], guides: &[GuidePage], synonyms: &[Vec<String>]) -> SearchPage {
+/// The search index of one language: one entry per window, guide and life event, with the text
+/// a citizen might type.
+fn search(
+    lang: Lang,
+    windows: &[WindowPage],
+    guides: &[GuidePage],
+    events: &[EventPage],
+    synonyms: &[Vec<String>],
+) -> SearchPage {
     let windows = windows.iter().map(|w| SearchEntry {
         title: w.name.clone(),
         href: Route::Window(w.id.clone()).in_lang(lang).href(),
@@ -189,5 +210,15 @@ fn search(lang: Lang, windows: &[WindowPage], guides: &[GuidePage], synonyms: &[
             text: format!("{} {} {}", g.title, g.summary, materials.join(" ")),
         }
     });
-    SearchPage { entries: windows.chain(guides).collect(), synonyms: synonyms.to_vec() }
+    let events = events.iter().map(|e| {
+        let steps: Vec<&str> = e.plan.steps().map(|(_, _, s)| s.guide.title.as_str()).collect();
+        SearchEntry {
+            title: e.title.clone(),
+            href: Route::Event(e.id.clone()).href(),
+            context: lang.pick("一件事一次办", "All steps of one life event").to_owned(),
+            aliases: e.aliases.clone(),
+            text: format!("{} {} {}", e.title, e.summary, steps.join(" ")),
+        }
+    });
+    SearchPage { entries: events.chain(windows).chain(guides).collect(), synonyms: synonyms.to_vec() }
 }

@@ -109,6 +109,110 @@ pub struct Material {
     /// What is uncertain about this item, shown beside it wherever it is listed.
     #[serde(default, deserialize_with = "non_empty")]
     pub unsure: Option<String>,
+    /// 容缺受理: the material may follow after the application is accepted, by a deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later: Option<Later>,
+    /// 告知承诺: a signed pledge replaces the material; the id of the pledge's text
+    /// (`content/pledges/ID.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pledge: Option<String>,
+}
+
+/// 容缺受理: a secondary material brought after acceptance, with a signed 承诺书, within `days`
+/// of acceptance (never later than the guide's promised time, which the build checks).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "WrittenLater", into = "WrittenLater")]
+pub struct Later {
+    pub days: u16,
+    /// Whether `days` are calendar days (日) rather than working days.
+    pub calendar: bool,
+    /// What happens when it is not brought in time.
+    pub if_late: String,
+}
+
+/// A 容缺 deadline as written: exactly one of `working_days` and `calendar_days`, and `if_late`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrittenLater {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    working_days: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    calendar_days: Option<u16>,
+    #[serde(default)]
+    if_late: String,
+}
+
+impl TryFrom<WrittenLater> for Later {
+    type Error = crate::InvalidValue;
+    fn try_from(w: WrittenLater) -> Result<Later, crate::InvalidValue> {
+        let (days, calendar) = match (w.working_days, w.calendar_days) {
+            (Some(days), None) => (days, false),
+            (None, Some(days)) => (days, true),
+            _ => return Err(crate::InvalidValue(
+                "`later` (容缺受理) needs its deadline: exactly one of `working_days` and `calendar_days`"
+                    .to_owned(),
+            )),
+        };
+        if days == 0 {
+            return Err(crate::InvalidValue(
+                "`later` (容缺受理) needs a deadline of at least 1 day after acceptance".to_owned(),
+            ));
+        }
+        if w.if_late.trim().is_empty() {
+            return Err(crate::InvalidValue(
+                "`later` (容缺受理) needs `if_late`: what happens when the material is not brought in time"
+                    .to_owned(),
+            ));
+        }
+        Ok(Later { days, calendar, if_late: w.if_late })
+    }
+}
+
+impl From<Later> for WrittenLater {
+    fn from(l: Later) -> WrittenLater {
+        let (working_days, calendar_days) =
+            if l.calendar { (None, Some(l.days)) } else { (Some(l.days), None) };
+        WrittenLater { working_days, calendar_days, if_late: l.if_late }
+    }
+}
+
+impl Later {
+    /// The deadline in words: "受理后 5 个工作日内补交".
+    pub fn deadline(&self, lang: crate::Lang) -> String {
+        match (lang, self.calendar) {
+            (crate::Lang::Zh, false) => format!("受理后 {} 个工作日内补交", self.days),
+            (crate::Lang::Zh, true) => format!("受理后 {} 日内补交", self.days),
+            (crate::Lang::En, false) => format!("bring it within {} working days of acceptance", self.days),
+            (crate::Lang::En, true) => format!("bring it within {} days of acceptance", self.days),
+        }
+    }
+
+    /// Whether this deadline falls within a guide's promised time.
+    pub fn within(&self, limit: &TimeLimit) -> bool {
+        // Working days last at least as long as calendar days; the reverse cannot be promised.
+        (self.calendar || !limit.calendar) && self.days <= limit.days
+    }
+}
+
+/// How a missing material may still let the application go ahead today. Ordered from the
+/// least to the most lenient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Deferral {
+    /// 容缺受理: brought later, by a deadline.
+    Later,
+    /// 告知承诺: a signed pledge replaces it.
+    Pledge,
+}
+
+impl Material {
+    /// How the material may be missing today; `None` when it must be brought.
+    pub fn deferral(&self) -> Option<Deferral> {
+        if self.pledge.is_some() {
+            Some(Deferral::Pledge)
+        } else {
+            self.later.as_ref().map(|_| Deferral::Later)
+        }
+    }
 }
 
 /// One change of a guide that a citizen would care about, for the 最近更新 page.

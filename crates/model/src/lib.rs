@@ -5,6 +5,7 @@ pub mod booking;
 pub mod calendar;
 pub mod checklist;
 pub mod clock;
+pub mod event;
 pub mod form;
 pub mod guide;
 mod id_enum;

@@ -111,6 +111,10 @@ crate::id_enum! {
         NotFound = "not-found",
         /// 最近更新
         Changes = "changes",
+        /// 一件事一次办: a life event with its merged checklist
+        Event = "event",
+        /// A 告知承诺书's text
+        Pledge = "pledge",
         /// The server's answer to a plain form post.
         Answer = "answer",
         /// A staff console page, rendered by the server for the signed-in staff member.
@@ -154,7 +158,36 @@ pub enum Content {
     Form(FormKind, Vec<FormWindow>),
     /// 最近更新: every guide's changes, newest first.
     Changes(Vec<ChangeEntry>),
+    Event(Box<crate::event::EventPage>),
+    Pledge(Box<PledgePage>),
     NotFound,
+}
+
+/// A 告知承诺书 as written in `content/pledges/ID.md`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PledgeFile {
+    pub id: String,
+    pub title: String,
+    /// The rules that let a signed pledge replace a certificate.
+    pub basis: Vec<String>,
+}
+
+/// A 告知承诺书's page: its text, and the materials it replaces in which guides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgePage {
+    pub id: String,
+    pub title: String,
+    pub basis: Vec<String>,
+    pub body_html: String,
+    pub replaces: Vec<PledgeUse>,
+}
+
+/// A material a pledge replaces, in its guide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PledgeUse {
+    pub guide: ServiceLink,
+    pub material: String,
 }
 
 /// One change of one guide, as the 最近更新 page lists it.
@@ -231,6 +264,8 @@ impl Content {
             Content::Search(_) => format!("{} - {name}", lang.pick("搜索", "Search")),
             Content::Form(kind, _) => format!("{} - {name}", kind.title_in(lang)),
             Content::Changes(_) => format!("最近更新 - {name}"),
+            Content::Event(e) => format!("{} - {name}", e.title),
+            Content::Pledge(p) => format!("{} - {name}", p.title),
             Content::NotFound => format!("页面不存在 - {name}"),
         }
     }
@@ -240,6 +275,7 @@ impl Content {
         match self {
             Content::Window(w) => w.summary.clone(),
             Content::Service(g) => g.summary.clone(),
+            Content::Event(e) => e.summary.clone(),
             _ => lang.pick(site.description(), site.description_en()),
         }
     }
@@ -295,6 +331,8 @@ pub enum Part {
     Clock(Box<ClockData>),
     /// An interactive form page (appointments, feedback, look-ups, figures).
     Form(FormKind, Vec<FormWindow>),
+    /// A life event's merged checklist.
+    Event(Box<crate::event::EventPlan>),
 }
 
 /// Everything the interactive checklist of one guide needs, and what its printed
@@ -384,8 +422,19 @@ pub struct WindowSummary {
     pub services: Vec<ServiceLink>,
 }
 
+/// A life event as the home page lists it (按事办).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventLink {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HomePage {
+    /// 按事办: the life events, in their order (none on pages without them).
+    #[serde(default)]
+    pub events: Vec<EventLink>,
     pub windows: Vec<WindowSummary>,
     /// Every window's hours, to say which is open now.
     pub hours: Vec<crate::clock::WindowHours>,

@@ -30,6 +30,10 @@ pub enum Route {
     Stats,
     /// 最近更新: what changed in which guide
     Changes,
+    /// 一件事一次办: a life event's guides with one merged checklist
+    Event(String),
+    /// 告知承诺: a pledge's text, to sign instead of bringing a certificate
+    Pledge(String),
     NotFound,
     /// The English version of a page, below `/en/` (the exit-entry window's pages and forms).
     En(Box<Route>),
@@ -49,6 +53,8 @@ impl Route {
             Route::Track => "/feedback/track/".to_owned(),
             Route::Stats => "/stats/".to_owned(),
             Route::Changes => "/changes/".to_owned(),
+            Route::Event(id) => format!("/events/{id}/"),
+            Route::Pledge(id) => format!("/pledges/{id}/"),
             Route::NotFound => "/404.html".to_owned(),
             Route::En(page) => format!("/en{}", page.path()),
         }
@@ -103,6 +109,8 @@ impl Route {
             Route::Track => "data/track.json".to_owned(),
             Route::Stats => "data/stats.json".to_owned(),
             Route::Changes => "data/changes.json".to_owned(),
+            Route::Event(id) => format!("data/events/{id}.json"),
+            Route::Pledge(id) => format!("data/pledges/{id}.json"),
             Route::NotFound => "data/404.json".to_owned(),
             Route::En(page) => format!("data/en/{}", page.data_file().trim_start_matches("data/")),
         }
@@ -133,6 +141,8 @@ impl Route {
             ["feedback", "track"] => Route::Track,
             ["stats"] => Route::Stats,
             ["changes"] => Route::Changes,
+            ["events", id] if is_id(id) => Route::Event((*id).to_owned()),
+            ["pledges", id] if is_id(id) => Route::Pledge((*id).to_owned()),
             _ => Route::NotFound,
         }
     }
@@ -184,9 +194,14 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_own_path() {
-        for route in
-            [Route::Home, Route::Window("huji".into()), Route::Service("huzhao-shouci".into()), Route::Search]
-        {
+        for route in [
+            Route::Home,
+            Route::Window("huji".into()),
+            Route::Service("huzhao-shouci".into()),
+            Route::Search,
+            Route::Event("xinshenger".into()),
+            Route::Pledge("zhengming-chengnuo".into()),
+        ] {
             assert_eq!(Route::parse(&route.path()), route);
         }
     }
