@@ -183,3 +183,39 @@ fn every_slot_lies_inside_the_published_hours_and_every_published_hour_is_offere
     let rules = huji.local.booking.as_ref().expect("booking");
     assert!(wednesday.iter().all(|s| s.capacity == rules.capacity), "the window's capacity on weekdays");
 }
+
+#[test]
+fn the_life_events_of_the_issue_are_there_and_link_other_organisations_windows() {
+    let site = site();
+    let ids: Vec<&str> = site.events.iter().map(|e| e.id.as_str()).collect();
+    for expected in ["xinshenger", "gouche-shangpai", "kuashi-qianhu", "jiaren-shengu"] {
+        assert!(ids.contains(&expected), "event {expected} missing: {ids:?}");
+    }
+    assert!(site.events.len() >= 5, "at least one event of our own choice: {ids:?}");
+    let baby = site.events.iter().find(|e| e.id == "xinshenger").expect("新生儿出生");
+    let windows: Vec<&str> = baby.plan.steps().map(|(_, _, s)| s.window_id.as_str()).collect();
+    assert!(windows.contains(&"yibao") && windows.contains(&"shebao"), "{windows:?}");
+}
+
+#[test]
+fn no_merged_list_ever_holds_a_material_twice_for_the_same_step() {
+    for event in site().events {
+        let questions = event.plan.questions();
+        let plain: Vec<swg_model::Question> = questions.iter().map(|q| q.question.clone()).collect();
+        let combinations = swg_model::checklist::all_answer_combinations(&plain);
+        assert!(combinations.len() <= 100_000, "{}: too many combinations to check", event.id);
+        for answers in combinations {
+            let merged = event.plan.merged(&questions, &answers);
+            let mut ids: Vec<&str> = merged.bring.iter().map(|i| i.id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), merged.bring.len(), "{}: an item listed twice for {answers:?}", event.id);
+            for item in &merged.bring {
+                let mut steps: Vec<usize> = item.uses.iter().map(|u| u.step).collect();
+                steps.dedup();
+                assert_eq!(steps.len(), item.uses.len(), "{}: `{}` twice for one step", event.id, item.id);
+            }
+            assert!(!merged.bring.is_empty(), "{}: nothing to bring for {answers:?}", event.id);
+        }
+    }
+}
