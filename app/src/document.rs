@@ -107,6 +107,7 @@ pub fn page_document(
     let boot = script_json(&boot)?;
     let bundle = match page.kind {
         PageKind::Form => assets.forms_js.clone().zip(assets.forms_wasm.clone()),
+        PageKind::Event => assets.events_js.clone().zip(assets.events_wasm.clone()),
         _ => assets.js.clone().zip(assets.wasm.clone()),
     };
     let site_url = site.url.trim_end_matches('/');

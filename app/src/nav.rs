@@ -1,11 +1,13 @@
 //! Browser only: mounts the islands of the current page and navigates between pages without a
 //! reload (same-site links fetch the next route's JSON and swap the main area).
 
+#[cfg(feature = "events")]
+use crate::pages::event_checklist::EventChecklist;
 #[cfg(feature = "forms")]
 use crate::pages::{
     book::BookingFlow, feedback::FeedbackForm, manage::Manage, stats::StatsView, track::Track,
 };
-use crate::pages::{checklist::Checklist, event_checklist::EventChecklist, search::Search, structure};
+use crate::pages::{checklist::Checklist, search::Search, structure};
 use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use std::any::Any;
@@ -84,6 +86,7 @@ fn mount_islands(page: &PageData) {
                 provide_context(lang);
                 view! { <Checklist data=*data typed=typed/> }
             })),
+            #[cfg(feature = "events")]
             Part::Event(plan) => Box::new(leptos::mount::mount_to(slot, move || {
                 provide_context(lang);
                 view! { <EventChecklist plan=*plan typed=typed/> }
@@ -124,6 +127,8 @@ fn mount_islands(page: &PageData) {
             // Without the form islands, the plain form rendered at build time stays in place.
             #[cfg(not(feature = "forms"))]
             Part::Form(..) => continue,
+            #[cfg(not(feature = "events"))]
+            Part::Event(..) => continue,
         };
         MOUNTED.with(|m| m.borrow_mut().push(handle));
     }
@@ -205,6 +210,7 @@ fn can_show(route: &Route) -> bool {
             || !swg_model::FormKind::ALL
                 .iter()
                 .any(|kind| kind.route() == route.clone().in_lang(swg_model::Lang::Zh)))
+        && (cfg!(feature = "events") || !matches!(route, Route::Event(_)))
 }
 
 /// Shows `route`, from the cache or by fetching its page data.

@@ -43,6 +43,8 @@ struct Assets {
     wasm: String,
     forms_js: String,
     forms_wasm: String,
+    events_js: String,
+    events_wasm: String,
 }
 
 fn brotli_size(files: &[PathBuf]) -> Result<usize, String> {
@@ -69,7 +71,9 @@ pub fn measure(dist: &Path) -> Result<Vec<(String, usize)>, String> {
     let main = [dist.join(&a.js), dist.join(&a.wasm)];
     let forms = [dist.join(&a.forms_js), dist.join(&a.forms_wasm)];
     let css = brotli_size(&[dist.join(&a.css)])?;
-    let (main_bytes, forms_bytes) = (brotli_size(&main)?, brotli_size(&forms)?);
+    let events = [dist.join(&a.events_js), dist.join(&a.events_wasm)];
+    let (main_bytes, forms_bytes, events_bytes) =
+        (brotli_size(&main)?, brotli_size(&forms)?, brotli_size(&events)?);
     let mut figures = Vec::new();
     for (kind, folder, bundle) in [
         ("home", "", main_bytes),
@@ -78,6 +82,7 @@ pub fn measure(dist: &Path) -> Result<Vec<(String, usize)>, String> {
         ("english guide", "en/services", main_bytes),
         ("search", "search", main_bytes),
         ("form", "book", forms_bytes),
+        ("event", "events", events_bytes),
     ] {
         let candidates = if folder.is_empty() { vec![dist.join("index.html")] } else { pages(dist, folder) };
         let mut largest = 0;
@@ -91,11 +96,11 @@ pub fn measure(dist: &Path) -> Result<Vec<(String, usize)>, String> {
     }
     figures.push(("bundle.main".to_owned(), main_bytes));
     figures.push(("bundle.forms".to_owned(), forms_bytes));
+    figures.push(("bundle.events".to_owned(), events_bytes));
+    let bundles =
+        [a.css.as_str(), a.js.as_str(), a.wasm.as_str(), a.events_js.as_str(), a.events_wasm.as_str()];
     let kept: Vec<PathBuf> =
-        crate::offline::precache(dist, "", &[a.css.as_str(), a.js.as_str(), a.wasm.as_str()])
-            .into_iter()
-            .map(|(file, _)| dist.join(file))
-            .collect();
+        crate::offline::precache(dist, "", &bundles).into_iter().map(|(file, _)| dist.join(file)).collect();
     figures.push(("offline.precache".to_owned(), brotli_size(&kept)?));
     Ok(figures)
 }

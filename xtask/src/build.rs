@@ -24,6 +24,8 @@ pub struct Built {
     pub wasm: String,
     pub forms_js: String,
     pub forms_wasm: String,
+    pub events_js: String,
+    pub events_wasm: String,
 }
 
 /// Builds one wasm entry crate, runs wasm-bindgen and wasm-opt, and copies the hashed JS glue
@@ -71,7 +73,7 @@ fn bundle(
 }
 
 /// How many stages [`build`] adds to a command's count.
-pub const STAGES: usize = 4;
+pub const STAGES: usize = 5;
 
 /// Builds `dist/` in [`STAGES`] stages; the wasm32 target must be installed already.
 pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
@@ -87,13 +89,15 @@ pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
         cargo(&["run", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)
     })?;
 
-    // The browser bundles: a small one for every page, a larger one for the form pages.
+    // The browser bundles: a small one for every page, larger ones for the form and event pages.
     let assets = staging.join("assets");
     std::fs::create_dir_all(&assets).map_err(io)?;
     let (js, wasm) =
         stages.run("browser bundle (release wasm)", || bundle("swg-web", "app", &env, &assets))?;
     let (forms_js, forms_wasm) = stages
         .run("form pages' bundle (release wasm)", || bundle("swg-web-forms", "forms", &env, &assets))?;
+    let (events_js, events_wasm) = stages
+        .run("event pages' bundle (release wasm)", || bundle("swg-web-events", "events", &env, &assets))?;
 
     // Hashed stylesheet, public files, then every page; then swap the finished site into place.
     stages.run("pre-render every page into dist/", || {
@@ -103,10 +107,20 @@ pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
             wasm,
             forms_js,
             forms_wasm,
+            events_js,
+            events_wasm,
         };
         copy_dir(&root.join("public"), &staging)?;
         let args = ["run", "-p", "swg-site", "--bin", "prerender", "--", "write"];
-        let names = [&built.css, &built.js, &built.wasm, &built.forms_js, &built.forms_wasm];
+        let names = [
+            &built.css,
+            &built.js,
+            &built.wasm,
+            &built.forms_js,
+            &built.forms_wasm,
+            &built.events_js,
+            &built.events_wasm,
+        ];
         let (content, staging_dir) = (path(&content), path(&staging));
         let all: Vec<&str> = args
             .into_iter()
@@ -117,7 +131,13 @@ pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
         let (kept, bytes) = crate::offline::write(
             &staging,
             &base,
-            &[built.css.as_str(), built.js.as_str(), built.wasm.as_str()],
+            &[
+                built.css.as_str(),
+                built.js.as_str(),
+                built.wasm.as_str(),
+                built.events_js.as_str(),
+                built.events_wasm.as_str(),
+            ],
         )?;
         say(&format!("xtask: sw.js keeps {kept} files ({bytes} bytes) for reading offline"));
         let compressed = precompress(&staging).map_err(io)?;

@@ -139,7 +139,19 @@ fn test(stages: &mut Stages) -> Result<(), String> {
         tools::cargo(&["build", "-p", "swg-server", "--bin", "swg-server"], &[])
     })?;
     stages.run("every test on SQLite (unit, content, API, browser)", || {
-        tools::cargo(&["test", "--workspace", "--exclude", "swg-web", "--exclude", "swg-web-forms"], &env)
+        tools::cargo(
+            &[
+                "test",
+                "--workspace",
+                "--exclude",
+                "swg-web",
+                "--exclude",
+                "swg-web-forms",
+                "--exclude",
+                "swg-web-events",
+            ],
+            &env,
+        )
     })?;
     match tools::postgres_url() {
         Some(url) => stages.run("database tests again on PostgreSQL", || {
@@ -191,7 +203,7 @@ fn ci() -> Result<(), String> {
     })?;
     // The two wasm bundles differ in features, so each is linted on its own.
     stages.run("clippy -D warnings (both wasm bundles)", || {
-        ["swg-web", "swg-web-forms"].into_iter().try_for_each(|bundle| {
+        ["swg-web", "swg-web-forms", "swg-web-events"].into_iter().try_for_each(|bundle| {
             tools::cargo(
                 &["clippy", "-p", bundle, "--target", tools::WASM_TARGET, "--", "-D", "warnings"],
                 &[],

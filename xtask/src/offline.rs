@@ -18,13 +18,14 @@ const FORM_PAGES: [(&str, &str); 5] = [
 ];
 
 /// The pages kept for reading offline, below `dist/`: the home pages, every window and guide
-/// in both languages, each with its data, and the search and form pages.
+/// in both languages, every life event and pledge, each with its data, and the search and form
+/// pages.
 fn kept_pages(dist: &Path) -> Vec<String> {
     let mut pages = vec!["index.html".to_owned(), "en/index.html".to_owned()];
     for prefix in ["", "en/"] {
         pages.extend(FORM_PAGES.iter().map(|(page, _)| format!("{prefix}{page}")));
     }
-    for folder in ["windows", "services", "en/windows", "en/services"] {
+    for folder in ["windows", "services", "events", "pledges", "en/windows", "en/services"] {
         let Ok(entries) = std::fs::read_dir(dist.join(folder)) else { continue };
         let mut names: Vec<String> = entries
             .flatten()

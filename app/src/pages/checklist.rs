@@ -267,7 +267,7 @@ pub fn Checklist(
                                         save();
                                     }/>
                                 <span class="name"><Mixed text=m.name.clone()/></span>
-                                <span class="print-only inline">{format!("{}{}{}{}", lang.pick("（", " ("), m.form.amount(m.copies, lang).replace(" · ", " "), lang.pick("）", ")"), if m.unsure.is_some() { unsure_mark(lang) } else { "" })}</span>
+                                <span class="print-only inline">{format!("{}{}{}{}{}", lang.pick("（", " ("), m.form.amount(m.copies, lang).replace(" · ", " "), m.deferral_note(lang).map(|n| format!("{}{n}", lang.pick("；", "; "))).unwrap_or_default(), lang.pick("）", ")"), if m.unsure.is_some() { unsure_mark(lang) } else { "" })}</span>
                             </label>
                             <p class="meta">{m.form.amount(m.copies, lang)}{m.format.clone().map(|f| view! { " · "<Mixed text=f/> })}</p>
                             <p class="how"><Mixed text=lang.pick(format!("由{}出具。{}", m.issuer, m.obtain), format!("Issued by: {}. {}", m.issuer, m.obtain))/></p>

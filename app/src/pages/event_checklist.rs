@@ -247,6 +247,7 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
                                     prop:checked={ let item = item.clone(); move || ticks.with(|t| item.ticked(t)) }
                                     on:change=move |_| toggle(&item2)/>
                                 <span class="name"><Mixed text=item.name.clone()/></span>
+                                {deferrable.as_ref().and_then(|m| m.deferral_note(lang)).map(|n| view! { <span class="print-only inline">{format!("{}{n}{}", lang.pick("（", " ("), lang.pick("）", ")"))}</span> })}
                             </label>
                             <ul class="uses">
                                 {item.uses.iter().map(|u| view! {

@@ -205,6 +205,21 @@ pub enum Deferral {
 }
 
 impl Material {
+    /// 容缺 or 告知承诺 in a few words, for the printed slip: "可容缺受理，受理后 5 个工作日内补交".
+    pub fn deferral_note(&self, lang: crate::Lang) -> Option<String> {
+        match (&self.pledge, &self.later) {
+            (Some(_), _) => {
+                Some(lang.pick("可签告知承诺书代替", "a signed pledge may replace it").to_owned())
+            }
+            (None, Some(later)) => Some(format!(
+                "{}{}",
+                lang.pick("可容缺受理，", "may follow after acceptance: "),
+                later.deadline(lang)
+            )),
+            (None, None) => None,
+        }
+    }
+
     /// How the material may be missing today; `None` when it must be brought.
     pub fn deferral(&self) -> Option<Deferral> {
         if self.pledge.is_some() {

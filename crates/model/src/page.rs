@@ -111,7 +111,7 @@ crate::id_enum! {
         NotFound = "not-found",
         /// 最近更新
         Changes = "changes",
-        /// 一件事一次办: a life event with its merged checklist
+        /// 一件事一次办: a life event with its merged checklist (its own bundle)
         Event = "event",
         /// A 告知承诺书's text
         Pledge = "pledge",
@@ -140,6 +140,11 @@ pub struct Assets {
     /// The larger bundle of the form pages (everything plus the form islands).
     pub forms_js: Option<String>,
     pub forms_wasm: Option<String>,
+    /// The life-event pages' bundle (everything plus the merged checklist).
+    #[serde(default)]
+    pub events_js: Option<String>,
+    #[serde(default)]
+    pub events_wasm: Option<String>,
 }
 
 impl Assets {

@@ -14,7 +14,11 @@ use swg_model::Assets;
 
 /// The policy: only the site's own files, the wasm they load, and the inline loaders by hash.
 pub fn content_security_policy(assets: &Assets) -> String {
-    let bundles = [(&assets.js, &assets.wasm), (&assets.forms_js, &assets.forms_wasm)];
+    let bundles = [
+        (&assets.js, &assets.wasm),
+        (&assets.forms_js, &assets.forms_wasm),
+        (&assets.events_js, &assets.events_wasm),
+    ];
     let scripts = bundles
         .into_iter()
         .filter_map(|(js, wasm)| js.as_ref().zip(wasm.as_ref()))

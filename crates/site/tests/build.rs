@@ -17,6 +17,8 @@ fn assets() -> Assets {
         wasm: Some("assets/app-1.wasm".into()),
         forms_js: Some("assets/forms-1.js".into()),
         forms_wasm: Some("assets/forms-1.wasm".into()),
+        events_js: Some("assets/events-1.js".into()),
+        events_wasm: Some("assets/events-1.wasm".into()),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The pre-renderer run by `cargo xtask build`:
-//! `prerender check CONTENT_DIR` or `prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM`.
+//! `prerender check CONTENT_DIR` or
+//! `prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM EVENTS_JS EVENTS_WASM`.
 
 use std::io::Write;
 use std::path::Path;
@@ -15,20 +16,24 @@ fn main() -> ExitCode {
     let mut err = std::io::stderr().lock();
     let (content, write) = match args.as_slice() {
         [cmd, content] if cmd == "check" => (content, None),
-        [cmd, content, dir, css, js, wasm, forms_js, forms_wasm] if cmd == "write" => {
+        [cmd, content, dir, css, js, wasm, forms_js, forms_wasm, events_js, events_wasm]
+            if cmd == "write" =>
+        {
             let assets = Assets {
                 css: css.clone(),
                 js: Some(js.clone()),
                 wasm: Some(wasm.clone()),
                 forms_js: Some(forms_js.clone()),
                 forms_wasm: Some(forms_wasm.clone()),
+                events_js: Some(events_js.clone()),
+                events_wasm: Some(events_wasm.clone()),
             };
             (content, Some((dir, assets)))
         }
         _ => {
             let _ = writeln!(
                 err,
-                "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM"
+                "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM EVENTS_JS EVENTS_WASM"
             );
             return ExitCode::FAILURE;
         }
