@@ -7,17 +7,21 @@ use swg_model::Route;
 use swg_tests::{content, Browser, Server};
 
 #[tokio::test]
-async fn the_home_page_lists_every_window_type() {
+async fn the_home_page_lists_every_life_event_and_every_window_type() {
     let site = content();
     let server = Server::start().await;
     let browser = Browser::open(true).await;
     browser.goto(&server.url("/")).await;
-    let mut names = Vec::new();
-    for link in browser.all(".card-title").await {
-        names.push(link.text().await.expect("text"));
+    for (list, expected) in [
+        ("ul.cards.events", site.events.iter().map(|e| e.title.clone()).collect::<Vec<_>>()),
+        ("ul.cards:not(.events)", site.windows.iter().map(|w| w.name.clone()).collect()),
+    ] {
+        let mut names = Vec::new();
+        for link in browser.all(&format!("{list} .card-title")).await {
+            names.push(link.text().await.expect("text"));
+        }
+        assert_eq!(names, expected, "{list}");
     }
-    let expected: Vec<String> = site.windows.iter().map(|w| w.name.clone()).collect();
-    assert_eq!(names, expected);
     browser.close().await;
 }
 

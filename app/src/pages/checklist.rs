@@ -7,7 +7,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState, Missing, SavedChecklist};
-use swg_model::{unsure_mark, ChecklistData, Lang, Material, Route};
+use swg_model::{unsure_mark, ChecklistData, Lang, Material, Question, Route};
 
 /// `typed`: what the citizen ticked or answered in the pre-rendered page before the island
 /// mounted; it is kept on top of the saved or shared list. `shown`: the state the page is
@@ -226,25 +226,7 @@ pub fn Checklist(
                     }}</p>
                     {questions.into_iter().map(|q| {
                         let save = save_q.clone();
-                        let qid = q.id.clone();
-                        view! {
-                            <fieldset class="question">
-                                <legend>{q.text.clone()}</legend>
-                                {q.options.into_iter().map(|o| {
-                                    let (qid, oid, save) = (qid.clone(), o.id.clone(), save.clone());
-                                    let is_shown = shown.answers.get(&q.id) == Some(&o.id);
-                                    let (qid2, oid2) = (qid.clone(), oid.clone());
-                                    view! {
-                                        <label class="choice">
-                                            <input type="radio" name=format!("q-{qid}") value=oid.clone() checked=is_shown
-                                                prop:checked=move || answers.with(|a| a.get(&qid2) == Some(&oid2))
-                                                on:change=move |_| { answers.update(|a| { a.insert(qid.clone(), oid.clone()); }); save(); }/>
-                                            <span>{o.label}</span>
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                        }
+                        view! { <QuestionField question=q answers=answers changed=Callback::new(move |()| save())/> }
                     }).collect_view()}
                     <p class="print-only slip-answers">{move || format!("{}{}", lang.pick("您的情况：", "Your situation: "), answered())}</p>
                 </div>
@@ -322,6 +304,34 @@ pub fn Checklist(
                 <p class="share no-print" role="status">{lang.pick("链接已生成（可复制发给家人）：", "Link made (copy it to your family): ")}<a href=url.clone()>{url.clone()}</a></p>
             })}
         </section>
+    }
+}
+
+/// One situation question as radio buttons bound to `answers`; `changed` runs after a choice.
+#[component]
+pub(crate) fn QuestionField(
+    question: Question,
+    answers: RwSignal<Answers>,
+    changed: Callback<()>,
+) -> impl IntoView {
+    let qid = question.id.clone();
+    view! {
+        <fieldset class="question">
+            <legend><Mixed text=question.text.clone()/></legend>
+            {question.options.into_iter().map(|o| {
+                let (qid, oid) = (qid.clone(), o.id.clone());
+                let (qid2, oid2) = (qid.clone(), oid.clone());
+                view! {
+                    <label class="choice">
+                        <input type="radio" name=format!("q-{qid}") value=oid.clone()
+                            checked=answers.with_untracked(|a| a.get(&qid) == Some(&oid))
+                            prop:checked=move || answers.with(|a| a.get(&qid2) == Some(&oid2))
+                            on:change=move |_| { answers.update(|a| { a.insert(qid.clone(), oid.clone()); }); changed.run(()); }/>
+                        <span>{o.label}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

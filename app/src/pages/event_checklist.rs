@@ -2,7 +2,7 @@
 //! once, each material once with every step that needs it; ticks are kept in each guide's own
 //! checklist, so a tick here shows on every guide's page and back.
 
-use super::checklist::SlipFoot;
+use super::checklist::{QuestionField, SlipFoot};
 use super::deferral::Deferral;
 use super::mixed::Mixed;
 use crate::storage;
@@ -206,26 +206,8 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
             <h2 id="materials">{lang.pick("一张清单：要带的材料", "One list: everything to bring")}</h2>
             <div class="questions js-only">
                 <p class="hint no-print">{lang.pick("回答下面的问题，清单和要办的事会按您的情况调整（每个问题只问一次）：", "Answer these questions; the list and the steps adapt to your situation (each asked once):")}</p>
-                {move || shown_questions.get().into_iter().map(|q| {
-                    let qid = q.id.clone();
-                    view! {
-                        <fieldset class="question">
-                            <legend><Mixed text=q.text.clone()/></legend>
-                            {q.options.into_iter().map(|o| {
-                                let (qid, oid) = (qid.clone(), o.id.clone());
-                                let (qid2, oid2) = (qid.clone(), oid.clone());
-                                view! {
-                                    <label class="choice">
-                                        <input type="radio" name=format!("q-{qid}") value=oid.clone()
-                                            checked=answers.with_untracked(|a| a.get(&qid) == Some(&oid))
-                                            prop:checked=move || answers.with(|a| a.get(&qid2) == Some(&oid2))
-                                            on:change=move |_| { answers.update(|a| { a.insert(qid.clone(), oid.clone()); }); store(); }/>
-                                        <span>{o.label}</span>
-                                    </label>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                    }
+                {move || shown_questions.get().into_iter().map(|q| view! {
+                    <QuestionField question=q answers=answers changed=Callback::new(move |()| store())/>
                 }).collect_view()}
                 <p class="print-only slip-answers">{move || format!("{}{}", lang.pick("您的情况：", "Your situation: "), answered())}</p>
             </div>

@@ -4,6 +4,8 @@
 pub(crate) mod checklist;
 pub(crate) mod clock;
 pub(crate) mod deferral;
+// A life event's merged checklist: rendered at build time, mounted only by the events bundle.
+#[cfg(any(not(target_arch = "wasm32"), feature = "events"))]
 pub(crate) mod event_checklist;
 pub(crate) mod mixed;
 #[cfg(any(not(target_arch = "wasm32"), feature = "forms"))]

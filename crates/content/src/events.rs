@@ -11,8 +11,7 @@ use std::path::Path;
 use swg_model::calendar::Date;
 use swg_model::event::{EventFile, EventPage, EventPlan, EventStep, Visit, VisitWindow};
 use swg_model::{
-    ChecklistData, GuidePage, Lang, PledgeFile, PledgePage, PledgeUse, Presence, Qr, Route, ServiceLink,
-    WindowPage,
+    ChecklistData, GuidePage, Lang, PledgeFile, PledgePage, PledgeUse, Qr, Route, ServiceLink, WindowPage,
 };
 
 /// The folders of life events and pledge texts inside the content folder (both optional).
@@ -247,21 +246,12 @@ fn check_event(
 /// A step for checking the event's questions: the guide's questions and materials only.
 fn draft_step(step: &swg_model::event::StepFile, guide: &GuidePage<String>) -> EventStep {
     EventStep {
-        guide: ChecklistData {
-            guide_id: guide.id.clone(),
-            title: guide.title.clone(),
-            window_name: String::new(),
-            address: String::new(),
-            hours: String::new(),
-            phone: String::new(),
-            fee: String::new(),
-            time_limit: String::new(),
-            presence: Presence::InPerson,
-            questions: guide.questions.clone(),
-            materials: guide.materials.clone(),
-            page_url: String::new(),
-            qr: Qr::default(),
-        },
+        guide: ChecklistData::rules_only(
+            &guide.id,
+            &guide.title,
+            guide.questions.clone(),
+            guide.materials.clone(),
+        ),
         window_id: guide.window.clone(),
         why: step.why.clone(),
         only_if: step.only_if.clone(),

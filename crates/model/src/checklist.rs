@@ -329,21 +329,7 @@ mod tests {
     }
 
     fn guide(questions: Vec<Question>, materials: Vec<Material>) -> ChecklistData {
-        ChecklistData {
-            guide_id: "g".into(),
-            title: "g".into(),
-            window_name: "w".into(),
-            address: String::new(),
-            hours: String::new(),
-            phone: String::new(),
-            fee: String::new(),
-            time_limit: String::new(),
-            presence: Presence::InPerson,
-            questions,
-            materials,
-            page_url: String::new(),
-            qr: Qr::default(),
-        }
+        ChecklistData::rules_only("g", "g", questions, materials)
     }
 
     #[test]

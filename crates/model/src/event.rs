@@ -325,7 +325,7 @@ impl EventPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::{Choice, Form, Presence};
+    use crate::guide::{Choice, Form};
 
     fn material(id: &str, form: Form) -> Material {
         Material {
@@ -356,21 +356,7 @@ mod tests {
     }
 
     fn guide(id: &str, questions: Vec<Question>, materials: Vec<Material>) -> ChecklistData {
-        ChecklistData {
-            guide_id: id.into(),
-            title: format!("title of {id}"),
-            window_name: "w".into(),
-            address: String::new(),
-            hours: String::new(),
-            phone: String::new(),
-            fee: String::new(),
-            time_limit: String::new(),
-            presence: Presence::InPerson,
-            questions,
-            materials,
-            page_url: String::new(),
-            qr: Qr::default(),
-        }
+        ChecklistData::rules_only(id, &format!("title of {id}"), questions, materials)
     }
 
     fn step(guide: ChecklistData, only_if: &[&str]) -> EventStep {

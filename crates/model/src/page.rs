@@ -361,6 +361,33 @@ pub struct ChecklistData {
     pub qr: Qr,
 }
 
+impl ChecklistData {
+    /// A checklist with only its rules (questions and materials) and no window facts: what the
+    /// build checks an event's questions with, and tests use.
+    pub fn rules_only(
+        guide_id: &str,
+        title: &str,
+        questions: Vec<Question>,
+        materials: Vec<Material>,
+    ) -> Self {
+        ChecklistData {
+            guide_id: guide_id.to_owned(),
+            title: title.to_owned(),
+            window_name: String::new(),
+            address: String::new(),
+            hours: String::new(),
+            phone: String::new(),
+            fee: String::new(),
+            time_limit: String::new(),
+            presence: Presence::InPerson,
+            questions,
+            materials,
+            page_url: String::new(),
+            qr: Qr::default(),
+        }
+    }
+}
+
 /// A QR code's modules: `size` × `size`, row by row, dark ones as set bits in hex (4 per digit).
 /// Made at build time; drawn as one SVG path so the browser bundle needs no QR encoder.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
