@@ -3,16 +3,19 @@
 
 #[cfg(feature = "events")]
 use crate::pages::event_checklist::EventChecklist;
+use crate::pages::structure;
 #[cfg(feature = "forms")]
 use crate::pages::{
     book::BookingFlow, feedback::FeedbackForm, manage::Manage, stats::StatsView, track::Track,
 };
-use crate::pages::{checklist::Checklist, search::Search, structure};
+#[cfg(feature = "reading")]
+use crate::pages::{checklist::Checklist, search::Search};
 use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+#[cfg(feature = "reading")]
 use swg_model::checklist::ChecklistState;
 #[cfg(feature = "forms")]
 use swg_model::FormKind;
@@ -79,9 +82,11 @@ fn mount_islands(page: &PageData) {
             return;
         };
         // What a citizen ticked or answered in the pre-rendered page before this moment.
+        #[cfg(feature = "reading")]
         let typed = typed_before_mount(&slot);
         slot.set_inner_html("");
         let handle: Box<dyn Any> = match part.clone() {
+            #[cfg(feature = "reading")]
             Part::Checklist(data) => Box::new(leptos::mount::mount_to(slot, move || {
                 provide_context(lang);
                 view! { <Checklist data=*data typed=typed/> }
@@ -91,10 +96,12 @@ fn mount_islands(page: &PageData) {
                 provide_context(lang);
                 view! { <EventChecklist plan=*plan typed=typed/> }
             })),
+            #[cfg(feature = "reading")]
             Part::Clock(data) => Box::new(leptos::mount::mount_to(slot, move || {
                 provide_context(lang);
                 view! { <crate::pages::clock::Clock data=*data/> }
             })),
+            #[cfg(feature = "reading")]
             Part::Search(index) => Box::new(leptos::mount::mount_to(slot, move || {
                 provide_context(lang);
                 view! { <Search index=*index/> }
@@ -129,6 +136,9 @@ fn mount_islands(page: &PageData) {
             Part::Form(..) => continue,
             #[cfg(not(feature = "events"))]
             Part::Event(..) => continue,
+            // The form pages' bundle leaves the reading islands as pre-rendered.
+            #[cfg(not(feature = "reading"))]
+            Part::Checklist(_) | Part::Clock(_) | Part::Search(_) => continue,
         };
         MOUNTED.with(|m| m.borrow_mut().push(handle));
     }
@@ -136,6 +146,7 @@ fn mount_islands(page: &PageData) {
 
 /// The ticks and answers changed in a pre-rendered checklist, read from its inputs: each one
 /// whose state differs from how the page was served.
+#[cfg(feature = "reading")]
 fn typed_before_mount(slot: &web_sys::HtmlElement) -> ChecklistState {
     let mut typed = ChecklistState::default();
     let Ok(inputs) = slot.query_selector_all("input") else { return typed };
@@ -205,12 +216,13 @@ fn show(page: &PageData) {
 fn can_show(route: &Route) -> bool {
     let same_language =
         ROUTE.with(|r| r.borrow().as_ref().is_none_or(|on_screen| on_screen.lang() == route.lang()));
+    let chinese = route.clone().in_lang(swg_model::Lang::Zh);
+    let form = swg_model::FormKind::ALL.iter().any(|kind| kind.route() == chinese);
+    let event = matches!(chinese, Route::Event(_));
     same_language
-        && (cfg!(feature = "forms")
-            || !swg_model::FormKind::ALL
-                .iter()
-                .any(|kind| kind.route() == route.clone().in_lang(swg_model::Lang::Zh)))
-        && (cfg!(feature = "events") || !matches!(route, Route::Event(_)))
+        && ((form && cfg!(feature = "forms"))
+            || (event && cfg!(feature = "events"))
+            || (!form && !event && cfg!(feature = "reading")))
 }
 
 /// Shows `route`, from the cache or by fetching its page data.

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
-use swg_model::checklist::ChecklistState;
-use swg_model::Route;
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
+use swg_model::{checklist::ChecklistState, Route};
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub fn checklist_key(guide_id: &str) -> String {
     format!("swg.checklist.{guide_id}")
 }
@@ -42,16 +43,19 @@ pub fn remove(key: &str) {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 /// The checklist carried by the current address, if it is a share link.
 pub fn query_state() -> Option<ChecklistState> {
     ChecklistState::from_query(&window().location().search().ok()?)
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub fn share_link(route: &Route, state: &ChecklistState) -> String {
     let origin = window().location().origin().unwrap_or_default();
     format!("{origin}{}?{}", route.href(), state.to_query())
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 /// Copies text to the clipboard where the browser allows it; the link is shown on the page anyway.
 pub fn copy(text: &str) {
     let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok();
@@ -64,6 +68,7 @@ pub fn copy(text: &str) {
     }
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub fn print() {
     let _ = window().print();
 }
@@ -91,6 +96,7 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 /// Whether the browser can read text aloud (the Web Speech API's synthesis).
 pub fn can_speak() -> bool {
     let w = window();
@@ -99,6 +105,7 @@ pub fn can_speak() -> bool {
     })
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 /// Reads `text` aloud in Mandarin, stopping whatever was being read.
 pub fn speak(text: &str, lang: swg_model::Lang) {
     use wasm_bindgen::JsCast;

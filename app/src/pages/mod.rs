@@ -1,8 +1,12 @@
 //! One module per page. Pages are Leptos components rendered to static HTML at build time
 //! (`render`); only the islands (checklist, search) are in the browser bundle.
 
+// The reading islands: rendered at build time, mounted by every bundle but the form pages'.
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub(crate) mod checklist;
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub(crate) mod clock;
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub(crate) mod deferral;
 // A life event's merged checklist: rendered at build time, mounted only by the events bundle.
 #[cfg(any(not(target_arch = "wasm32"), feature = "events"))]
@@ -10,6 +14,7 @@ pub(crate) mod event_checklist;
 pub(crate) mod mixed;
 #[cfg(any(not(target_arch = "wasm32"), feature = "forms"))]
 pub(crate) mod receipt_facts;
+#[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub(crate) mod search;
 
 // Form islands: mounted in the browser only (the build renders `plain` forms in their place).
