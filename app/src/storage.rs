@@ -49,6 +49,16 @@ pub fn query_state() -> Option<ChecklistState> {
     ChecklistState::from_query(&window().location().search().ok()?)
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "events"))]
+/// Takes a shared list out of the address once it is dealt with, so a reload shows the
+/// citizen's own list.
+pub fn forget_query() {
+    let w = window();
+    if let (Ok(path), Ok(history)) = (w.location().pathname(), w.history()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
 #[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub fn share_link(route: &Route, state: &ChecklistState) -> String {
     let origin = window().location().origin().unwrap_or_default();

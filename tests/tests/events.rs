@@ -144,6 +144,48 @@ async fn a_question_answered_once_and_a_shared_material_ticked_once_reach_every_
 }
 
 #[tokio::test]
+async fn a_document_ticked_on_one_guides_page_is_ready_for_every_step_of_the_event() {
+    let baby = event("xinshenger");
+    let questions = baby.plan.questions();
+    let merged = baby.plan.merged(&questions, &Answers::new());
+    let shared: &Item = merged.bring.iter().find(|i| i.uses.len() >= 2).expect("a material two steps share");
+    let first = &shared.uses[0];
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(&Route::Service(first.guide_id.clone()).href())).await;
+    browser.until_app_ready().await;
+    browser.find(&format!(".material input[value=\"{}\"]", shared.id)).await.click().await.expect("tick");
+    browser.goto(&server.url(&Route::Event(baby.id.clone()).href())).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the event shows it ticked",
+            &format!(
+                "return !!document.querySelector('.material[data-item=\"{}\"] input:checked')",
+                shared.id
+            ),
+        )
+        .await;
+    for used in &shared.uses {
+        let ready = format!(
+            "return [...document.querySelectorAll('.event-step[data-guide=\"{}\"] .step-materials li.ticked')].some(li => li.textContent.includes('{}'))",
+            used.guide_id, shared.name
+        );
+        assert_eq!(browser.js(&ready).await, true, "ready for {}", used.guide_title);
+    }
+    let last = shared.uses.last().expect("a second step");
+    browser.goto(&server.url(&Route::Service(last.guide_id.clone()).href())).await;
+    browser.until_app_ready().await;
+    browser
+        .until(
+            "the other guide has it ticked too",
+            &format!("return !!document.querySelector('.material input[value=\"{}\"]:checked')", shared.id),
+        )
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_material_that_may_follow_later_is_counted_apart_so_the_citizen_knows_they_may_go_today() {
     let (guide, material) = content()
         .guides
@@ -171,7 +213,7 @@ async fn a_material_that_may_follow_later_is_counted_apart_so_the_citizen_knows_
         ))
         .await;
     let missing = browser.text(".missing").await;
-    assert!(missing.starts_with("还缺 1 项，可容缺受理，今天就可以去办"), "{missing}");
+    assert!(missing.starts_with("还缺 1 项，可容缺受理，可以先去窗口申请"), "{missing}");
     browser.emulate_media("print").await;
     let printed = browser.text(&format!(".material:has(input[value=\"{}\"]) label", material.id)).await;
     assert!(printed.contains("可容缺受理"), "the printed slip says it may follow: {printed}");

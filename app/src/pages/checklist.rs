@@ -277,7 +277,7 @@ pub fn Checklist(
                         Either::Right(view! {
                             <p>
                                 {missing.summary(lang)}
-                                <span class="no-print"><Mixed text=lang.pick(format!("：{}", missing.names().join("、")), format!(": {}", missing.names().join("; ")))/></span>
+                                <span class="no-print"><Mixed text=format!("{}{}", lang.pick("：", ": "), missing.names_said(lang))/></span>
                                 <span class="print-only inline">{lang.pick("（上面没打勾的各项）", " (the unticked items above)")}</span>
                             </p>
                         })

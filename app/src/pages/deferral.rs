@@ -12,8 +12,8 @@ pub fn Deferral(material: Material) -> impl IntoView {
             <p class="later">
                 <strong>{lang.pick("可容缺受理", "May follow later (容缺受理)")}</strong>
                 {lang.pick(
-                    format!("：今天没有也可以先受理，签容缺受理承诺书，{}。逾期：", later.deadline(lang)),
-                    format!(": without it the application can still be accepted today if you sign a pledge; {}. If late: ", later.deadline(lang)),
+                    format!("：没有它也可以先申请，签容缺受理承诺书，{}（以本地公布的容缺受理清单为准）。逾期：", later.deadline(lang)),
+                    format!(": without it the application may still be accepted if you sign a pledge; {} (where the local list allows it). If late: ", later.deadline(lang)),
                 )}
                 <Mixed text=later.if_late/>
             </p>
@@ -23,7 +23,7 @@ pub fn Deferral(material: Material) -> impl IntoView {
         view! {
             <p class="pledge">
                 <strong>{lang.pick("可告知承诺", "A signed pledge replaces it (告知承诺)")}</strong>
-                {lang.pick("：不用开这份证明，在窗口签告知承诺书即可。", ": no need to obtain this certificate; sign a pledge at the window. ")}
+                {lang.pick("：在窗口签告知承诺书，可以不用另开这份证明（以本地公布的告知承诺事项为准）。", ": signing a pledge at the window may replace this certificate (where the local list allows it). ")}
                 <a href=Route::Pledge(id).href() lang=(lang == Lang::En).then_some("zh-CN")>{lang.pick("看承诺书内容", "Read the pledge (in Chinese)")}</a>
             </p>
         }

@@ -7,18 +7,12 @@ use swg_model::Route;
 
 #[component]
 pub fn EventHead(data: Data) -> impl IntoView {
-    let steps = data.plan.steps().count();
-    let visits = data.plan.visits.len();
     view! {
         <nav class="crumbs no-print" aria-label="位置">
             <a href=Route::Home.href()>"首页"</a>" › 按事办"
         </nav>
         <h1>{data.title.clone()}</h1>
         <p class="lead">{data.summary.clone()}</p>
-        <dl class="quick">
-            <div><dt>"要办的事"</dt><dd>{format!("{steps} 项")}</dd></div>
-            <div><dt>"最多跑"</dt><dd>{format!("{visits} 趟")}</dd></div>
-        </dl>
         {data.uncertain.clone().map(|u| view! { <p class="notice" role="note">{u}</p> })}
         <noscript><p class="notice">"下面按最常见的情况列出。每项事情的其他情况，请打开它的办事指南查看。"</p></noscript>
     }

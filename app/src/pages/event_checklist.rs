@@ -110,9 +110,14 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
                 })
                 .collect()
         });
-        let (a, t) = plan.with_value(|p| p.gather(&own, &guides));
+        let (a, mut t) = plan.with_value(|p| p.gather(&own, &guides));
+        // A document ticked on one guide's page is had for every step that needs it.
+        let spread = plan.with_value(|p| questions.with_value(|q| p.spread_item_ticks(q, &a, &mut t)));
         answers.set(a);
         ticks.set(t);
+        if spread {
+            store();
+        }
         if let Some(shared) = storage::query_state() {
             let shared = plan.with_value(|p| {
                 questions.with_value(|q| ChecklistState {
@@ -123,8 +128,11 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
             if guides.is_empty() && own.is_empty() {
                 apply(&shared);
                 store();
+                storage::forget_query();
             } else if shared != state() {
                 incoming.set(Some(shared));
+            } else {
+                storage::forget_query();
             }
         }
         if typed != ChecklistState::default() {
@@ -164,6 +172,8 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
         answers.set(defaults.clone());
         ticks.set(Ticks::new());
         share_url.set(None);
+        incoming.set(None);
+        storage::forget_query();
     };
     let share = move |_| {
         let link = plan.with_value(|p| storage::share_link(&Route::Event(p.event_id.clone()), &state()));
@@ -196,12 +206,19 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
             {move || incoming.get().map(|shared| view! {
                 <div class="notice" role="alert">
                     <p>{lang.pick("这个链接带有别人分享的清单，和您手机上保存的不一样。", "This link carries a list someone shared, different from the one saved on your phone.")}</p>
-                    <button type="button" class="button" on:click=move |_| { apply(&shared); store(); incoming.set(None); }>{lang.pick("使用分享的清单", "Use the shared list")}</button>
+                    <button type="button" class="button" on:click=move |_| { apply(&shared); store(); incoming.set(None); storage::forget_query(); }>{lang.pick("使用分享的清单", "Use the shared list")}</button>
                     " "
-                    <button type="button" class="button secondary" on:click=move |_| incoming.set(None)>{lang.pick("保留我的清单", "Keep my list")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| { incoming.set(None); storage::forget_query(); }>{lang.pick("保留我的清单", "Keep my list")}</button>
                 </div>
             })}
             <h2 id="plan">{lang.pick("办理顺序", "Where to go, in order")}</h2>
+            <p class="plan-count" role="status">{move || {
+                let (steps, visits) = plan.with_value(|p| needed.with(|n| {
+                    let visits = p.steps().filter(|(s, _, _)| n.contains(s)).map(|(_, v, _)| v).collect::<BTreeSet<usize>>();
+                    (n.len(), visits.len())
+                }));
+                lang.pick(format!("按您的情况：要办 {steps} 件事，跑 {visits} 趟。"), format!("In your situation: {steps} steps, {visits} visits."))
+            }}</p>
             <Visits plan=plan.get_value() merged=merged needed=needed ticks=ticks/>
             <h2 id="materials">{lang.pick("一张清单：要带的材料", "One list: everything to bring")}</h2>
             <div class="questions js-only">
@@ -230,6 +247,7 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
                                     on:change=move |_| toggle(&item2)/>
                                 <span class="name"><Mixed text=item.name.clone()/></span>
                                 {deferrable.as_ref().and_then(|m| m.deferral_note(lang)).map(|n| view! { <span class="print-only inline">{format!("{}{n}{}", lang.pick("（", " ("), lang.pick("）", ")"))}</span> })}
+                                {item.uses.iter().any(|u| u.material.unsure.is_some()).then(|| view! { <span class="print-only inline">{unsure_mark(lang)}</span> })}
                             </label>
                             <ul class="uses">
                                 {item.uses.iter().map(|u| view! {
@@ -260,7 +278,7 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
                         Either::Right(view! {
                             <p>
                                 {missing.summary(lang)}
-                                <span class="no-print"><Mixed text=lang.pick(format!("：{}", missing.names().join("、")), format!(": {}", missing.names().join("; ")))/></span>
+                                <span class="no-print"><Mixed text=format!("{}{}", lang.pick("：", ": "), missing.names_said(lang))/></span>
                             </p>
                         })
                     }
@@ -308,8 +326,13 @@ fn Visits(
                     (None, Lang::En) => format!("Visit {}", v + 1),
                 };
                 let mut step_numbers = numbers.iter().filter(|(visit, _)| *visit == v).map(|(_, n)| *n);
+                let own_numbers: Vec<usize> = numbers.iter().filter(|(visit, _)| *visit == v).map(|(_, n)| *n).collect();
+                let not_needed = move || needed.with(|s| !own_numbers.iter().any(|n| s.contains(n)));
+                let one_window = visit.at.is_some();
+                let skipped = not_needed.clone();
                 view! {
-                    <li class="visit">
+                    <li class="visit" class:skipped=skipped>
+                        {move || not_needed().then(|| view! { <p class="not-needed">{lang.pick("按您的情况，这一趟不用去。", "Not needed in your situation.")}</p> })}
                         <h3>{heading}</h3>
                         {visit.at.clone().map(|w| view! { <p class="where">{format!("{} · ", w.address)}<a href=swg_model::tel_href(&w.phone)>{w.phone.clone()}</a></p> })}
                         {visit.note.clone().map(|n| view! { <p class="note"><Mixed text=n/></p> })}
@@ -328,7 +351,7 @@ fn Visits(
                                             <a href=link>{step.guide.title.clone()}</a>
                                             {format!(" · {}", step.guide.window_name)}
                                         </p>
-                                        <p class="print-only">{format!("{} · {} · {}", step.guide.address, step.guide.phone, step.guide.hours)}</p>
+                                        {(!one_window).then(|| view! { <p class="print-only">{format!("{} · {} · {}", step.guide.address, step.guide.phone, step.guide.hours)}</p> })}
                                         {step.why.clone().map(|w| view! { <p class="why"><Mixed text=w/></p> })}
                                         {condition.map(|c| view! { <p class="when">{lang.pick(format!("仅在{c}时要办"), format!("Only when {c}"))}</p> })}
                                         {move || if needed.with(|s| s.contains(&n)) {
@@ -348,7 +371,7 @@ fn Visits(
                                                 </ul>
                                             })
                                         } else {
-                                            Either::Right(view! { <p class="skip">{lang.pick("按您的情况，这一步不用办。", "Not needed in your situation.")}</p> })
+                                            Either::Right(view! { <p class="not-needed">{lang.pick("按您的情况，这一步不用办。", "Not needed in your situation.")}</p> })
                                         }}
                                     </li>
                                 }

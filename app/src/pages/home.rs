@@ -1,11 +1,12 @@
 //! Home page: every window type, each one tap away, its guides two taps away.
 
 use leptos::prelude::*;
-use swg_model::{HomePage as Data, Lang, Route};
+use swg_model::{EventLink, HomePage as Data, Lang, Route};
 
-/// The top of the home page: what the site is for, the search box and the services.
+/// The top of the home page: what the site is for, the search box, the services and the life
+/// events (按事办), before the windows' hours.
 #[component]
-pub fn HomeTop() -> impl IntoView {
+pub fn HomeTop(events: Vec<EventLink>) -> impl IntoView {
     let lang = crate::lang();
     view! {
         <h1>{lang.pick("到窗口办事，一次带齐", "Bring everything on your first visit")}</h1>
@@ -27,7 +28,27 @@ pub fn HomeTop() -> impl IntoView {
             </div>
         </form>
         <HomeServices lang=lang/>
+        <HomeEvents events=events/>
     }
+}
+
+/// 按事办: one card per life event, each with one merged checklist.
+#[component]
+fn HomeEvents(events: Vec<EventLink>) -> impl IntoView {
+    (!events.is_empty()).then(|| {
+        view! {
+            <h2 id="by-event">"按事办"</h2>
+            <p class="hint">"一件事要跑几个窗口的，这里把各项合成一张材料清单，告诉您先去哪、后去哪。"</p>
+            <ul class="cards events">
+                {events.into_iter().map(|e| view! {
+                    <li class="card">
+                        <a class="card-title" href=Route::Event(e.id).href()>{e.title}</a>
+                        <p>{e.summary}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// The site's services (appointments, feedback, look-ups; the figures on the Chinese page).
@@ -49,23 +70,9 @@ fn HomeServices(lang: Lang) -> impl IntoView {
 #[component]
 pub fn HomeCards(data: Data) -> impl IntoView {
     let lang = crate::lang();
-    let events = (!data.events.is_empty()).then(|| {
-        view! {
-            <h2 id="by-event">"按事办"</h2>
-            <p class="hint">"一件事要跑几个窗口的，这里把各项合成一张材料清单，告诉您先去哪、后去哪。"</p>
-            <ul class="cards events">
-                {data.events.into_iter().map(|e| view! {
-                    <li class="card">
-                        <a class="card-title" href=Route::Event(e.id).href()>{e.title}</a>
-                        <p>{e.summary}</p>
-                    </li>
-                }).collect_view()}
-            </ul>
-            <h2 id="by-window">"按窗口办"</h2>
-        }
-    });
+    let heading = (!data.events.is_empty()).then(|| view! { <h2 id="by-window">"按窗口办"</h2> });
     view! {
-        {events}
+        {heading}
         <ul class="cards">
             {data.windows.into_iter().map(|w| view! {
                 <li class="card">

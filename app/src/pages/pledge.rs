@@ -9,7 +9,7 @@ pub fn PledgePage(data: Data) -> impl IntoView {
     view! {
         <nav class="crumbs no-print" aria-label="位置"><a href=Route::Home.href()>"首页"</a>" › 告知承诺"</nav>
         <h1>{data.title.clone()}</h1>
-        <p class="lead">"告知承诺：您在窗口签这份承诺书，就不用另外开下列证明。窗口会提供纸质文本，也可以打印后带去；请如实填写，虚假承诺要承担相应责任。"</p>
+        <p class="lead">"告知承诺：在窗口签这份承诺书，可以不用另外开下列证明（以本地公布的告知承诺事项目录为准，办理前可先打电话问窗口）。窗口会提供纸质文本，也可以打印后带去；请如实填写，虚假承诺要承担相应责任。"</p>
         {(!data.replaces.is_empty()).then(|| view! {
             <section aria-labelledby="replaces">
                 <h2 id="replaces">"可以代替的材料"</h2>

@@ -12,11 +12,11 @@ pub fn page_data(site: &SiteInfo, calendar: &Calendar, lang: Lang, content: &Con
     let clock = |show: ClockKind| Part::Clock(Box::new(ClockData { calendar: calendar.clone(), show }));
     let (kind, parts) = match content {
         Content::Home(data) => {
-            let cards = data.clone();
+            let (cards, events) = (data.clone(), data.events.clone());
             (
                 PageKind::Home,
                 vec![
-                    part(lang, || view! { <home::HomeTop/> }),
+                    part(lang, move || view! { <home::HomeTop events=events/> }),
                     clock(ClockKind::Open(data.hours.clone())),
                     part(lang, move || view! { <home::HomeCards data=cards/> }),
                 ],

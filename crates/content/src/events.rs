@@ -207,6 +207,7 @@ fn check_event(
         event_id: file.id.clone(),
         title: file.title.clone(),
         questions: file.questions.clone(),
+        settled: file.settled.clone(),
         visits: vec![Visit {
             at: None,
             note: None,
@@ -226,6 +227,24 @@ fn check_event(
         .filter(|q| q.asks.is_empty() || q.asks.iter().any(|a| always.contains(a.guide.as_str())))
         .map(|q| (q.question.id.as_str(), q.question.options.iter().map(|o| o.id.as_str()).collect()))
         .collect();
+    let all: BTreeMap<&str, Vec<&str>> = questions
+        .iter()
+        .map(|q| (q.question.id.as_str(), q.question.options.iter().map(|o| o.id.as_str()).collect()))
+        .collect();
+    for (key, option) in &file.settled {
+        let rule = swg_model::Condition { question: key.clone(), options: vec![option.clone()] };
+        if let Err(hint) = check_condition(&rule, &all) {
+            let line = lines.settled.as_ref().map_or(line, |s| src.line(s));
+            errors.push(src.error(
+                line,
+                format!("settled answer `{key} = \"{option}\"` does not match a question of the event"),
+                hint.replace(
+                    "this guide",
+                    "the event (a guide's question differing from another's is keyed ID-GUIDE)",
+                ),
+            ));
+        }
+    }
     for (step, at, _) in &found {
         let rules = step.only_if.iter().zip(&at.only_if).chain(step.unless.iter().zip(&at.unless));
         for (rule, rule_at) in rules {
@@ -310,6 +329,7 @@ pub(crate) fn assemble_events(
                     event_id: file.id.clone(),
                     title: file.title.clone(),
                     questions: file.questions,
+                    settled: file.settled,
                     visits,
                     qr: crate::assemble::qr_code(&page_url),
                     page_url,

@@ -99,6 +99,8 @@ pub(crate) struct EventLines {
     pub reviewed: Spanned<IgnoredAny>,
     #[serde(default)]
     pub questions: Vec<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    pub settled: Option<Spanned<IgnoredAny>>,
     pub visits: Spanned<Vec<Spanned<VisitLines>>>,
 }
 

@@ -178,3 +178,21 @@ fn a_pledge_that_does_not_exist_fails_and_one_that_does_lists_what_it_replaces()
     assert_eq!(pledge.replaces[0].guide.id, "shenfenzheng");
     assert!(pledge.body_html.contains("签名"));
 }
+
+#[test]
+fn a_settled_answer_to_a_question_the_event_does_not_have_fails_and_a_good_one_is_never_asked() {
+    let event = EVENT
+        .replace("reviewed = \"2026-11-20\"", "reviewed = \"2026-11-20\"\nsettled = { cases = \"lost\" }");
+    let error = the_only_error(GUIDE, &event);
+    assert_eq!(error.line, line_of(&event, "settled ="), "{error}");
+    assert!(error.message.contains("settled answer `cases = \"lost\"`"), "{error}");
+
+    let dir = tree(GUIDE, &event.replace("cases =", "case ="));
+    let site = load(dir.path()).expect("a settled answer to a real question is fine");
+    let plan = &site.events[0].plan;
+    let questions = plan.questions();
+    let shown = plan.shown_questions(&questions, &Default::default());
+    assert!(shown.iter().all(|q| q.id != "case"), "a settled question is not asked");
+    let merged = plan.merged(&questions, &Default::default());
+    assert!(merged.bring.iter().all(|i| i.id != "old-card"), "the settled answer (lost) holds");
+}

@@ -123,7 +123,23 @@ impl Missing {
         self.required.iter().chain(&self.later).chain(&self.pledge).cloned().collect()
     }
 
-    /// The count in words, saying how many may follow: "还缺 1 项，可容缺受理，今天就可以去办",
+    /// The missing names in words, each kind apart: "身份证、照片；可容缺受理：复印件".
+    pub fn names_said(&self, lang: Lang) -> String {
+        let list = |names: &[String]| names.join(lang.pick("、", "; "));
+        let kinds = [
+            ("", "", &self.required),
+            ("可容缺受理：", "may follow: ", &self.later),
+            ("可签告知承诺书代替：", "a signed pledge may replace: ", &self.pledge),
+        ];
+        kinds
+            .iter()
+            .filter(|(_, _, names)| !names.is_empty())
+            .map(|(zh, en, names)| format!("{}{}", lang.pick(*zh, *en), list(names)))
+            .collect::<Vec<_>>()
+            .join(lang.pick("；", ". "))
+    }
+
+    /// The count in words, saying how many may follow: "还缺 1 项，可容缺受理，可以先去窗口申请",
     /// "还缺 3 项，其中 1 项可容缺受理", "还缺 2 项".
     pub fn summary(&self, lang: Lang) -> String {
         let n = self.count();
@@ -139,8 +155,8 @@ impl Missing {
         match (lang, deferrable) {
             (Lang::Zh, 0) => format!("还缺 {n} 项"),
             (Lang::En, 0) => format!("{n} still missing"),
-            (Lang::Zh, k) if k == n => format!("还缺 {n} 项，{how}，今天就可以去办"),
-            (Lang::En, k) if k == n => format!("{n} still missing, {how}: you can still go today"),
+            (Lang::Zh, k) if k == n => format!("还缺 {n} 项，{how}，可以先去窗口申请"),
+            (Lang::En, k) if k == n => format!("{n} still missing, {how}: you may apply at the window now"),
             (Lang::Zh, k) => format!("还缺 {n} 项，其中 {k} 项{how}"),
             (Lang::En, k) => format!("{n} still missing; {k} of them {how}"),
         }
@@ -470,7 +486,10 @@ mod tests {
         let later = |n: &str| (n.to_owned(), Some(Deferral::Later));
         let pledge = |n: &str| (n.to_owned(), Some(Deferral::Pledge));
         let required = |n: &str| (n.to_owned(), None);
-        assert_eq!(Missing::of([later("复印件")]).summary(Lang::Zh), "还缺 1 项，可容缺受理，今天就可以去办");
+        assert_eq!(
+            Missing::of([later("复印件")]).summary(Lang::Zh),
+            "还缺 1 项，可容缺受理，可以先去窗口申请"
+        );
         assert_eq!(
             Missing::of([required("身份证"), later("复印件"), required("照片")]).summary(Lang::Zh),
             "还缺 3 项，其中 1 项可容缺受理"
@@ -478,10 +497,11 @@ mod tests {
         assert_eq!(Missing::of([required("身份证")]).summary(Lang::Zh), "还缺 1 项");
         assert_eq!(
             Missing::of([pledge("亲属关系证明"), later("复印件")]).summary(Lang::Zh),
-            "还缺 2 项，可容缺受理或签告知承诺书代替，今天就可以去办"
+            "还缺 2 项，可容缺受理或签告知承诺书代替，可以先去窗口申请"
         );
         let mixed = Missing::of([later("a"), required("b"), pledge("c")]);
         assert_eq!(mixed.names(), ["b", "a", "c"]);
+        assert_eq!(mixed.names_said(Lang::Zh), "b；可容缺受理：a；可签告知承诺书代替：c");
         assert_eq!(
             mixed.summary(Lang::En),
             "3 still missing; 2 of them may follow after acceptance or be replaced by a signed pledge"

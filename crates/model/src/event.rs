@@ -28,6 +28,10 @@ pub struct EventFile {
     /// The event's own situation questions (e.g. "名下有没有机动车"), which steps may depend on.
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Answers the event settles for its guides, never asked (a newborn is under 16; the
+    /// wallet was lost): question key → option.
+    #[serde(default)]
+    pub settled: Answers,
     pub visits: Vec<VisitFile>,
 }
 
@@ -77,6 +81,8 @@ pub struct EventPlan {
     pub event_id: String,
     pub title: String,
     pub questions: Vec<Question>,
+    /// Answers settled by the event (question key → option), never asked.
+    pub settled: Answers,
     pub visits: Vec<Visit>,
     /// The event page's public address, and the same as a QR code for the printed slip.
     pub page_url: String,
@@ -166,9 +172,10 @@ impl Item {
         self.uses.iter().map(|u| u.material.deferral()).min().flatten()
     }
 
-    /// Ticked when every step that needs it has it ticked.
+    /// Ticked when a step that needs it has it ticked: the citizen has the document, whichever
+    /// page they ticked it on (ticking here ticks it in every step).
     pub fn ticked(&self, ticks: &Ticks) -> bool {
-        self.uses.iter().all(|u| ticks.get(&u.guide_id).is_some_and(|t| t.contains(&self.id)))
+        self.uses.iter().any(|u| ticks.get(&u.guide_id).is_some_and(|t| t.contains(&self.id)))
     }
 }
 
@@ -226,10 +233,17 @@ impl EventPlan {
         merged.into_iter().map(|(_, m)| m).collect()
     }
 
-    /// The answers with every question set (defaults for those left open), by key.
+    /// The answers with every question set (defaults for those left open, and the event's
+    /// settled answers), by key.
     pub fn answers(&self, questions: &[EventQuestion], given: &Answers) -> Answers {
         let plain: Vec<Question> = questions.iter().map(|q| q.question.clone()).collect();
-        effective_answers(&plain, given)
+        let mut answers = effective_answers(&plain, given);
+        for (key, option) in &self.settled {
+            if let Some(answer) = answers.get_mut(key) {
+                option.clone_into(answer);
+            }
+        }
+        answers
     }
 
     /// A guide's answers, by its own question ids, from the event's keyed answers.
@@ -251,6 +265,7 @@ impl EventPlan {
             .collect();
         questions
             .iter()
+            .filter(|q| !self.settled.contains_key(&q.question.id))
             .filter(|q| q.asks.is_empty() || q.asks.iter().any(|a| needed.contains(a.guide.as_str())))
             .map(|q| q.question.clone())
             .collect()
@@ -297,6 +312,25 @@ impl EventPlan {
         }
         let ticks = guides.iter().map(|(g, s)| (g.clone(), s.ticked.clone())).collect();
         (self.answers(&questions, &answers), ticks)
+    }
+
+    /// Each ticked item ticked in every step that needs it (a tick made on one guide's page
+    /// reaches the others); `true` when something changed.
+    pub fn spread_item_ticks(
+        &self,
+        questions: &[EventQuestion],
+        answers: &Answers,
+        ticks: &mut Ticks,
+    ) -> bool {
+        let mut changed = false;
+        let had: Vec<Item> =
+            self.merged(questions, answers).bring.into_iter().filter(|i| i.ticked(ticks)).collect();
+        for item in had {
+            for u in &item.uses {
+                changed |= ticks.entry(u.guide_id.clone()).or_default().insert(item.id.clone());
+            }
+        }
+        changed
     }
 
     /// A shared event list (keyed answers, ticked item ids) as each guide's ticks: every guide
@@ -394,6 +428,7 @@ mod tests {
             event_id: "baby".into(),
             title: "baby".into(),
             questions: vec![question("car", &[("no", "没有"), ("yes", "有")])],
+            settled: Answers::new(),
             visits: vec![
                 Visit { at: None, note: None, steps: vec![step(birth, &[]), step(insurance, &[])] },
                 Visit { at: None, note: None, steps: vec![step(car, &["car=yes"])] },
@@ -443,16 +478,32 @@ mod tests {
     }
 
     #[test]
-    fn an_item_is_ticked_only_when_every_step_that_needs_it_has_it() {
+    fn an_item_ticked_on_one_guides_page_counts_as_had_and_reaches_every_step() {
         let plan = plan();
         let questions = plan.questions();
         let merged = plan.merged(&questions, &Answers::new());
-        let one = Ticks::from([("birth".into(), BTreeSet::from(["hukoubu".into()]))]);
-        assert!(!merged.bring[0].ticked(&one));
+        let mut one = Ticks::from([("birth".into(), BTreeSet::from(["hukoubu".into()]))]);
+        assert!(merged.bring[0].ticked(&one));
+        assert!(!merged.bring[1].ticked(&one));
+        assert!(plan.spread_item_ticks(&questions, &Answers::new(), &mut one));
+        assert_eq!(one.get("insurance"), Some(&BTreeSet::from(["hukoubu".into()])));
+        assert!(!plan.spread_item_ticks(&questions, &Answers::new(), &mut one), "nothing more to spread");
         let both = plan.spread_ticks(&BTreeSet::from(["hukoubu".into()]));
         assert!(merged.bring[0].ticked(&both));
         assert_eq!(both.get("car"), Some(&BTreeSet::new()));
         assert_eq!(plan.ticked_items(&questions, &Answers::new(), &both), BTreeSet::from(["hukoubu".into()]));
+    }
+
+    #[test]
+    fn a_settled_answer_is_never_asked_and_always_holds() {
+        let mut plan = plan();
+        plan.settled = Answers::from([("age-insurance".into(), "minor".into())]);
+        let questions = plan.questions();
+        let shown: Vec<String> =
+            plan.shown_questions(&questions, &Answers::new()).into_iter().map(|q| q.id).collect();
+        assert_eq!(shown, ["car", "who", "age"]);
+        let given = Answers::from([("age-insurance".into(), "adult".into())]);
+        assert_eq!(plan.answers(&questions, &given).get("age-insurance").map(String::as_str), Some("minor"));
     }
 
     #[test]
