@@ -57,6 +57,17 @@ async fn without_a_network_guides_and_windows_stay_readable_and_ticks_and_a_queu
     browser.goto(&server.url(&Route::Window(window.id.clone()).href())).await;
     browser.until_app_ready().await;
     assert_eq!(browser.text("main h1").await, window.name, "a window page");
+    let event = site.events.first().expect("a life event");
+    browser.goto(&server.url(&Route::Event(event.id.clone()).href())).await;
+    browser.until_app_ready().await;
+    assert_eq!(browser.text("main h1").await, event.title, "a life event, never opened online");
+    browser.find(".materials .material input").await.click().await.expect("tick on the event");
+    browser
+        .until(
+            "the event's list counts it",
+            "return document.querySelector('.progress').textContent.startsWith('已备 1/')",
+        )
+        .await;
 
     browser.goto(&server.url(&feedback)).await;
     browser.until_app_ready().await;

@@ -320,7 +320,7 @@ fn Visits(
         <ol class="visits">
             {plan.visits.into_iter().enumerate().map(|(v, visit)| {
                 let heading = match (&visit.at, lang) {
-                    (Some(w), Lang::Zh) => format!("第 {} 趟：{}（一窗办，以下各项一次办完）", v + 1, w.name),
+                    (Some(w), Lang::Zh) => format!("第 {} 趟：{}（以下各项在这里一次办完）", v + 1, w.name),
                     (Some(w), Lang::En) => format!("Visit {}: {} (one window for all of these)", v + 1, w.name),
                     (None, Lang::Zh) => format!("第 {} 趟", v + 1),
                     (None, Lang::En) => format!("Visit {}", v + 1),
@@ -349,7 +349,7 @@ fn Visits(
                                         <p class="step-title">
                                             <span class="step-no">{step_mark(n)}</span>" "
                                             <a href=link>{step.guide.title.clone()}</a>
-                                            {format!(" · {}", step.guide.window_name)}
+                                            {(!one_window).then(|| format!(" · {}", step.guide.window_name))}
                                         </p>
                                         {(!one_window).then(|| view! { <p class="print-only">{format!("{} · {} · {}", step.guide.address, step.guide.phone, step.guide.hours)}</p> })}
                                         {step.why.clone().map(|w| view! { <p class="why"><Mixed text=w/></p> })}
