@@ -267,23 +267,7 @@ pub fn Checklist(
                 )/></p>
             })}
             {guide.with_value(|g| situational(g, &shown.answers, lang))}
-            <div class="missing js-only" aria-live="polite">
-                {move || {
-                    let missing = missing();
-                    if missing.count() == 0 {
-                        Either::Left(view! { <p class="done">{lang.pick("材料已备齐，可以出发了。", "You have everything. You are ready to go.")}</p> })
-                    } else {
-                        // On paper the unticked boxes above name them; the count is enough.
-                        Either::Right(view! {
-                            <p>
-                                {missing.summary(lang)}
-                                <span class="no-print"><Mixed text=format!("{}{}", lang.pick("：", ": "), missing.names_said(lang))/></span>
-                                <span class="print-only inline">{lang.pick("（上面没打勾的各项）", " (the unticked items above)")}</span>
-                            </p>
-                        })
-                    }
-                }}
-            </div>
+            <MissingLine missing=missing/>
             <SlipFoot data=guide.with_value(|g| g.clone()) lang=lang/>
             <div class="actions no-print js-only">
                 <button type="button" class="button" disabled=move || !mounted.get() on:click=move |_| storage::print()>{lang.pick("打印一次性告知单", "Print the checklist")}</button>
@@ -304,6 +288,31 @@ pub fn Checklist(
                 <p class="share no-print" role="status">{lang.pick("链接已生成（可复制发给家人）：", "Link made (copy it to your family): ")}<a href=url.clone()>{url.clone()}</a></p>
             })}
         </section>
+    }
+}
+
+/// What is still missing, each kind (容缺, 告知承诺) apart, or that everything is ready.
+#[component]
+pub(crate) fn MissingLine(missing: impl Fn() -> Missing + Send + Sync + 'static) -> impl IntoView {
+    let lang = crate::lang();
+    view! {
+            <div class="missing js-only" aria-live="polite">
+                {move || {
+                    let missing = missing();
+                    if missing.count() == 0 {
+                        Either::Left(view! { <p class="done">{lang.pick("材料已备齐，可以出发了。", "You have everything. You are ready to go.")}</p> })
+                    } else {
+                        // On paper the unticked boxes above name them; the count is enough.
+                        Either::Right(view! {
+                            <p>
+                                {missing.summary(lang)}
+                                <span class="no-print"><Mixed text=format!("{}{}", lang.pick("：", ": "), missing.names_said(lang))/></span>
+                                <span class="print-only inline">{lang.pick("（上面没打勾的各项）", " (the unticked items above)")}</span>
+                            </p>
+                        })
+                    }
+                }}
+            </div>
     }
 }
 

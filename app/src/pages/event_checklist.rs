@@ -2,7 +2,7 @@
 //! once, each material once with every step that needs it; ticks are kept in each guide's own
 //! checklist, so a tick here shows on every guide's page and back.
 
-use super::checklist::{QuestionField, SlipFoot};
+use super::checklist::{MissingLine, QuestionField, SlipFoot};
 use super::deferral::Deferral;
 use super::mixed::Mixed;
 use crate::storage;
@@ -269,21 +269,7 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
             {move || merged.with(provided_names).map(|names| view! {
                 <p class="provided"><Mixed text=lang.pick(format!("不用带，窗口现场提供并填写：{names}"), format!("Nothing to bring, the windows provide: {names}"))/></p>
             })}
-            <div class="missing js-only" aria-live="polite">
-                {move || {
-                    let missing = missing();
-                    if missing.count() == 0 {
-                        Either::Left(view! { <p class="done">{lang.pick("材料已备齐，可以出发了。", "You have everything. You are ready to go.")}</p> })
-                    } else {
-                        Either::Right(view! {
-                            <p>
-                                {missing.summary(lang)}
-                                <span class="no-print"><Mixed text=format!("{}{}", lang.pick("：", ": "), missing.names_said(lang))/></span>
-                            </p>
-                        })
-                    }
-                }}
-            </div>
+            <MissingLine missing=missing/>
             {first_guide.map(|g| view! { <SlipFoot data=ChecklistData { page_url: plan.with_value(|p| p.page_url.clone()), qr: plan.with_value(|p| p.qr.clone()), ..g } lang=lang/> })}
             <div class="actions no-print js-only">
                 <button type="button" class="button" disabled=move || !mounted.get() on:click=move |_| storage::print()>{lang.pick("打印一次性告知单", "Print the checklist")}</button>
