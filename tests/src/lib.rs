@@ -354,7 +354,12 @@ impl Browser {
 
     /// Waits (up to 10 s) until the script returns `true`.
     pub async fn until(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.until_within(Duration::from_secs(10), what, script).await;
+    }
+
+    /// Waits up to `limit` until the script returns `true`.
+    pub async fn until_within(&self, limit: Duration, what: &str, script: &str) {
+        let deadline = Instant::now() + limit;
         while self.js(script).await != serde_json::Value::Bool(true) {
             assert!(Instant::now() < deadline, "timed out waiting until {what}");
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -381,7 +386,13 @@ impl Browser {
 
     /// Waits until the wasm app has taken over the page (islands mounted, links intercepted).
     pub async fn until_app_ready(&self) {
-        self.until("the app is ready", "return document.documentElement.dataset.app === 'ready'").await;
+        // A loaded 2-core machine may take a while to fetch and compile a bundle on a first visit.
+        self.until_within(
+            Duration::from_secs(30),
+            "the app is ready",
+            "return document.documentElement.dataset.app === 'ready'",
+        )
+        .await;
     }
 
     /// Switches CSS media emulation (e.g. "print") through ChromeDriver's DevTools bridge.
