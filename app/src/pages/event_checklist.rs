@@ -62,7 +62,7 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
     let have = move || ticks.with(|t| merged.with(|m| m.bring.iter().filter(|i| i.ticked(t)).count()));
     let state = move || {
         let (a, t) = (answers.get_untracked(), ticks.get_untracked());
-        let ticked = plan.with_value(|p| questions.with_value(|q| p.ticked_items(q, &a, &t)));
+        let ticked = merged.with_untracked(|m| m.ticked_ids(&t));
         ChecklistState { answers: a, ticked }
     };
     // Keeps the event's own answers, and each guide's answers and ticks in that guide's list.
@@ -110,9 +110,9 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
                 })
                 .collect()
         });
-        let (a, mut t) = plan.with_value(|p| p.gather(&own, &guides));
+        let (a, mut t) = plan.with_value(|p| questions.with_value(|q| p.gather(q, &own, &guides)));
         // A document ticked on one guide's page is had for every step that needs it.
-        let spread = plan.with_value(|p| questions.with_value(|q| p.spread_item_ticks(q, &a, &mut t)));
+        let spread = plan.with_value(|p| questions.with_value(|q| p.merged(q, &a).spread(&mut t)));
         answers.set(a);
         ticks.set(t);
         if spread {
@@ -219,7 +219,7 @@ pub fn EventChecklist(plan: EventPlan, #[prop(optional)] typed: ChecklistState) 
                 }));
                 lang.pick(format!("按您的情况：要办 {steps} 件事，跑 {visits} 趟。"), format!("In your situation: {steps} steps, {visits} visits."))
             }}</p>
-            <Visits plan=plan.get_value() merged=merged needed=needed ticks=ticks/>
+            <Visits plan=plan.get_value() questions=questions.get_value() merged=merged needed=needed ticks=ticks/>
             <h2 id="materials">{lang.pick("一张清单：要带的材料", "One list: everything to bring")}</h2>
             <div class="questions js-only">
                 <p class="hint no-print">{lang.pick("回答下面的问题，清单和要办的事会按您的情况调整（每个问题只问一次）：", "Answer these questions; the list and the steps adapt to your situation (each asked once):")}</p>
@@ -294,12 +294,12 @@ fn provided_names(merged: &Merged) -> Option<String> {
 #[component]
 fn Visits(
     plan: EventPlan,
+    questions: Vec<EventQuestion>,
     merged: Memo<Merged>,
     needed: Memo<BTreeSet<usize>>,
     ticks: RwSignal<Ticks>,
 ) -> impl IntoView {
     let lang = crate::lang();
-    let questions: Vec<EventQuestion> = plan.questions();
     let plain: Vec<swg_model::Question> = questions.iter().map(|q| q.question.clone()).collect();
     let numbers: Vec<(usize, usize)> = plan.steps().map(|(n, v, _)| (v, n)).collect();
     view! {

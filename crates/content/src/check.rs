@@ -223,13 +223,7 @@ pub(crate) fn check_service(
             "say how many visits are needed at most when the materials are complete (at least 1)",
         ));
     }
-    if Date::parse(&page.reviewed).is_none() {
-        errors.push(src.error(
-            src.line(&lines.reviewed),
-            format!("reviewed date `{}` is not YYYY-MM-DD", page.reviewed),
-            "write the date like \"2026-11-20\"",
-        ));
-    }
+    check_reviewed(src, &lines.reviewed, &page.reviewed, errors);
     if !page.fee.free && (page.fee.amount.is_none() || page.fee.basis.is_none()) {
         errors.push(src.error(
             src.line(&lines.fee),
@@ -238,6 +232,22 @@ pub(crate) fn check_service(
         ));
     }
     check_questions(guide, errors);
+}
+
+/// A `reviewed` date (a guide's or an event's) must be YYYY-MM-DD.
+pub(crate) fn check_reviewed(
+    src: &Source,
+    at: &Spanned<IgnoredAny>,
+    reviewed: &str,
+    errors: &mut ContentErrors,
+) {
+    if Date::parse(reviewed).is_none() {
+        errors.push(src.error(
+            src.line(at),
+            format!("reviewed date `{reviewed}` is not YYYY-MM-DD"),
+            "write the date like \"2026-11-20\"",
+        ));
+    }
 }
 
 pub(crate) fn check_questions(guide: &ParsedGuide, errors: &mut ContentErrors) {

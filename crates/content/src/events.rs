@@ -1,14 +1,13 @@
 //! Life events (`events/`, 一件事一次办) and pledge texts (`pledges/`, 告知承诺书): read, checked
 //! against the guides and windows, and assembled into pages.
 
-use crate::check::{check_condition, check_id, check_question_list};
+use crate::check::{check_condition, check_id, check_question_list, check_reviewed};
 use crate::error::{from_toml, line_of, ContentErrors};
-use crate::lint::{cites_document_number, names_document};
+use crate::lint::names_document;
 use crate::load::{read_dir, Parsed, ParsedGuide};
 use crate::raw::{EventLines, PledgeLines};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use swg_model::calendar::Date;
 use swg_model::event::{EventFile, EventPage, EventPlan, EventStep, Visit, VisitWindow};
 use swg_model::{
     ChecklistData, GuidePage, Lang, PledgeFile, PledgePage, PledgeUse, Qr, Route, ServiceLink, WindowPage,
@@ -78,8 +77,7 @@ pub(crate) fn check(
         let (src, file) = (&p.parsed.source, &p.parsed.value);
         check_id(src, &p.lines.id, errors);
         pledge_ids.insert(file.id.as_str());
-        if file.basis.is_empty() || file.basis.iter().any(|b| !names_document(b) && !cites_document_number(b))
-        {
+        if file.basis.is_empty() || file.basis.iter().any(|b| !names_document(b)) {
             errors.push(src.error(
                 src.line(&p.lines.basis),
                 format!("pledge `{}` needs its basis: the documents that allow a pledge here", file.id),
@@ -139,20 +137,14 @@ fn check_event(
             ));
         }
     }
-    if !names_document(&file.source) && !cites_document_number(&file.source) {
+    if !names_document(&file.source) {
         errors.push(src.error(
             src.line(&lines.source),
             "`source` names no document",
             "name where the bundle comes from, e.g. 《国务院关于加快推进政务服务“高效办成一件事”的指导意见》（国发〔2024〕3号）",
         ));
     }
-    if Date::parse(&file.reviewed).is_none() {
-        errors.push(src.error(
-            src.line(&lines.reviewed),
-            format!("reviewed date `{}` is not YYYY-MM-DD", file.reviewed),
-            "write the date like \"2026-11-20\"",
-        ));
-    }
+    check_reviewed(src, &lines.reviewed, &file.reviewed, errors);
     let own = check_question_list(src, &file.questions, &lines.questions, errors);
     if file.visits.is_empty() || file.visits.iter().any(|v| v.steps.is_empty()) {
         errors.push(src.error(

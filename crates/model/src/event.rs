@@ -186,6 +186,25 @@ pub struct Merged {
     pub provided: Vec<Item>,
 }
 
+impl Merged {
+    /// The ids of the items to bring that are ticked, for a share link.
+    pub fn ticked_ids(&self, ticks: &Ticks) -> BTreeSet<String> {
+        self.bring.iter().filter(|i| i.ticked(ticks)).map(|i| i.id.clone()).collect()
+    }
+
+    /// Each ticked item ticked in every step that needs it (a tick made on one guide's page
+    /// reaches the others); `true` when something changed.
+    pub fn spread(&self, ticks: &mut Ticks) -> bool {
+        let mut changed = false;
+        for item in self.bring.iter().filter(|i| i.ticked(ticks)).cloned().collect::<Vec<_>>() {
+            for u in &item.uses {
+                changed |= ticks.entry(u.guide_id.clone()).or_default().insert(item.id.clone());
+            }
+        }
+        changed
+    }
+}
+
 /// Whether two questions are the same question to a citizen.
 fn same_question(a: &Question, b: &Question) -> bool {
     a.id == b.id && a.default == b.default && a.options == b.options
@@ -301,36 +320,21 @@ impl EventPlan {
 
     /// The event's state (keyed answers, ticked items) from its own answers and what each
     /// guide keeps: an answer comes from the event's own, else the first guide that has it.
-    pub fn gather(&self, own: &Answers, guides: &BTreeMap<String, ChecklistState>) -> (Answers, Ticks) {
-        let questions = self.questions();
+    pub fn gather(
+        &self,
+        questions: &[EventQuestion],
+        own: &Answers,
+        guides: &BTreeMap<String, ChecklistState>,
+    ) -> (Answers, Ticks) {
         let mut answers = Answers::new();
-        for q in &questions {
+        for q in questions {
             let from_guides = q.asks.iter().find_map(|a| guides.get(&a.guide)?.answers.get(&a.question));
             if let Some(answer) = own.get(&q.question.id).or(from_guides) {
                 answers.insert(q.question.id.clone(), answer.clone());
             }
         }
         let ticks = guides.iter().map(|(g, s)| (g.clone(), s.ticked.clone())).collect();
-        (self.answers(&questions, &answers), ticks)
-    }
-
-    /// Each ticked item ticked in every step that needs it (a tick made on one guide's page
-    /// reaches the others); `true` when something changed.
-    pub fn spread_item_ticks(
-        &self,
-        questions: &[EventQuestion],
-        answers: &Answers,
-        ticks: &mut Ticks,
-    ) -> bool {
-        let mut changed = false;
-        let had: Vec<Item> =
-            self.merged(questions, answers).bring.into_iter().filter(|i| i.ticked(ticks)).collect();
-        for item in had {
-            for u in &item.uses {
-                changed |= ticks.entry(u.guide_id.clone()).or_default().insert(item.id.clone());
-            }
-        }
-        changed
+        (self.answers(questions, &answers), ticks)
     }
 
     /// A shared event list (keyed answers, ticked item ids) as each guide's ticks: every guide
@@ -342,17 +346,6 @@ impl EventPlan {
                 (s.guide.guide_id.clone(), ids.collect())
             })
             .collect()
-    }
-
-    /// The items ticked in every step that needs them, for a share link.
-    pub fn ticked_items(
-        &self,
-        questions: &[EventQuestion],
-        answers: &Answers,
-        ticks: &Ticks,
-    ) -> BTreeSet<String> {
-        let merged = self.merged(questions, answers);
-        merged.bring.iter().filter(|i| i.ticked(ticks)).map(|i| i.id.clone()).collect()
     }
 }
 
@@ -485,13 +478,13 @@ mod tests {
         let mut one = Ticks::from([("birth".into(), BTreeSet::from(["hukoubu".into()]))]);
         assert!(merged.bring[0].ticked(&one));
         assert!(!merged.bring[1].ticked(&one));
-        assert!(plan.spread_item_ticks(&questions, &Answers::new(), &mut one));
+        assert!(merged.spread(&mut one));
         assert_eq!(one.get("insurance"), Some(&BTreeSet::from(["hukoubu".into()])));
-        assert!(!plan.spread_item_ticks(&questions, &Answers::new(), &mut one), "nothing more to spread");
+        assert!(!merged.spread(&mut one), "nothing more to spread");
         let both = plan.spread_ticks(&BTreeSet::from(["hukoubu".into()]));
         assert!(merged.bring[0].ticked(&both));
         assert_eq!(both.get("car"), Some(&BTreeSet::new()));
-        assert_eq!(plan.ticked_items(&questions, &Answers::new(), &both), BTreeSet::from(["hukoubu".into()]));
+        assert_eq!(merged.ticked_ids(&both), BTreeSet::from(["hukoubu".into()]));
     }
 
     #[test]
@@ -514,7 +507,8 @@ mod tests {
             ticked: BTreeSet::from(["hukoubu".into()]),
         };
         let own = Answers::from([("car".into(), "yes".into())]);
-        let (answers, ticks) = plan.gather(&own, &BTreeMap::from([("birth".into(), birth)]));
+        let (answers, ticks) =
+            plan.gather(&plan.questions(), &own, &BTreeMap::from([("birth".into(), birth)]));
         assert_eq!(answers.get("who").map(String::as_str), Some("agent"));
         assert_eq!(answers.get("car").map(String::as_str), Some("yes"));
         assert_eq!(answers.get("age-insurance").map(String::as_str), Some("adult"));
