@@ -6,7 +6,8 @@ use crate::storage;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState, Missing, SavedChecklist};
+use swg_model::checklist::{applicable, effective_answers, Answers, ChecklistState, SavedChecklist};
+use swg_model::Missing;
 use swg_model::{unsure_mark, ChecklistData, Lang, Material, Question, Route};
 
 /// `typed`: what the citizen ticked or answered in the pre-rendered page before the island

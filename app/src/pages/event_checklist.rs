@@ -9,8 +9,9 @@ use crate::storage;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use swg_model::checklist::{Answers, ChecklistState, Missing, SavedChecklist};
+use swg_model::checklist::{Answers, ChecklistState, SavedChecklist};
 use swg_model::event::{EventPlan, EventQuestion, Item, Merged, Ticks};
+use swg_model::Missing;
 use swg_model::{unsure_mark, ChecklistData, Lang, Route};
 
 /// Where the event's own answers are kept (the guides' answers and ticks are in theirs).

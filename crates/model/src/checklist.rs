@@ -1,6 +1,6 @@
 //! The 一次性告知 checklist rules: which materials apply for a citizen's answers.
 
-use crate::guide::{Condition, Deferral, Material, Question};
+use crate::guide::{Condition, Material, Question};
 use crate::page::ChecklistData;
 use crate::route::is_id;
 use crate::Lang;
@@ -86,81 +86,6 @@ pub fn applicable<'a>(guide: &'a ChecklistData, given: &Answers) -> Vec<&'a Mate
 /// window provides at the counter.
 pub fn to_bring<'a>(guide: &'a ChecklistData, given: &Answers) -> Vec<&'a Material> {
     applicable(guide, given).into_iter().filter(|m| !m.provided).collect()
-}
-
-/// What is still missing, counted apart by whether it may still let the citizen go today
-/// (容缺受理, 告知承诺) or must be brought.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Missing {
-    /// Names of what must be brought before the application can be accepted.
-    pub required: Vec<String>,
-    /// Names of what may follow after acceptance (容缺受理).
-    pub later: Vec<String>,
-    /// Names of what a signed pledge replaces (告知承诺).
-    pub pledge: Vec<String>,
-}
-
-impl Missing {
-    /// Sorts missing items (name, how it may be missing) into the three kinds.
-    pub fn of(items: impl IntoIterator<Item = (String, Option<Deferral>)>) -> Missing {
-        let mut missing = Missing::default();
-        for (name, deferral) in items {
-            match deferral {
-                None => missing.required.push(name),
-                Some(Deferral::Later) => missing.later.push(name),
-                Some(Deferral::Pledge) => missing.pledge.push(name),
-            }
-        }
-        missing
-    }
-
-    pub fn count(&self) -> usize {
-        self.required.len() + self.later.len() + self.pledge.len()
-    }
-
-    /// Every missing name: what must be brought first.
-    pub fn names(&self) -> Vec<String> {
-        self.required.iter().chain(&self.later).chain(&self.pledge).cloned().collect()
-    }
-
-    /// The missing names in words, each kind apart: "身份证、照片；可容缺受理：复印件".
-    pub fn names_said(&self, lang: Lang) -> String {
-        let list = |names: &[String]| names.join(lang.pick("、", "; "));
-        let kinds = [
-            ("", "", &self.required),
-            ("可容缺受理：", "may follow: ", &self.later),
-            ("可签告知承诺书代替：", "a signed pledge may replace: ", &self.pledge),
-        ];
-        kinds
-            .iter()
-            .filter(|(_, _, names)| !names.is_empty())
-            .map(|(zh, en, names)| format!("{}{}", lang.pick(*zh, *en), list(names)))
-            .collect::<Vec<_>>()
-            .join(lang.pick("；", ". "))
-    }
-
-    /// The count in words, saying how many may follow: "还缺 1 项，可容缺受理，可以先去窗口申请",
-    /// "还缺 3 项，其中 1 项可容缺受理", "还缺 2 项".
-    pub fn summary(&self, lang: Lang) -> String {
-        let n = self.count();
-        let deferrable = self.later.len() + self.pledge.len();
-        let how = match (self.later.is_empty(), self.pledge.is_empty()) {
-            (false, true) => lang.pick("可容缺受理", "may follow after acceptance (容缺受理)"),
-            (true, false) => lang.pick("可签告知承诺书代替", "may be replaced by a signed pledge (告知承诺)"),
-            _ => lang.pick(
-                "可容缺受理或签告知承诺书代替",
-                "may follow after acceptance or be replaced by a signed pledge",
-            ),
-        };
-        match (lang, deferrable) {
-            (Lang::Zh, 0) => format!("还缺 {n} 项"),
-            (Lang::En, 0) => format!("{n} still missing"),
-            (Lang::Zh, k) if k == n => format!("还缺 {n} 项，{how}，可以先去窗口申请"),
-            (Lang::En, k) if k == n => format!("{n} still missing, {how}: you may apply at the window now"),
-            (Lang::Zh, k) => format!("还缺 {n} 项，其中 {k} 项{how}"),
-            (Lang::En, k) => format!("{n} still missing; {k} of them {how}"),
-        }
-    }
 }
 
 /// Every combination of answers the guide's questions allow (the cartesian product).
@@ -479,33 +404,6 @@ mod tests {
         let restored = back.restore(&sample()).expect("readable");
         assert_eq!(restored.state.ticked, state.ticked);
         assert_eq!(restored.shared_query, Some(state.to_query()));
-    }
-
-    #[test]
-    fn missing_items_are_counted_apart_by_whether_they_may_follow() {
-        let later = |n: &str| (n.to_owned(), Some(Deferral::Later));
-        let pledge = |n: &str| (n.to_owned(), Some(Deferral::Pledge));
-        let required = |n: &str| (n.to_owned(), None);
-        assert_eq!(
-            Missing::of([later("复印件")]).summary(Lang::Zh),
-            "还缺 1 项，可容缺受理，可以先去窗口申请"
-        );
-        assert_eq!(
-            Missing::of([required("身份证"), later("复印件"), required("照片")]).summary(Lang::Zh),
-            "还缺 3 项，其中 1 项可容缺受理"
-        );
-        assert_eq!(Missing::of([required("身份证")]).summary(Lang::Zh), "还缺 1 项");
-        assert_eq!(
-            Missing::of([pledge("亲属关系证明"), later("复印件")]).summary(Lang::Zh),
-            "还缺 2 项，可容缺受理或签告知承诺书代替，可以先去窗口申请"
-        );
-        let mixed = Missing::of([later("a"), required("b"), pledge("c")]);
-        assert_eq!(mixed.names(), ["b", "a", "c"]);
-        assert_eq!(mixed.names_said(Lang::Zh), "b；可容缺受理：a；可签告知承诺书代替：c");
-        assert_eq!(
-            mixed.summary(Lang::En),
-            "3 still missing; 2 of them may follow after acceptance or be replaced by a signed pledge"
-        );
     }
 
     proptest! {

@@ -3,8 +3,9 @@
 //! that needs them.
 
 use crate::checklist::{applicable, effective_answers, Answers, ChecklistState};
-use crate::guide::{non_empty, Condition, Deferral, Material, Question};
+use crate::guide::{non_empty, Condition, Material, Question};
 use crate::page::{ChecklistData, Qr};
+use crate::Deferral;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -5,6 +5,7 @@ pub mod booking;
 pub mod calendar;
 pub mod checklist;
 pub mod clock;
+pub mod deferral;
 pub mod event;
 pub mod form;
 pub mod guide;
@@ -16,6 +17,7 @@ pub mod search;
 pub mod staff;
 pub mod work;
 
+pub use deferral::{Deferral, Later, Missing};
 pub use guide::*;
 pub use id_enum::InvalidValue;
 pub use lang::{Lang, Said};
