@@ -186,6 +186,33 @@ async fn a_document_ticked_on_one_guides_page_is_ready_for_every_step_of_the_eve
 }
 
 #[tokio::test]
+async fn a_visit_not_needed_keeps_its_number_on_the_printed_slip_and_says_why() {
+    let moving = event("kuashi-qianhu");
+    let questions = moving.plan.questions();
+    let answers = moving.plan.answers(&questions, &Answers::new());
+    let skipped = moving
+        .plan
+        .visits
+        .iter()
+        .position(|v| v.steps.iter().all(|s| !s.applies(&answers)))
+        .expect("a visit the default answers do not need");
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    browser.goto(&server.url(&Route::Event(moving.id.clone()).href())).await;
+    browser.until_app_ready().await;
+    browser.emulate_media("print").await;
+    let shown = |css: &str| {
+        format!(
+            "const e = document.querySelectorAll('.visit')[{skipped}].querySelector('{css}'); return !!e && getComputedStyle(e).display !== 'none'"
+        )
+    };
+    assert_eq!(browser.js(&shown("h3")).await, true, "the visit's number is printed");
+    assert_eq!(browser.js(&shown(":scope > .not-needed")).await, true, "with why it is not needed");
+    assert_eq!(browser.js(&shown(".event-step")).await, false, "but not its steps");
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_material_that_may_follow_later_is_counted_apart_so_the_citizen_knows_they_may_go_today() {
     let (guide, material) = content()
         .guides
