@@ -105,11 +105,7 @@ pub fn page_document(
 ) -> Result<String, serde_json::Error> {
     let boot = Boot { site: site.clone(), page: page.without_static_html() };
     let boot = script_json(&boot)?;
-    let bundle = match page.kind {
-        PageKind::Form => assets.forms_js.clone().zip(assets.forms_wasm.clone()),
-        PageKind::Event => assets.events_js.clone().zip(assets.events_wasm.clone()),
-        _ => assets.js.clone().zip(assets.wasm.clone()),
-    };
+    let bundle = assets.bundle(page.bundle()).map(|b| (b.js.clone(), b.wasm.clone()));
     let site_url = site.url.trim_end_matches('/');
     let versions = page
         .versions

@@ -3,25 +3,44 @@
 //! takes over same-site links for client-side navigation.
 
 #![recursion_limit = "256"]
+// A form page's bundle carries only its own form's island, which uses part of what the form
+// islands share (the API client, the outbox, the widgets). Dead code there is caught where every
+// form is built together: `cargo xtask ci` lints the form bundle with all of them too.
+#![cfg_attr(
+    all(
+        target_arch = "wasm32",
+        feature = "forms",
+        not(all(
+            feature = "book",
+            feature = "manage",
+            feature = "feedback",
+            feature = "track",
+            feature = "stats"
+        ))
+    ),
+    allow(dead_code)
+)]
 
 #[cfg(all(target_arch = "wasm32", feature = "forms"))]
 mod client;
 mod pages;
 mod storage;
 
+#[cfg(target_arch = "wasm32")]
+mod boot;
 #[cfg(not(target_arch = "wasm32"))]
 mod document;
 #[cfg(not(target_arch = "wasm32"))]
 mod layout;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "reading"))]
 mod nav;
 #[cfg(target_arch = "wasm32")]
 mod offline;
 
+#[cfg(target_arch = "wasm32")]
+pub use boot::start;
 #[cfg(not(target_arch = "wasm32"))]
 pub use document::{loader_script, page_document, render, CARE_SCRIPT};
-#[cfg(target_arch = "wasm32")]
-pub use nav::start;
 #[cfg(not(target_arch = "wasm32"))]
 pub use pages::answer::Answer;
 #[cfg(not(target_arch = "wasm32"))]

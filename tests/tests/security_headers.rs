@@ -8,6 +8,7 @@ use base64::Engine;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use swg_model::api::path;
+use swg_model::Bundle;
 use swg_tests::{App, WINDOW};
 
 async fn get(app: &App, uri: &str, accept_encoding: Option<&str>) -> (StatusCode, HeaderMap, String) {
@@ -59,7 +60,7 @@ async fn pages_allow_exactly_their_own_inline_loader_and_wasm() {
 #[tokio::test]
 async fn a_pre_compressed_wasm_file_says_it_varies_by_encoding_and_is_kept_for_a_year() {
     let app = App::start().await;
-    let wasm = app.state.assets.wasm.clone().expect("a wasm bundle");
+    let wasm = app.state.assets.bundle(Bundle::App).expect("a reading bundle").wasm.clone();
     let (status, headers, _) = get(&app, &format!("/{wasm}"), Some("br, gzip")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(value(&headers, "content-encoding"), "br");

@@ -39,12 +39,14 @@ impl Figure {
 #[derive(Deserialize)]
 struct Assets {
     css: String,
+    bundles: Vec<BundleFiles>,
+}
+
+#[derive(Deserialize)]
+struct BundleFiles {
+    bundle: String,
     js: String,
     wasm: String,
-    forms_js: String,
-    forms_wasm: String,
-    events_js: String,
-    events_wasm: String,
 }
 
 fn brotli_size(files: &[PathBuf]) -> Result<usize, String> {
@@ -68,39 +70,49 @@ pub fn measure(dist: &Path) -> Result<Vec<(String, usize)>, String> {
     let text =
         std::fs::read_to_string(&file).map_err(|e| format!("{}: {e} (build first)", file.display()))?;
     let a: Assets = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-    let main = [dist.join(&a.js), dist.join(&a.wasm)];
-    let forms = [dist.join(&a.forms_js), dist.join(&a.forms_wasm)];
     let css = brotli_size(&[dist.join(&a.css)])?;
-    let events = [dist.join(&a.events_js), dist.join(&a.events_wasm)];
-    let (main_bytes, forms_bytes, events_bytes) =
-        (brotli_size(&main)?, brotli_size(&forms)?, brotli_size(&events)?);
+    let mut bundles = Vec::new();
+    for b in &a.bundles {
+        bundles.push((b, brotli_size(&[dist.join(&b.js), dist.join(&b.wasm)])?));
+    }
     let mut figures = Vec::new();
-    for (kind, folder, bundle) in [
-        ("home", "", main_bytes),
-        ("window", "windows", main_bytes),
-        ("guide", "services", main_bytes),
-        ("english guide", "en/services", main_bytes),
-        ("search", "search", main_bytes),
-        ("form", "book", forms_bytes),
-        ("event", "events", events_bytes),
+    for (kind, folders) in [
+        ("home", &[""][..]),
+        ("window", &["windows"][..]),
+        ("guide", &["services"][..]),
+        ("english guide", &["en/services"][..]),
+        ("search", &["search"][..]),
+        ("form", &["book", "feedback", "stats", "en/book", "en/feedback"][..]),
+        ("event", &["events"][..]),
     ] {
-        let candidates = if folder.is_empty() { vec![dist.join("index.html")] } else { pages(dist, folder) };
+        let candidates: Vec<PathBuf> = folders
+            .iter()
+            .flat_map(
+                |folder| if folder.is_empty() { vec![dist.join("index.html")] } else { pages(dist, folder) },
+            )
+            .collect();
+        if candidates.is_empty() {
+            return Err(format!("no page in dist/{}: build first", folders.join(", dist/")));
+        }
         let mut largest = 0;
         for page in &candidates {
-            largest = largest.max(brotli_size(std::slice::from_ref(page))?);
+            // A page loads the bundle whose JS glue its loader names.
+            let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let bundle = bundles.iter().find(|(b, _)| html.contains(&b.js)).map_or(0, |(_, bytes)| *bytes);
+            largest = largest.max(brotli_size(std::slice::from_ref(page))? + bundle);
         }
-        if candidates.is_empty() {
-            return Err(format!("no page in dist/{folder}: build first"));
-        }
-        figures.push((format!("first_load.{kind}"), largest + css + bundle));
+        figures.push((format!("first_load.{kind}"), largest + css));
     }
-    figures.push(("bundle.main".to_owned(), main_bytes));
-    figures.push(("bundle.forms".to_owned(), forms_bytes));
-    figures.push(("bundle.events".to_owned(), events_bytes));
-    let bundles =
-        [a.css.as_str(), a.js.as_str(), a.wasm.as_str(), a.events_js.as_str(), a.events_wasm.as_str()];
+    for (b, bytes) in &bundles {
+        figures.push((format!("bundle.{}", b.bundle), *bytes));
+    }
+    let offline = |name: &str| crate::build::BUNDLES.iter().any(|spec| spec.name == name && spec.offline);
+    let kept_bundles = a.bundles.iter().filter(|b| offline(&b.bundle));
+    let assets: Vec<&str> = std::iter::once(a.css.as_str())
+        .chain(kept_bundles.flat_map(|b| [b.js.as_str(), b.wasm.as_str()]))
+        .collect();
     let kept: Vec<PathBuf> =
-        crate::offline::precache(dist, "", &bundles).into_iter().map(|(file, _)| dist.join(file)).collect();
+        crate::offline::precache(dist, "", &assets).into_iter().map(|(file, _)| dist.join(file)).collect();
     figures.push(("offline.precache".to_owned(), brotli_size(&kept)?));
     Ok(figures)
 }

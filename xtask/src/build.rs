@@ -17,27 +17,58 @@ pub struct Options {
 
 const WASM_PROFILE: &str = "wasm-release";
 
+/// The browser bundles: the name `assets.json` knows it by (`swg_model::Bundle`), the entry
+/// crate and the crate's feature. The first is the reading pages'; those the service worker
+/// keeps for reading offline are marked.
+pub struct BundleSpec {
+    pub name: &'static str,
+    pub package: &'static str,
+    pub feature: Option<&'static str>,
+    pub offline: bool,
+}
+
+pub const BUNDLES: [BundleSpec; 7] = [
+    BundleSpec { name: "app", package: "swg-web", feature: None, offline: true },
+    BundleSpec { name: "events", package: "swg-web-events", feature: None, offline: true },
+    BundleSpec { name: "book", package: "swg-web-forms", feature: Some("book"), offline: false },
+    BundleSpec { name: "manage", package: "swg-web-forms", feature: Some("manage"), offline: false },
+    BundleSpec { name: "feedback", package: "swg-web-forms", feature: Some("feedback"), offline: false },
+    BundleSpec { name: "track", package: "swg-web-forms", feature: Some("track"), offline: false },
+    BundleSpec { name: "stats", package: "swg-web-forms", feature: Some("stats"), offline: false },
+];
+
 /// Names of the built assets, relative to `dist/`.
 pub struct Built {
     pub css: String,
-    pub js: String,
-    pub wasm: String,
-    pub forms_js: String,
-    pub forms_wasm: String,
-    pub events_js: String,
-    pub events_wasm: String,
+    /// Each of [`BUNDLES`]' JS glue and wasm, in that order.
+    pub bundles: Vec<(String, String)>,
+}
+
+impl Built {
+    /// The CSS and the bundles the service worker keeps for reading offline.
+    pub fn offline_files(&self) -> Vec<&str> {
+        let bundles = BUNDLES.iter().zip(&self.bundles).filter(|(spec, _)| spec.offline);
+        std::iter::once(self.css.as_str())
+            .chain(bundles.flat_map(|(_, (js, wasm))| [js.as_str(), wasm.as_str()]))
+            .collect()
+    }
+
+    /// The reading pages' JS glue and wasm.
+    pub fn main(&self) -> Option<&(String, String)> {
+        self.bundles.first()
+    }
 }
 
 /// Builds one wasm entry crate, runs wasm-bindgen and wasm-opt, and copies the hashed JS glue
 /// and wasm into `assets` as `STEM-HASH.js` / `.wasm`.
-fn bundle(
-    package: &str,
-    stem: &str,
-    env: &[(&str, &str)],
-    assets: &Path,
-) -> Result<(String, String), String> {
+fn bundle(spec: &BundleSpec, env: &[(&str, &str)], assets: &Path) -> Result<(String, String), String> {
     let root = root();
-    cargo(&["build", "-p", package, "--target", WASM_TARGET, "--profile", WASM_PROFILE], env)?;
+    let (package, stem) = (spec.package, spec.name);
+    let mut args = vec!["build", "-p", package, "--target", WASM_TARGET, "--profile", WASM_PROFILE];
+    if let Some(feature) = spec.feature {
+        args.extend(["--features", feature]);
+    }
+    cargo(&args, env)?;
     let crate_name = package.replace('-', "_");
     let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join(format!("{crate_name}.wasm"));
     let out = root.join("target/bindgen").join(stem);
@@ -73,7 +104,7 @@ fn bundle(
 }
 
 /// How many stages [`build`] adds to a command's count.
-pub const STAGES: usize = 5;
+pub const STAGES: usize = 2 + BUNDLES.len();
 
 /// Builds `dist/` in [`STAGES`] stages; the wasm32 target must be installed already.
 pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
@@ -89,56 +120,35 @@ pub fn build(options: &Options, stages: &mut Stages) -> Result<Built, String> {
         cargo(&["run", "-p", "swg-site", "--bin", "prerender", "--", "check", &path(&content)], &env)
     })?;
 
-    // The browser bundles: a small one for every page, larger ones for the form and event pages.
+    // The browser bundles: a small one for the reading pages, one for each form page and one for
+    // the life-event pages.
     let assets = staging.join("assets");
     std::fs::create_dir_all(&assets).map_err(io)?;
-    let (js, wasm) =
-        stages.run("browser bundle (release wasm)", || bundle("swg-web", "app", &env, &assets))?;
-    let (forms_js, forms_wasm) = stages
-        .run("form pages' bundle (release wasm)", || bundle("swg-web-forms", "forms", &env, &assets))?;
-    let (events_js, events_wasm) = stages
-        .run("event pages' bundle (release wasm)", || bundle("swg-web-events", "events", &env, &assets))?;
+    let mut bundles = Vec::new();
+    for spec in &BUNDLES {
+        let what = format!("browser bundle `{}` (release wasm)", spec.name);
+        bundles.push(stages.run(&what, || bundle(spec, &env, &assets))?);
+    }
 
     // Hashed stylesheet, public files, then every page; then swap the finished site into place.
     stages.run("pre-render every page into dist/", || {
-        let built = Built {
-            css: hashed_copy(&root.join("app/style/site.css"), &assets, "site", "css")?,
-            js,
-            wasm,
-            forms_js,
-            forms_wasm,
-            events_js,
-            events_wasm,
-        };
+        let built =
+            Built { css: hashed_copy(&root.join("app/style/site.css"), &assets, "site", "css")?, bundles };
         copy_dir(&root.join("public"), &staging)?;
         let args = ["run", "-p", "swg-site", "--bin", "prerender", "--", "write"];
-        let names = [
-            &built.css,
-            &built.js,
-            &built.wasm,
-            &built.forms_js,
-            &built.forms_wasm,
-            &built.events_js,
-            &built.events_wasm,
-        ];
-        let (content, staging_dir) = (path(&content), path(&staging));
-        let all: Vec<&str> = args
-            .into_iter()
-            .chain([content.as_str(), staging_dir.as_str()])
-            .chain(names.iter().map(|n| n.as_str()))
+        let names: Vec<&str> = std::iter::once(built.css.as_str())
+            .chain(
+                BUNDLES
+                    .iter()
+                    .zip(&built.bundles)
+                    .flat_map(|(spec, (js, wasm))| [spec.name, js.as_str(), wasm.as_str()]),
+            )
             .collect();
+        let (content, staging_dir) = (path(&content), path(&staging));
+        let all: Vec<&str> =
+            args.into_iter().chain([content.as_str(), staging_dir.as_str()]).chain(names).collect();
         cargo(&all, &env)?;
-        let (kept, bytes) = crate::offline::write(
-            &staging,
-            &base,
-            &[
-                built.css.as_str(),
-                built.js.as_str(),
-                built.wasm.as_str(),
-                built.events_js.as_str(),
-                built.events_wasm.as_str(),
-            ],
-        )?;
+        let (kept, bytes) = crate::offline::write(&staging, &base, &built.offline_files())?;
         say(&format!("xtask: sw.js keeps {kept} files ({bytes} bytes) for reading offline"));
         let compressed = precompress(&staging).map_err(io)?;
         let dist = root.join("dist");
@@ -260,17 +270,20 @@ pub fn bench(lighthouse: bool) -> Result<(), String> {
     guides.sort();
     println!("\nFirst load of a guide page      raw bytes    gzip    brotli");
     if let Some((_, largest)) = guides.last() {
+        let (js, wasm) = built.main().ok_or("the build made no bundle")?;
         let parts = [
             ("HTML (largest guide)", largest.clone()),
             ("CSS", dist.join(&built.css)),
-            ("JS", dist.join(&built.js)),
-            ("wasm", dist.join(&built.wasm)),
+            ("JS", dist.join(js)),
+            ("wasm", dist.join(wasm)),
         ];
-        let forms = sizes(&[dist.join(&built.forms_js), dist.join(&built.forms_wasm)])?;
-        println!(
-            "(form pages load instead: JS + wasm {} raw, {} gzip, {} brotli)",
-            forms.raw, forms.gzip, forms.brotli
-        );
+        for (spec, (js, wasm)) in BUNDLES.iter().zip(&built.bundles).skip(1) {
+            let other = sizes(&[dist.join(js), dist.join(wasm)])?;
+            println!(
+                "({} pages load instead bundle `{}`: JS + wasm {} raw, {} gzip, {} brotli)",
+                spec.name, spec.name, other.raw, other.gzip, other.brotli
+            );
+        }
         let mut all = Vec::new();
         for (name, file) in parts {
             let s = sizes(std::slice::from_ref(&file))?;

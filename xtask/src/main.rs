@@ -201,13 +201,22 @@ fn ci() -> Result<(), String> {
     stages.run("clippy -D warnings (host)", || {
         tools::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
     })?;
-    // The two wasm bundles differ in features, so each is linted on its own.
-    stages.run("clippy -D warnings (both wasm bundles)", || {
-        ["swg-web", "swg-web-forms", "swg-web-events"].into_iter().try_for_each(|bundle| {
-            tools::cargo(
-                &["clippy", "-p", bundle, "--target", tools::WASM_TARGET, "--", "-D", "warnings"],
-                &[],
-            )
+    // The wasm bundles differ in features, so each is linted on its own, and the form islands
+    // once more all together (a single form's bundle allows the shared code it does not use).
+    let all_forms: Vec<&str> = build::BUNDLES.iter().filter_map(|spec| spec.feature).collect();
+    let all_forms = all_forms.join(",");
+    let lints = build::BUNDLES
+        .iter()
+        .map(|spec| (spec.package, spec.feature))
+        .chain([("swg-web-forms", Some(all_forms.as_str()))]);
+    stages.run("clippy -D warnings (each wasm bundle)", || {
+        lints.into_iter().try_for_each(|(package, feature)| {
+            let mut args = vec!["clippy", "-p", package, "--target", tools::WASM_TARGET];
+            if let Some(feature) = feature {
+                args.extend(["--features", feature]);
+            }
+            args.extend(["--", "-D", "warnings"]);
+            tools::cargo(&args, &[])
         })
     })?;
     test(&mut stages)?;

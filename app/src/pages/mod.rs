@@ -12,23 +12,27 @@ pub(crate) mod deferral;
 #[cfg(any(not(target_arch = "wasm32"), feature = "events"))]
 pub(crate) mod event_checklist;
 pub(crate) mod mixed;
-#[cfg(any(not(target_arch = "wasm32"), feature = "forms"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "track"))]
 pub(crate) mod receipt_facts;
 #[cfg(any(not(target_arch = "wasm32"), feature = "reading"))]
 pub(crate) mod search;
 
-// Form islands: mounted in the browser only (the build renders `plain` forms in their place).
-#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+// Form islands: mounted in the browser only (the build renders `plain` forms in their place),
+// each by its form page's own bundle.
+#[cfg(all(target_arch = "wasm32", feature = "book"))]
 pub(crate) mod book;
-#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+#[cfg(all(target_arch = "wasm32", feature = "feedback"))]
 pub(crate) mod feedback;
-#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+#[cfg(all(target_arch = "wasm32", feature = "manage"))]
 pub(crate) mod manage;
-#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+#[cfg(all(target_arch = "wasm32", feature = "stats"))]
 pub(crate) mod stats;
-#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+#[cfg(all(target_arch = "wasm32", feature = "track"))]
 pub(crate) mod track;
-#[cfg(all(target_arch = "wasm32", feature = "forms"))]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(feature = "book", feature = "manage", feature = "feedback", feature = "track")
+))]
 mod widgets;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -129,27 +129,58 @@ impl PageKind {
     }
 }
 
+crate::id_enum! {
+    /// The browser bundles: every page loads exactly one, the smallest that can show it. The
+    /// reading pages share one; each form page and the life-event pages have their own.
+    pub enum Bundle {
+        App = "app",
+        Events = "events",
+        Book = "book",
+        Manage = "manage",
+        Feedback = "feedback",
+        Track = "track",
+        Stats = "stats",
+    }
+}
+
+impl Bundle {
+    /// The bundle of a form page: only that form's island.
+    pub fn of_form(kind: FormKind) -> Bundle {
+        match kind {
+            FormKind::Book => Bundle::Book,
+            FormKind::Manage => Bundle::Manage,
+            FormKind::Feedback => Bundle::Feedback,
+            FormKind::Track => Bundle::Track,
+            FormKind::Stats => Bundle::Stats,
+        }
+    }
+}
+
+/// One bundle's files (below `dist/`): the wasm-bindgen JS glue and the wasm it loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleFiles {
+    pub bundle: Bundle,
+    pub js: String,
+    pub wasm: String,
+}
+
 /// File names (below `dist/`) of the hashed static assets the pages link to. The build writes
 /// them to `dist/assets.json`, where the server reads them to render its answer pages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assets {
     pub css: String,
-    /// The wasm-bindgen JS glue and the wasm it loads; `None` builds a site without the app.
-    pub js: Option<String>,
-    pub wasm: Option<String>,
-    /// The larger bundle of the form pages (everything plus the form islands).
-    pub forms_js: Option<String>,
-    pub forms_wasm: Option<String>,
-    /// The life-event pages' bundle (everything plus the merged checklist).
-    #[serde(default)]
-    pub events_js: Option<String>,
-    #[serde(default)]
-    pub events_wasm: Option<String>,
+    /// Every browser bundle; none builds a site without the app.
+    pub bundles: Vec<BundleFiles>,
 }
 
 impl Assets {
     /// Where the asset names are written, inside `dist/`.
     pub const FILE: &'static str = "assets.json";
+
+    /// The files of `bundle`, if the site was built with it.
+    pub fn bundle(&self, bundle: Bundle) -> Option<&BundleFiles> {
+        self.bundles.iter().find(|b| b.bundle == bundle)
+    }
 }
 
 /// The structured content of one route, as loaded from `content/` (used natively only).
@@ -314,6 +345,17 @@ impl Versions {
 }
 
 impl PageData {
+    /// The bundle this page loads: a form page its form's, a life event the events bundle, every
+    /// other page the reading bundle.
+    pub fn bundle(&self) -> Bundle {
+        if self.kind == PageKind::Event {
+            return Bundle::Events;
+        }
+        let form =
+            self.parts.iter().find_map(|p| if let Part::Form(kind, _) = p { Some(*kind) } else { None });
+        form.map_or(Bundle::App, Bundle::of_form)
+    }
+
     /// The page without its static HTML: the boot data embedded in a page that already holds it.
     pub fn without_static_html(&self) -> PageData {
         let parts = self

@@ -14,15 +14,10 @@ use swg_model::Assets;
 
 /// The policy: only the site's own files, the wasm they load, and the inline loaders by hash.
 pub fn content_security_policy(assets: &Assets) -> String {
-    let bundles = [
-        (&assets.js, &assets.wasm),
-        (&assets.forms_js, &assets.forms_wasm),
-        (&assets.events_js, &assets.events_wasm),
-    ];
-    let scripts = bundles
-        .into_iter()
-        .filter_map(|(js, wasm)| js.as_ref().zip(wasm.as_ref()))
-        .map(|(js, wasm)| swg_app::loader_script(js, wasm))
+    let scripts = assets
+        .bundles
+        .iter()
+        .map(|b| swg_app::loader_script(&b.js, &b.wasm))
         .chain([swg_app::CARE_SCRIPT.to_owned()]);
     let hashes: String = scripts
         .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))

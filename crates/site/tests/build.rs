@@ -1,7 +1,7 @@
 //! Renders the fixture site into a temporary `dist/` and checks what a static host would serve.
 
 use std::path::PathBuf;
-use swg_model::Assets;
+use swg_model::{Assets, Bundle, BundleFiles};
 use swg_model::{PageData, Part, Route};
 use swg_site::write_pages;
 
@@ -11,15 +11,15 @@ fn fixture() -> swg_content::Site {
 }
 
 fn assets() -> Assets {
-    Assets {
-        css: "assets/site-1.css".into(),
-        js: Some("assets/app-1.js".into()),
-        wasm: Some("assets/app-1.wasm".into()),
-        forms_js: Some("assets/forms-1.js".into()),
-        forms_wasm: Some("assets/forms-1.wasm".into()),
-        events_js: Some("assets/events-1.js".into()),
-        events_wasm: Some("assets/events-1.wasm".into()),
-    }
+    let bundles = Bundle::ALL
+        .into_iter()
+        .map(|bundle| BundleFiles {
+            bundle,
+            js: format!("assets/{bundle}-1.js"),
+            wasm: format!("assets/{bundle}-1.wasm"),
+        })
+        .collect();
+    Assets { css: "assets/site-1.css".into(), bundles }
 }
 
 #[test]
@@ -107,16 +107,24 @@ fn script_closing_tags_in_content_cannot_break_out_of_the_boot_data() {
 }
 
 #[test]
-fn form_pages_load_the_forms_bundle_and_post_without_javascript() {
+fn each_form_page_loads_its_own_bundle_and_posts_without_javascript() {
     let out = tempfile::tempdir().expect("temp dir");
     write_pages(&fixture(), &assets(), out.path()).expect("written");
-    let book = std::fs::read_to_string(out.path().join("book/index.html")).expect("booking page");
-    assert!(book.contains("import init from \"/assets/forms-1.js\""));
+    let read = |file: &str| std::fs::read_to_string(out.path().join(file)).expect("a written page");
+    let book = read("book/index.html");
+    assert!(book.contains("import init from \"/assets/book-1.js\""));
     assert!(book.contains("action=\"/forms/booking\""));
-    let guide =
-        std::fs::read_to_string(out.path().join("services/shenfenzheng/index.html")).expect("guide page");
+    for (page, bundle) in [("book/manage/index.html", "manage"), ("feedback/track/index.html", "track")] {
+        let html = read(page);
+        assert!(
+            html.contains(&format!("import init from \"/assets/{bundle}-1.js\"")),
+            "{page} loads {bundle}"
+        );
+        assert_eq!(html.matches("import init from").count(), 1, "{page} loads one bundle");
+    }
+    let guide = read("services/shenfenzheng/index.html");
     assert!(guide.contains("import init from \"/assets/app-1.js\""));
-    assert!(!guide.contains("forms-1"));
+    assert!(!guide.contains("book-1"));
 }
 
 /// `html` with the contents of every `<div class="island">` removed (islands hold no nested

@@ -1,4 +1,4 @@
-//! The wasm entry point of the form pages: islands (forms included) and navigation.
+//! The wasm entry point of one form page: its form's island (the feature it is built with).
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

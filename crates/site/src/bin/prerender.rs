@@ -1,13 +1,14 @@
 //! The pre-renderer run by `cargo xtask build`:
 //! `prerender check CONTENT_DIR` or
-//! `prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM EVENTS_JS EVENTS_WASM`.
+//! `prerender write CONTENT_DIR OUT_DIR CSS [BUNDLE JS WASM]...` (one triple per browser bundle,
+//! e.g. `app assets/app-1.js assets/app-1.wasm`).
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 use swg_model::calendar::Date;
-use swg_model::Assets;
+use swg_model::{Assets, Bundle, BundleFiles};
 use swg_site::write_pages;
 
 fn main() -> ExitCode {
@@ -16,25 +17,15 @@ fn main() -> ExitCode {
     let mut err = std::io::stderr().lock();
     let (content, write) = match args.as_slice() {
         [cmd, content] if cmd == "check" => (content, None),
-        [cmd, content, dir, css, js, wasm, forms_js, forms_wasm, events_js, events_wasm]
-            if cmd == "write" =>
-        {
-            let assets = Assets {
-                css: css.clone(),
-                js: Some(js.clone()),
-                wasm: Some(wasm.clone()),
-                forms_js: Some(forms_js.clone()),
-                forms_wasm: Some(forms_wasm.clone()),
-                events_js: Some(events_js.clone()),
-                events_wasm: Some(events_wasm.clone()),
-            };
-            (content, Some((dir, assets)))
-        }
+        [cmd, content, dir, css, bundles @ ..] if cmd == "write" => match read_bundles(bundles) {
+            Ok(bundles) => (content, Some((dir, Assets { css: css.clone(), bundles }))),
+            Err(e) => {
+                let _ = writeln!(err, "prerender: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
         _ => {
-            let _ = writeln!(
-                err,
-                "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS JS WASM FORMS_JS FORMS_WASM EVENTS_JS EVENTS_WASM"
-            );
+            let _ = writeln!(err, "usage: prerender check CONTENT_DIR | prerender write CONTENT_DIR OUT_DIR CSS [BUNDLE JS WASM]...");
             return ExitCode::FAILURE;
         }
     };
@@ -85,4 +76,17 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// The bundles named on the command line, as `BUNDLE JS WASM` triples.
+fn read_bundles(args: &[String]) -> Result<Vec<BundleFiles>, String> {
+    if !args.len().is_multiple_of(3) {
+        return Err(format!("bundles come as BUNDLE JS WASM triples; got {} argument(s)", args.len()));
+    }
+    args.chunks(3)
+        .map(|triple| {
+            let bundle = Bundle::try_from(triple[0].clone()).map_err(|e| e.to_string())?;
+            Ok(BundleFiles { bundle, js: triple[1].clone(), wasm: triple[2].clone() })
+        })
+        .collect()
 }
