@@ -23,6 +23,7 @@ use std::cell::RefCell;
 use swg_model::checklist::ChecklistState;
 #[cfg(feature = "forms")]
 use swg_model::FormKind;
+#[cfg(not(feature = "forms"))]
 use swg_model::{PageData, Part};
 use wasm_bindgen::JsCast;
 
@@ -38,18 +39,78 @@ pub(crate) fn unmount() {
 }
 
 /// The wasm entry point: takes over the pre-rendered page.
+#[cfg(not(feature = "forms"))]
 pub fn start() {
     let Some(page) = read_boot() else { return };
     mount_islands(&page);
     crate::offline::start(page.lang);
     #[cfg(feature = "reading")]
     crate::nav::listen(page);
+    ready();
+}
+
+/// The wasm entry point of a form page: mounts its form. The boot data is read with only the
+/// form decoded, and there is no navigation: a link loads the next page normally.
+#[cfg(feature = "forms")]
+pub fn start() {
+    use swg_model::{FormBoot, FormPart};
+    let Some(text) = document().get_element_by_id("boot").and_then(|b| b.text_content()) else { return };
+    let Some(boot) = crate::storage::from_json::<FormBoot>(&text) else { return };
+    let lang = boot.page.lang;
+    let islands = boot.page.parts.into_iter().filter(|p| !matches!(p, FormPart::Html(_)));
+    for (slot, part) in island_slots().into_iter().zip(islands) {
+        let handle = match part {
+            #[cfg(feature = "book")]
+            FormPart::Form(FormKind::Book, windows) => {
+                mount(slot, lang, move || view! { <BookingFlow windows=windows/> })
+            }
+            #[cfg(feature = "manage")]
+            FormPart::Form(FormKind::Manage, _) => mount(slot, lang, || view! { <Manage/> }),
+            #[cfg(feature = "feedback")]
+            FormPart::Form(FormKind::Feedback, windows) => {
+                mount(slot, lang, move || view! { <FeedbackForm windows=windows/> })
+            }
+            #[cfg(feature = "track")]
+            FormPart::Form(FormKind::Track, _) => mount(slot, lang, || view! { <Track/> }),
+            #[cfg(feature = "stats")]
+            FormPart::Form(FormKind::Stats, _) => mount(slot, lang, || view! { <StatsView/> }),
+            // Another form's island, or a part without one, stays as pre-rendered.
+            _ => continue,
+        };
+        MOUNTED.with(|m| m.borrow_mut().push(handle));
+    }
+    crate::offline::start(lang);
+    ready();
+}
+
+/// Marks the page as taken over (what the browser tests wait for).
+fn ready() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "ready");
     }
 }
 
+/// The empty places the page holds for its islands, in order.
+fn island_slots() -> Vec<web_sys::HtmlElement> {
+    let Ok(slots) = document().query_selector_all("main .island") else { return Vec::new() };
+    (0..slots.length()).filter_map(|i| slots.get(i)?.dyn_into().ok()).collect()
+}
+
+/// Mounts `view` into `slot`, emptied first, in the page's language.
+fn mount<V: IntoView + 'static>(
+    slot: web_sys::HtmlElement,
+    lang: swg_model::Lang,
+    view: impl FnOnce() -> V + 'static,
+) -> Box<dyn Any> {
+    slot.set_inner_html("");
+    Box::new(leptos::mount::mount_to(slot, move || {
+        provide_context(lang);
+        view()
+    }))
+}
+
 /// The page data embedded in the document, with its static parts read back from the page.
+#[cfg(not(feature = "forms"))]
 fn read_boot() -> Option<PageData> {
     let text = document().get_element_by_id("boot")?.text_content()?;
     let boot: swg_model::Boot = crate::storage::from_json(&text)?;
@@ -66,68 +127,30 @@ fn read_boot() -> Option<PageData> {
 }
 
 /// Mounts the islands of `page` into the empty places the page holds for them.
+#[cfg(not(feature = "forms"))]
 pub(crate) fn mount_islands(page: &PageData) {
     MOUNTED.with(|m| m.borrow_mut().clear());
-    let Ok(slots) = document().query_selector_all("main .island") else { return };
     let islands = page.parts.iter().filter(|p| !matches!(p, Part::Html(_)));
     let lang = page.lang;
-    for (index, part) in islands.enumerate() {
-        let Some(slot) = slots.get(index as u32).and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            return;
-        };
+    for (slot, part) in island_slots().into_iter().zip(islands) {
         // What a citizen ticked or answered in the pre-rendered page before this moment.
         #[cfg(feature = "reading")]
         let typed = typed_before_mount(&slot);
-        slot.set_inner_html("");
-        let handle: Box<dyn Any> = match part.clone() {
+        let handle = match part.clone() {
             #[cfg(feature = "reading")]
-            Part::Checklist(data) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <Checklist data=*data typed=typed/> }
-            })),
+            Part::Checklist(data) => mount(slot, lang, move || view! { <Checklist data=*data typed=typed/> }),
             #[cfg(feature = "events")]
-            Part::Event(plan) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <EventChecklist plan=*plan typed=typed/> }
-            })),
+            Part::Event(plan) => {
+                mount(slot, lang, move || view! { <EventChecklist plan=*plan typed=typed/> })
+            }
             #[cfg(feature = "reading")]
-            Part::Clock(data) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <crate::pages::clock::Clock data=*data/> }
-            })),
+            Part::Clock(data) => {
+                mount(slot, lang, move || view! { <crate::pages::clock::Clock data=*data/> })
+            }
             #[cfg(feature = "reading")]
-            Part::Search(index) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <Search index=*index/> }
-            })),
-            #[cfg(feature = "book")]
-            Part::Form(FormKind::Book, windows) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <BookingFlow windows=windows/> }
-            })),
-            #[cfg(feature = "manage")]
-            Part::Form(FormKind::Manage, _) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <Manage/> }
-            })),
-            #[cfg(feature = "feedback")]
-            Part::Form(FormKind::Feedback, windows) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <FeedbackForm windows=windows/> }
-            })),
-            #[cfg(feature = "track")]
-            Part::Form(FormKind::Track, _) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <Track/> }
-            })),
-            #[cfg(feature = "stats")]
-            Part::Form(FormKind::Stats, _) => Box::new(leptos::mount::mount_to(slot, move || {
-                provide_context(lang);
-                view! { <StatsView/> }
-            })),
-            // No bundle mounts every island: the others stay as pre-rendered (a plain form, a
-            // checklist without its ticks), and static parts have none.
+            Part::Search(index) => mount(slot, lang, move || view! { <Search index=*index/> }),
+            // The reading bundles leave a form and (but the events bundle) a life event as
+            // pre-rendered; static parts have no island.
             _ => continue,
         };
         MOUNTED.with(|m| m.borrow_mut().push(handle));

@@ -724,6 +724,32 @@ pub struct SearchPage {
     pub synonyms: Vec<Vec<String>>,
 }
 
+/// A form page's boot data as that page's bundle reads it: the page's language and its parts,
+/// of which only the form is decoded (a form page's bundle mounts nothing else, and decoding
+/// every kind of part would cost it a fifth of its size).
+#[derive(Debug, Deserialize)]
+pub struct FormBoot {
+    pub page: FormPageData,
+}
+
+/// See [`FormBoot`].
+#[derive(Debug, Deserialize)]
+pub struct FormPageData {
+    pub lang: crate::Lang,
+    pub parts: Vec<FormPart>,
+}
+
+/// A [`Part`] of a form page, with only the form decoded; the variants follow `Part`'s.
+#[derive(Debug, Deserialize)]
+pub enum FormPart {
+    Html(serde::de::IgnoredAny),
+    Checklist(serde::de::IgnoredAny),
+    Search(serde::de::IgnoredAny),
+    Clock(serde::de::IgnoredAny),
+    Form(FormKind, Vec<FormWindow>),
+    Event(serde::de::IgnoredAny),
+}
+
 /// What the pre-renderer embeds in every page so the browser can start without a request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Boot {

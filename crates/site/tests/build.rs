@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use swg_model::{Assets, Bundle, BundleFiles};
-use swg_model::{PageData, Part, Route};
+use swg_model::{FormPageData, FormPart, PageData, Part, Route};
 use swg_site::write_pages;
 
 fn fixture() -> swg_content::Site {
@@ -173,6 +173,37 @@ fn the_browser_rebuilds_every_page_structure_from_its_json_exactly_as_the_build_
         assert_eq!(rebuilt, built, "{route:?}");
         assert!(built.matches("class=\"island\"").count() + built.matches("class=\"part\"").count() > 0);
     }
+}
+
+#[test]
+fn a_form_page_bundle_finds_its_form_and_windows_in_the_boot_data_and_every_page_decodes_for_it() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let report = write_pages(&fixture(), &assets(), out.path()).expect("written");
+    let mut forms = 0;
+    for (route, _) in report.pages {
+        let json = std::fs::read_to_string(out.path().join(route.data_file())).expect("data");
+        let data: PageData = serde_json::from_str(&json).expect("page data");
+        let read: FormPageData = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{route:?}: {e}"));
+        assert_eq!(read.lang, data.lang);
+        let static_parts = data.parts.iter().filter(|p| matches!(p, Part::Html(_))).count();
+        let read_static = read.parts.iter().filter(|p| matches!(p, FormPart::Html(_))).count();
+        assert_eq!(
+            (read.parts.len(), read_static),
+            (data.parts.len(), static_parts),
+            "{route:?}: the same parts"
+        );
+        let form =
+            data.parts
+                .iter()
+                .find_map(|p| if let Part::Form(k, w) = p { Some((*k, w.clone())) } else { None });
+        let read_form =
+            read.parts
+                .into_iter()
+                .find_map(|p| if let FormPart::Form(k, w) = p { Some((k, w)) } else { None });
+        assert_eq!(read_form, form, "{route:?}");
+        forms += usize::from(form.is_some());
+    }
+    assert_eq!(forms, 5, "every form page was read");
 }
 
 #[test]
