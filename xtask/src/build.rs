@@ -59,7 +59,7 @@ impl Built {
     }
 }
 
-/// Builds one wasm entry crate, runs wasm-bindgen and wasm-opt, and copies the hashed JS glue
+/// Builds one wasm entry crate, runs wasm-bindgen, wasm-opt and terser, and copies the hashed JS glue
 /// and wasm into `assets` as `STEM-HASH.js` / `.wasm`.
 fn bundle(spec: &BundleSpec, env: &[(&str, &str)], assets: &Path) -> Result<(String, String), String> {
     let root = root();
@@ -94,13 +94,20 @@ fn bundle(spec: &BundleSpec, env: &[(&str, &str)], assets: &Path) -> Result<(Str
             Command::new(wasm_opt).arg("-Oz").args(features).arg(&wasm).arg("-o").arg(&wasm),
         )?;
     }
+    let glue = out.join(format!("{crate_name}.js"));
+    if let Some(terser) = tools::terser() {
+        crate::progress::run(
+            Command::new("node")
+                .arg(terser)
+                .arg(&glue)
+                .args(["--module", "--compress", "--mangle", "--output"])
+                .arg(&glue),
+        )?;
+    }
     if out.join("snippets").exists() {
         copy_dir(&out.join("snippets"), &assets.join("snippets"))?;
     }
-    Ok((
-        hashed_copy(&out.join(format!("{crate_name}.js")), assets, stem, "js")?,
-        hashed_copy(&wasm, assets, stem, "wasm")?,
-    ))
+    Ok((hashed_copy(&glue, assets, stem, "js")?, hashed_copy(&wasm, assets, stem, "wasm")?))
 }
 
 /// How many stages [`build`] adds to a command's count.

@@ -83,6 +83,18 @@ pub fn wasm_opt() -> Option<PathBuf> {
     }
 }
 
+/// terser (npm) in `.tools/`, which minifies the wasm-bindgen JS glue. `None`, with a note, where
+/// npm is missing: the glue is then served as generated.
+pub fn terser() -> Option<PathBuf> {
+    match npm_package("terser", "5.51.4", "bin/terser", "the JS glue is minified with") {
+        Ok(path) => Some(path),
+        Err(e) => {
+            say(&format!("xtask: {e}; the JS glue is left unminified"));
+            None
+        }
+    }
+}
+
 /// axe-core (npm) for the accessibility checks in the browser tests, installed into `.tools/`.
 pub fn axe_core() -> Result<PathBuf, String> {
     npm_package("axe-core", "4", "axe.min.js", "the accessibility tests need")
