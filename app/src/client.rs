@@ -51,13 +51,15 @@ impl Failed {
     }
 }
 
-/// One request; with `proof`, the solved challenge in its header.
-async fn send_once<R: DeserializeOwned>(
+/// One request; with `proof`, the solved challenge in its header. The answer's JSON text when
+/// the server accepted the request. (Not generic: one copy of the request code serves every
+/// kind of answer.)
+async fn send_once(
     method: Method,
     url: &str,
     body: Option<&str>,
     proof: Option<&str>,
-) -> Result<R, Failed> {
+) -> Result<String, Failed> {
     let mut builder = RequestBuilder::new(url).method(method);
     if let Some(proof) = proof {
         builder = builder.header(PROOF_HEADER, proof);
@@ -69,7 +71,7 @@ async fn send_once<R: DeserializeOwned>(
     let response = request.map_err(|_| Failed::Network)?.send().await.map_err(|_| Failed::Network)?;
     let text = response.text().await.map_err(|_| Failed::Network)?;
     if response.ok() {
-        storage::from_json(&text).ok_or(Failed::Network)
+        Ok(text)
     } else {
         // A static host without the API answers 404/405 with HTML: treat it as unreachable.
         Err(storage::from_json::<ApiError>(&text)
@@ -80,7 +82,7 @@ async fn send_once<R: DeserializeOwned>(
 /// Sends a request; when the server asks for a proof of work first (428, at times of unusual
 /// pressure), solves it and sends the same request again with the answer: nothing to do for
 /// the citizen, no puzzle.
-async fn send<R: DeserializeOwned>(method: Method, path: &str, body: Option<String>) -> Result<R, Failed> {
+async fn send(method: Method, path: &str, body: Option<String>) -> Result<String, Failed> {
     let url = format!("{}{path}", base_path());
     let mut proof = None;
     let mut tries = 0;
@@ -95,12 +97,18 @@ async fn send<R: DeserializeOwned>(method: Method, path: &str, body: Option<Stri
     }
 }
 
+/// An accepted answer read as `R`; one that does not read is treated as unreachable.
+fn decode<R: DeserializeOwned>(answer: Result<String, Failed>) -> Result<R, Failed> {
+    answer.and_then(|text| storage::from_json(&text).ok_or(Failed::Network))
+}
+
 pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, Failed> {
-    send(Method::GET, path, None).await
+    decode(send(Method::GET, path, None).await)
 }
 
 pub async fn post<B: Serialize, R: DeserializeOwned>(path: &str, body: &B) -> Result<R, Failed> {
-    send(Method::POST, path, Some(storage::to_json(body).ok_or(Failed::Network)?)).await
+    let body = storage::to_json(body).ok_or(Failed::Network)?;
+    decode(send(Method::POST, path, Some(body)).await)
 }
 
 /// A fresh idempotency key for one submission.

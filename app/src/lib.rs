@@ -23,6 +23,7 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "forms"))]
 mod client;
+mod decode;
 mod pages;
 mod storage;
 

@@ -17,7 +17,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Parses JSON with the browser's own parser (keeps a JSON parser out of the wasm bundle).
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
+    crate::decode::from_value(js_sys::JSON::parse(text).ok()?).ok()
 }
 
 /// Writes JSON with the browser's own serialiser. Maps become plain objects (the default
