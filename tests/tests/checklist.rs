@@ -401,6 +401,36 @@ async fn a_list_saved_in_the_old_format_is_read_and_what_the_guide_added_since_i
 }
 
 #[tokio::test]
+async fn a_saved_list_that_does_not_read_is_ignored_and_the_first_tick_saves_a_good_one() {
+    let (guide, ..) = guide_with_a_changing_answer();
+    let total = to_bring(&guide.checklist(), &Answers::new()).len();
+    let key = format!("swg.checklist.{}", guide.id);
+    let server = Server::start().await;
+    let browser = Browser::open(true).await;
+    open_guide(&browser, &server, &guide).await;
+
+    // Not JSON at all, ticks that are not a list, and ticks and answers of the wrong kinds.
+    let broken = [
+        "not json".to_owned(),
+        serde_json::json!({ "v": 1, "a": {}, "t": "not a list" }).to_string(),
+        serde_json::json!({ "v": 1, "a": { "q": 7 }, "t": [1.5, -2, null] }).to_string(),
+    ];
+    for saved in broken {
+        browser.js(&format!("localStorage.setItem({key:?}, {saved:?}); return true")).await;
+        browser.client.refresh().await.expect("reload");
+        browser.until_app_ready().await;
+        assert_eq!(browser.text(".progress").await, format!("已备 0/{total}"), "{saved}");
+        assert_eq!(ticked(&browser).await, serde_json::json!([]), "{saved}");
+    }
+
+    browser.find(".material input").await.click().await.expect("tick");
+    let saved = browser.js(&format!("return JSON.parse(localStorage.getItem({key:?}))")).await;
+    assert_eq!(saved["v"], 1, "{saved}");
+    assert_eq!(saved["t"].as_array().map(Vec::len), Some(1), "{saved}");
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_share_link_opened_without_javascript_shows_the_shared_list_not_the_default_one() {
     let (guide, question, option, expected) = guide_with_a_changing_answer();
     let first =
