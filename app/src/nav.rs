@@ -20,7 +20,7 @@ thread_local! {
     static CACHE: RefCell<Vec<(Route, Rc<PageData>)>> = const { RefCell::new(Vec::new()) };
     /// Increases with every navigation, so a late response never replaces a newer page.
     static SEQUENCE: Cell<u32> = const { Cell::new(0) };
-    /// The route on screen: a history entry of the same route (a form's step) is the island's.
+    /// The route on screen: Back to another entry of the same route (a same-page `#` link) keeps the page.
     static ROUTE: RefCell<Option<Route>> = const { RefCell::new(None) };
 }
 
