@@ -54,8 +54,7 @@ pub fn start() {
 #[cfg(feature = "forms")]
 pub fn start() {
     use swg_model::{FormBoot, FormPart};
-    let Some(text) = document().get_element_by_id("boot").and_then(|b| b.text_content()) else { return };
-    let Some(boot) = crate::storage::from_json::<FormBoot>(&text) else { return };
+    let Some(boot) = boot_data::<FormBoot>() else { return };
     let lang = boot.page.lang;
     let islands = boot.page.parts.into_iter().filter(|p| !matches!(p, FormPart::Html(_)));
     for (slot, part) in island_slots().into_iter().zip(islands) {
@@ -109,12 +108,15 @@ fn mount<V: IntoView + 'static>(
     }))
 }
 
+/// The boot data embedded in the document, read as `T`.
+fn boot_data<T: serde::de::DeserializeOwned>() -> Option<T> {
+    crate::storage::from_json(&document().get_element_by_id("boot")?.text_content()?)
+}
+
 /// The page data embedded in the document, with its static parts read back from the page.
 #[cfg(not(feature = "forms"))]
 fn read_boot() -> Option<PageData> {
-    let text = document().get_element_by_id("boot")?.text_content()?;
-    let boot: swg_model::Boot = crate::storage::from_json(&text)?;
-    let mut page = boot.page;
+    let mut page = boot_data::<swg_model::Boot>()?.page;
     let rendered = document().query_selector_all("main .part").ok()?;
     let mut index = 0;
     for part in &mut page.parts {

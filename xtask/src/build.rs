@@ -59,15 +59,22 @@ impl Built {
     }
 }
 
+/// The arguments of `cargo COMMAND` on a wasm entry crate, with its feature if it has one.
+pub fn wasm_cargo<'a>(command: &'a str, package: &'a str, feature: Option<&'a str>) -> Vec<&'a str> {
+    let mut args = vec![command, "-p", package, "--target", WASM_TARGET];
+    if let Some(feature) = feature {
+        args.extend(["--features", feature]);
+    }
+    args
+}
+
 /// Builds one wasm entry crate, runs wasm-bindgen, wasm-opt and terser, and copies the hashed JS glue
 /// and wasm into `assets` as `STEM-HASH.js` / `.wasm`.
 fn bundle(spec: &BundleSpec, env: &[(&str, &str)], assets: &Path) -> Result<(String, String), String> {
     let root = root();
     let (package, stem) = (spec.package, spec.name);
-    let mut args = vec!["build", "-p", package, "--target", WASM_TARGET, "--profile", WASM_PROFILE];
-    if let Some(feature) = spec.feature {
-        args.extend(["--features", feature]);
-    }
+    let mut args = wasm_cargo("build", package, spec.feature);
+    args.extend(["--profile", WASM_PROFILE]);
     cargo(&args, env)?;
     let crate_name = package.replace('-', "_");
     let raw = root.join("target").join(WASM_TARGET).join(WASM_PROFILE).join(format!("{crate_name}.wasm"));
@@ -287,8 +294,8 @@ pub fn bench(lighthouse: bool) -> Result<(), String> {
         for (spec, (js, wasm)) in BUNDLES.iter().zip(&built.bundles).skip(1) {
             let other = sizes(&[dist.join(js), dist.join(wasm)])?;
             println!(
-                "({} pages load instead bundle `{}`: JS + wasm {} raw, {} gzip, {} brotli)",
-                spec.name, spec.name, other.raw, other.gzip, other.brotli
+                "(bundle `{}`, loaded instead by its pages: JS + wasm {} raw, {} gzip, {} brotli)",
+                spec.name, other.raw, other.gzip, other.brotli
             );
         }
         let mut all = Vec::new();

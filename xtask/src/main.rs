@@ -211,10 +211,7 @@ fn ci() -> Result<(), String> {
         .chain([("swg-web-forms", Some(all_forms.as_str()))]);
     stages.run("clippy -D warnings (each wasm bundle)", || {
         lints.into_iter().try_for_each(|(package, feature)| {
-            let mut args = vec!["clippy", "-p", package, "--target", tools::WASM_TARGET];
-            if let Some(feature) = feature {
-                args.extend(["--features", feature]);
-            }
+            let mut args = build::wasm_cargo("clippy", package, feature);
             args.extend(["--", "-D", "warnings"]);
             tools::cargo(&args, &[])
         })
