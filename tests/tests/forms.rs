@@ -395,6 +395,14 @@ async fn the_confirmations_rating_link_opens_a_rating_and_a_low_one_promises_a_f
             .await,
         "评价"
     );
+    // Sent without a score: the question itself says what is missing.
+    browser.press("提交").await;
+    browser
+        .until(
+            "the rating question asks for a score",
+            "return [...document.querySelectorAll('fieldset')].some(f => f.querySelector('input[name=rating]') && f.querySelector('.field-error')?.textContent.includes('五个等级'))",
+        )
+        .await;
     browser.js("document.querySelectorAll('input[name=rating]')[4].click(); return true").await;
     browser
         .until(

@@ -149,6 +149,7 @@ pub fn FeedbackForm(windows: Vec<FormWindow>) -> impl IntoView {
                         <span>{lang.pick(RATING_LABELS, RATING_LABELS_EN)[usize::from(level - 1)]}</span>
                     </label>
                 }).collect_view()}
+                <p class="field-error" role="alert">{move || err(FieldName::Rating).get()}</p>
             </fieldset>
             {move || (1..=2).contains(&rating.get()).then(|| view! {
                 <Field label=lang.pick("哪里做得不好？", "What went wrong?") name=FieldName::WhatWentWrong value=what_went_wrong error=err(FieldName::WhatWentWrong)
